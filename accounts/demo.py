@@ -1,0 +1,51 @@
+"""The demo municipality's people and organisation, drawn from the 2015 minutes."""
+
+from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
+
+DEMO_PASSWORD = "borgerdialog"  # noqa: S105 - demo accounts exist only with DEMO=1
+
+DEPARTMENTS = [
+    ("Familiecentret", "familiecentret", "familiecentret@holbaek.example.dk"),
+    ("Natur- og Miljøafdelingen", "natur-og-miljo", "natur@holbaek.example.dk"),
+    ("Borgerservice", "borgerservice", "borgerservice@holbaek.example.dk"),
+    ("Jobcenter Holbæk", "jobcenter", "jobcenter@holbaek.example.dk"),
+]
+
+PEOPLE = [
+    ("borger@example.dk", "Mette Hansen", {}),
+    ("borger2@example.dk", "Ali Rahimi", {}),
+    ("sagsbehandler@example.dk", "Tina Jepsen", {"department": ("familiecentret", "caseworker")}),
+    ("sagsbehandler2@example.dk", "Lars Holm", {"department": ("natur-og-miljo", "caseworker")}),
+    ("leder@example.dk", "Birgitte Sørensen", {"department": ("familiecentret", "lead")}),
+    ("sekretaer@example.dk", "Karen Munk", {"committee": ("projektudvalget-demokratieksperimentariet", "secretary")}),
+    ("admin@example.dk", "Administrator", {"superuser": True}),
+]
+
+COMMITTEE = (
+    "Projektudvalget for Demokratieksperimentariet",
+    "projektudvalget-demokratieksperimentariet",
+    "Demokratieksperimentariet",
+)
+
+
+def seed() -> None:
+    departments = {}
+    for name, slug, email in DEPARTMENTS:
+        departments[slug], _ = Department.objects.update_or_create(slug=slug, defaults={"name": name, "email": email})
+    committee, _ = Committee.objects.update_or_create(
+        slug=COMMITTEE[1], defaults={"name": COMMITTEE[0], "short_name": COMMITTEE[2]}
+    )
+    for email, full_name, roles in PEOPLE:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email, DEMO_PASSWORD, full_name=full_name)
+        if roles.get("superuser"):
+            User.objects.filter(id=user.id).update(is_staff=True, is_superuser=True)
+        if "department" in roles:
+            slug, role = roles["department"]
+            DepartmentMembership.objects.update_or_create(
+                user=user, department=departments[slug], defaults={"role": role}
+            )
+        if "committee" in roles:
+            _slug, role = roles["committee"]
+            CommitteeMembership.objects.update_or_create(user=user, committee=committee, defaults={"role": role})

@@ -1,0 +1,146 @@
+"""People and the municipality's organisation: departments and committees."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStampedModel
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("e-mail"), unique=True)
+    full_name = models.CharField(_("fulde navn"), max_length=200)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    preferred_language = models.CharField(
+        _("foretrukket sprog"), max_length=8, choices=settings.LANGUAGES, default="da"
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    is_staff = models.BooleanField(_("adgang til administration"), default=False)
+    date_joined = models.DateTimeField(_("oprettet"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("bruger")
+        verbose_name_plural = _("brugere")
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @cached_property
+    def is_employee(self) -> bool:
+        """A municipal employee: an administrator, a department member or a committee member."""
+        return self.is_staff or self.department_memberships.exists() or self.committee_memberships.exists()
+
+
+class Department(TimeStampedModel):
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    slug = models.SlugField(_("kort navn"), unique=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    working_days_to_first_contact = models.PositiveSmallIntegerField(
+        _("arbejdsdage til første kontakt"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    accepts_complaints = models.BooleanField(_("modtager klager"), default=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="DepartmentMembership", related_name="departments"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("afdeling")
+        verbose_name_plural = _("afdelinger")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DepartmentMembership(TimeStampedModel):
+    class Role(models.TextChoices):
+        CASEWORKER = "caseworker", _("Sagsbehandler")
+        LEAD = "lead", _("Leder")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="department_memberships")
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices, default=Role.CASEWORKER)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "department"], name="unique_department_membership")]
+        verbose_name = _("medlemskab af afdeling")
+        verbose_name_plural = _("medlemskaber af afdelinger")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.department} ({self.get_role_display()})"
+
+
+class Committee(TimeStampedModel):
+    """A political committee (udvalg); its meetings and agendas live in the committees app."""
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    slug = models.SlugField(_("kort navn"), unique=True)
+    short_name = models.CharField(_("forkortelse"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="CommitteeMembership", related_name="committees")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("udvalg")
+        verbose_name_plural = _("udvalg")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CommitteeMembership(TimeStampedModel):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Formand")
+        MEMBER = "member", _("Medlem")
+        SECRETARY = "secretary", _("Sekretær")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="committee_memberships")
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    is_public = models.BooleanField(
+        _("offentligt synlig"), default=False, help_text=_("Medlemmet har sagt ja til at blive vist offentligt.")
+    )
+    start_date = models.DateField(_("startdato"), null=True, blank=True)
+    end_date = models.DateField(_("slutdato"), null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "committee"], name="unique_committee_membership")]
+        verbose_name = _("medlemskab af udvalg")
+        verbose_name_plural = _("medlemskaber af udvalg")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.committee} ({self.get_role_display()})"

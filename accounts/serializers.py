@@ -1,0 +1,9 @@
+from rest_framework import serializers
+
+from accounts.models import Department
+
+
+class DepartmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Department
+        fields = ["slug", "name", "working_days_to_first_contact"]

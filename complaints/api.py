@@ -1,0 +1,76 @@
+"""The complaint REST API: a door like the pages, calling the same services and selectors."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from complaints import services
+from complaints.selectors import access_complaint_by_id, access_task_by_id, complaints_visible_to, inbox_for
+from complaints.serializers import (
+    CloseComplaintSerializer,
+    ComplaintCreateSerializer,
+    ComplaintDetailSerializer,
+    ComplaintSummarySerializer,
+    ContactLogSerializer,
+    ContactTaskSerializer,
+    ReassignSerializer,
+)
+
+
+class ComplaintListCreateApi(APIView):
+    @extend_schema(responses=ComplaintSummarySerializer(many=True))
+    def get(self, request):
+        complaints = complaints_visible_to(user=request.user)[:200]
+        return Response(ComplaintSummarySerializer(complaints, many=True).data)
+
+    @extend_schema(request=ComplaintCreateSerializer, responses={201: ComplaintSummarySerializer})
+    def post(self, request):
+        serializer = ComplaintCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        complaint = services.file_complaint(citizen=request.user, **serializer.validated_data)
+        return Response(ComplaintSummarySerializer(complaint).data, status=status.HTTP_201_CREATED)
+
+
+class ComplaintDetailApi(APIView):
+    @extend_schema(responses=ComplaintDetailSerializer)
+    def get(self, request, complaint_id: int):
+        complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+        return Response(ComplaintDetailSerializer(complaint).data)
+
+
+class ComplaintCloseApi(APIView):
+    @extend_schema(request=CloseComplaintSerializer, responses=ComplaintDetailSerializer)
+    def post(self, request, complaint_id: int):
+        complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+        serializer = CloseComplaintSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        complaint = services.close_complaint(actor=request.user, complaint=complaint, **serializer.validated_data)
+        return Response(ComplaintDetailSerializer(complaint).data)
+
+
+class TaskListApi(generics.ListAPIView):
+    serializer_class = ContactTaskSerializer
+
+    def get_queryset(self):
+        return inbox_for(user=self.request.user)
+
+
+class TaskContactApi(APIView):
+    @extend_schema(request=ContactLogSerializer, responses={201: ContactLogSerializer})
+    def post(self, request, task_id: int):
+        task = access_task_by_id(user=request.user, task_id=task_id)
+        serializer = ContactLogSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        log = services.log_contact(actor=request.user, task=task, **serializer.validated_data)
+        return Response(ContactLogSerializer(log).data, status=status.HTTP_201_CREATED)
+
+
+class TaskReassignApi(APIView):
+    @extend_schema(request=ReassignSerializer, responses=ContactTaskSerializer)
+    def post(self, request, task_id: int):
+        task = access_task_by_id(user=request.user, task_id=task_id)
+        serializer = ReassignSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        task = services.reassign_task(actor=request.user, task=task, **serializer.validated_data)
+        return Response(ContactTaskSerializer(task).data)

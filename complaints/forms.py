@@ -1,0 +1,93 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.selectors import departments_accepting_complaints, reassign_candidates_for_department
+from complaints.models import Complaint, ContactLog
+
+
+class ComplaintForm(forms.ModelForm):
+    department = forms.ModelChoiceField(
+        label=_("Hvilken afdeling drejer klagen sig om"),
+        queryset=departments_accepting_complaints(),
+        empty_label=_("Vælg afdeling"),
+    )
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "kind",
+            "department",
+            "subject",
+            "description",
+            "case_number",
+            "decision_date",
+            "desired_outcome",
+            "contact_channel",
+            "phone",
+            "contact_time",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "contact_channel": forms.RadioSelect,
+            "decision_date": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "desired_outcome": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "subject": _("En kort overskrift, fx \u201dAfslag på tilskud til briller\u201d."),
+            "description": _("Fortæl med dine egne ord, hvad du er utilfreds med."),
+            "case_number": _("Står i afgørelsen, fx 13/37262. Kan udelades."),
+            "decision_date": _("Kun hvis du klager over en afgørelse."),
+            "desired_outcome": _("Hvad skal der til, for at du er tilfreds?"),
+            "phone": _("Skal udfyldes, hvis du vil ringes op."),
+            "contact_time": _("Fx \u201dhverdage efter kl. 15\u201d."),
+        }
+
+
+class ContactLogForm(forms.ModelForm):
+    class Meta:
+        model = ContactLog
+        fields = ["channel", "contacted_at", "summary", "citizen_understood_decision", "next_steps"]
+        widgets = {
+            "contacted_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "next_steps": forms.Textarea(attrs={"rows": 3}),
+            "citizen_understood_decision": forms.RadioSelect,
+        }
+
+
+class CloseComplaintForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Udfald"), choices=Complaint.Outcome.choices, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label=_("Besked til borgeren"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Borgeren ser beskeden på sin klage og i e-mailen."),
+    )
+
+
+class ReassignForm(forms.Form):
+    assignee = forms.ModelChoiceField(label=_("Ny ansvarlig"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, department_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = reassign_candidates_for_department(department_id=department_id)
+
+
+class SurveyForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("Hvordan har du alt i alt oplevet forløbet?"),
+        help_text=_("1 er meget dårligt, 5 er meget godt."),
+        choices=[(i, str(i)) for i in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    understood_decision = forms.TypedChoiceField(
+        label=_("Forstod du afgørelsen?"),
+        choices=[("yes", _("Ja")), ("no", _("Nej"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Vil du fortælle mere?"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )

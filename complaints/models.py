@@ -1,0 +1,251 @@
+"""Complaints, their contact tasks, the contact log, outcomes and the follow-up survey."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinLengthValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Department
+from core.models import TimeStampedModel
+
+CASE_NUMBER_VALIDATOR = RegexValidator(
+    r"^\d{2}/\d{1,7}$", _("Skriv sagsnummeret som to cifre, skråstreg og løbenummer, fx 13/37262.")
+)
+PHONE_VALIDATOR = RegexValidator(
+    r"^\+?[0-9][0-9 ]{7,18}$", _("Skriv et telefonnummer med mindst 8 cifre, fx 12 34 56 78.")
+)
+
+
+class Complaint(TimeStampedModel):
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("Klage over en afgørelse")
+        CASE_HANDLING = "case_handling", _("Klage over sagsbehandlingen")
+        OTHER = "other", _("Anden klage")
+
+    class ContactChannel(models.TextChoices):
+        PHONE = "phone", _("Telefon")
+        EMAIL = "email", _("E-mail")
+        MEETING = "meeting", _("Møde")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Modtaget")
+        CONTACT_PENDING = "contact_pending", _("Afventer kontakt")
+        IN_DIALOGUE = "in_dialogue", _("I dialog")
+        CLOSED = "closed", _("Afsluttet")
+
+    class Outcome(models.TextChoices):
+        RESOLVED_IN_DIALOGUE = "resolved_in_dialogue", _("Løst i dialog")
+        DECISION_CHANGED = "decision_changed", _("Afgørelsen er ændret (medhold)")
+        UPHELD_AND_FORWARDED = "upheld_and_forwarded", _("Afgørelsen fastholdt og sendt til klageinstansen")
+        WITHDRAWN = "withdrawn", _("Klagen er trukket tilbage")
+
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaints", verbose_name=_("borger")
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="complaints", verbose_name=_("afdeling")
+    )
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_complaints",
+        verbose_name=_("sagsbehandler"),
+    )
+    kind = models.CharField(_("hvad klager du over"), max_length=20, choices=Kind.choices)
+    subject = models.CharField(_("overskrift"), max_length=200, validators=[MinLengthValidator(3)])
+    description = models.TextField(_("beskrivelse"), max_length=10000, validators=[MinLengthValidator(10)])
+    case_number = models.CharField(_("sagsnummer"), max_length=20, blank=True, validators=[CASE_NUMBER_VALIDATOR])
+    decision_date = models.DateField(_("afgørelsens dato"), null=True, blank=True)
+    desired_outcome = models.TextField(_("hvad ønsker du"), max_length=4000, blank=True)
+    contact_channel = models.CharField(_("hvordan vil du kontaktes"), max_length=10, choices=ContactChannel.choices)
+    phone = models.CharField(_("telefonnummer"), max_length=30, blank=True, validators=[PHONE_VALIDATOR])
+    contact_time = models.CharField(_("hvornår kan vi kontakte dig"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
+    )
+    outcome = models.CharField(_("udfald"), max_length=30, choices=Outcome.choices, blank=True)
+    outcome_note = models.TextField(_("besked til borgeren"), max_length=4000, blank=True)
+    closed_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
+    genvurdering_due = models.DateTimeField(
+        _("frist for genvurdering"),
+        null=True,
+        blank=True,
+        help_text=_("Fire uger efter modtagelsen (retssikkerhedsloven § 66)."),
+    )
+    forwarded_at = models.DateTimeField(_("sendt til klageinstansen"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("klage")
+        verbose_name_plural = _("klager")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(contact_channel="phone") | ~Q(phone=""), name="complaint_phone_when_channel_phone"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="closed", closed_at__isnull=False) & ~Q(outcome="")
+                | ~Q(status="closed") & Q(outcome=""),
+                name="complaint_outcome_iff_closed",
+            ),
+        ]
+        indexes = [models.Index(fields=["department", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.subject}"
+
+    @property
+    def reference(self) -> str:
+        year = timezone.localtime(self.created_at).year if self.created_at else timezone.localdate().year
+        return f"K-{year}-{self.id:05d}"
+
+    @property
+    def decision_deadline_may_have_passed(self) -> bool:
+        """The four-week complaint deadline may have passed for the decision complained about."""
+        if self.kind != self.Kind.DECISION or self.decision_date is None:
+            return False
+        received = timezone.localtime(self.created_at).date() if self.created_at else timezone.localdate()
+        return received - self.decision_date > timedelta(weeks=settings.COMPLAINT_DEADLINE_WEEKS)
+
+    @property
+    def genvurdering_near(self) -> bool:
+        if self.genvurdering_due is None or self.status == self.Status.CLOSED:
+            return False
+        return self.genvurdering_due - timezone.now() <= timedelta(days=settings.GENVURDERING_WARN_DAYS)
+
+
+class ComplaintEvent(models.Model):
+    """One step on the complaint's timeline, as the citizen sees it."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("Klagen er modtaget")
+        ASSIGNED = "assigned", _("En sagsbehandler har fået sagen")
+        REASSIGNED = "reassigned", _("Sagen er givet til en anden sagsbehandler")
+        CONTACTED = "contacted", _("Sagsbehandleren har talt med dig")
+        CLOSED = "closed", _("Klagen er afsluttet")
+        FOLLOWED_UP = "followed_up", _("Opfølgende kontakt er gennemført")
+        SURVEY_ANSWERED = "survey_answered", _("Du har svaret på spørgeskemaet")
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id}: {self.kind}"
+
+
+class ContactTask(TimeStampedModel):
+    class Kind(models.TextChoices):
+        EARLY_CONTACT = "early_contact", _("Tidlig kontakt")
+        FOLLOW_UP = "follow_up", _("Opfølgning")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Åben")
+        DONE = "done", _("Udført")
+        CANCELLED = "cancelled", _("Annulleret")
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="tasks")
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="contact_tasks")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_tasks",
+        verbose_name=_("ansvarlig"),
+    )
+    due_at = models.DateTimeField(_("frist"), db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        verbose_name = _("kontaktopgave")
+        verbose_name_plural = _("kontaktopgaver")
+        constraints = [
+            # One task of each kind per complaint: a task that runs twice creates nothing new.
+            models.UniqueConstraint(fields=["complaint", "kind"], name="unique_task_kind_per_complaint"),
+        ]
+        indexes = [models.Index(fields=["status", "due_at"]), models.Index(fields=["assignee", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.complaint.reference}"
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == self.Status.OPEN and self.due_at < timezone.now()
+
+
+class ContactLog(TimeStampedModel):
+    class Channel(models.TextChoices):
+        PHONE = "phone", _("Telefon")
+        MEETING = "meeting", _("Møde")
+        VIDEO = "video", _("Videomøde")
+        EMAIL = "email", _("E-mail")
+
+    class Understood(models.TextChoices):
+        YES = "yes", _("Ja")
+        PARTLY = "partly", _("Delvist")
+        NO = "no", _("Nej")
+        NOT_RELEVANT = "not_relevant", _("Ikke relevant")
+
+    task = models.OneToOneField(ContactTask, on_delete=models.PROTECT, related_name="contact_log")
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="contact_logs")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField(_("kontaktform"), max_length=10, choices=Channel.choices)
+    contacted_at = models.DateTimeField(_("tidspunkt"))
+    summary = models.TextField(_("resumé"), max_length=4000, validators=[MinLengthValidator(5)])
+    citizen_understood_decision = models.CharField(
+        _("forstod borgeren afgørelsen"), max_length=15, choices=Understood.choices
+    )
+    next_steps = models.TextField(_("aftalte næste skridt"), max_length=4000, blank=True)
+
+    class Meta:
+        ordering = ["contacted_at", "id"]
+        verbose_name = _("kontaktnotat")
+        verbose_name_plural = _("kontaktnotater")
+
+    def __str__(self) -> str:
+        return f"{self.complaint.reference} {self.contacted_at:%Y-%m-%d}"
+
+
+class Survey(TimeStampedModel):
+    """The short follow-up survey; reached once through a link without login."""
+
+    complaint = models.OneToOneField(Complaint, on_delete=models.CASCADE, related_name="survey")
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(
+        _("hvordan har du oplevet forløbet"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    understood_decision = models.BooleanField(_("forstod du afgørelsen"), null=True, blank=True)
+    comment = models.TextField(_("vil du fortælle mere"), max_length=4000, blank=True)
+
+    class Meta:
+        verbose_name = _("spørgeskema")
+        verbose_name_plural = _("spørgeskemaer")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5), name="survey_rating_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint.reference}"

@@ -1,0 +1,98 @@
+from rest_framework import serializers
+
+from accounts.models import User
+from accounts.selectors import departments_accepting_complaints
+from complaints.models import Complaint, ComplaintEvent, ContactLog, ContactTask
+
+
+class ComplaintCreateSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Complaint.Kind.choices)
+    department = serializers.SlugRelatedField(slug_field="slug", queryset=departments_accepting_complaints())
+    subject = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=10000)
+    case_number = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    decision_date = serializers.DateField(required=False, allow_null=True, default=None)
+    desired_outcome = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    contact_channel = serializers.ChoiceField(choices=Complaint.ContactChannel.choices)
+    phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    contact_time = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class ComplaintEventSerializer(serializers.ModelSerializer):
+    label = serializers.CharField(source="get_kind_display")
+
+    class Meta:
+        model = ComplaintEvent
+        fields = ["kind", "label", "note", "created_at"]
+
+
+class ComplaintSummarySerializer(serializers.ModelSerializer):
+    department = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    status_display = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Complaint
+        fields = ["id", "reference", "kind", "department", "subject", "status", "status_display", "created_at"]
+
+
+class ComplaintDetailSerializer(ComplaintSummarySerializer):
+    events = ComplaintEventSerializer(many=True, read_only=True)
+    caseworker = serializers.CharField(source="caseworker.full_name", default=None)
+    decision_deadline_may_have_passed = serializers.BooleanField()
+    genvurdering_near = serializers.BooleanField()
+
+    class Meta(ComplaintSummarySerializer.Meta):
+        fields = [
+            *ComplaintSummarySerializer.Meta.fields,
+            "description",
+            "case_number",
+            "decision_date",
+            "desired_outcome",
+            "contact_channel",
+            "contact_time",
+            "caseworker",
+            "outcome",
+            "outcome_note",
+            "closed_at",
+            "genvurdering_due",
+            "genvurdering_near",
+            "decision_deadline_may_have_passed",
+            "events",
+        ]
+
+
+class ContactTaskSerializer(serializers.ModelSerializer):
+    complaint_reference = serializers.CharField(source="complaint.reference")
+    assignee_name = serializers.CharField(source="assignee.full_name", default=None)
+    is_overdue = serializers.BooleanField()
+
+    class Meta:
+        model = ContactTask
+        fields = [
+            "id",
+            "kind",
+            "complaint",
+            "complaint_reference",
+            "assignee",
+            "assignee_name",
+            "due_at",
+            "status",
+            "is_overdue",
+        ]
+
+
+class ContactLogSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ContactLog
+        fields = ["id", "channel", "contacted_at", "summary", "citizen_understood_decision", "next_steps"]
+        read_only_fields = ["id"]
+        extra_kwargs = {"next_steps": {"required": False}}
+
+
+class CloseComplaintSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=Complaint.Outcome.choices)
+    note = serializers.CharField(max_length=4000)
+
+
+class ReassignSerializer(serializers.Serializer):
+    assignee = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))

@@ -1,0 +1,364 @@
+"""Every write in the complaint flow.
+
+Doors (pages, API, tasks) call these; each checks what the actor may do,
+validates, and writes in one transaction. Anything slow or external happens
+after commit, so the complaint is stored before anything else can fail.
+"""
+
+import hashlib
+import secrets
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Department, User
+from accounts.selectors import department_leads, is_department_member
+from complaints.deadlines import add_working_days
+from complaints.models import Complaint, ComplaintEvent, ContactLog, ContactTask, Survey
+from complaints.permissions import can_handle_complaint, can_reassign_task, can_work_on_task
+from complaints.selectors import least_busy_caseworker
+from core.queue import enqueue_on_commit
+from notifications.services import push_on_commit, queue_email
+
+
+def _record(complaint: Complaint, kind: str, *, actor: User | None = None, note: str = "") -> None:
+    ComplaintEvent.objects.create(complaint=complaint, kind=kind, actor=actor, note=note)
+
+
+def file_complaint(
+    *,
+    citizen: User,
+    kind: str,
+    department: Department,
+    subject: str,
+    description: str,
+    contact_channel: str,
+    case_number: str = "",
+    decision_date: date | None = None,
+    desired_outcome: str = "",
+    phone: str = "",
+    contact_time: str = "",
+) -> Complaint:
+    """Store a citizen's complaint; routing to a caseworker follows after commit."""
+    if not department.accepts_complaints:
+        raise ValidationError({"department": _("Afdelingen modtager ikke klager her.")})
+    complaint = Complaint(
+        citizen=citizen,
+        kind=kind,
+        department=department,
+        subject=subject.strip(),
+        description=description.strip(),
+        contact_channel=contact_channel,
+        case_number=case_number.strip(),
+        decision_date=decision_date,
+        desired_outcome=desired_outcome.strip(),
+        phone=phone.strip(),
+        contact_time=contact_time.strip(),
+    )
+    validate_complaint(complaint)
+    with transaction.atomic():
+        complaint.save()
+        if complaint.kind == Complaint.Kind.DECISION:
+            complaint.genvurdering_due = complaint.created_at + timedelta(weeks=settings.COMPLAINT_DEADLINE_WEEKS)
+            complaint.save(update_fields=["genvurdering_due"])
+        _record(complaint, ComplaintEvent.Kind.RECEIVED, actor=citizen)
+        queue_email(
+            recipient=citizen,
+            template="complaints/email/acknowledgement.txt",
+            context={"complaint": complaint, "url": reverse("complaints:detail", args=[complaint.id])},
+            dedupe_key=f"complaint-ack-{complaint.id}",
+        )
+        from complaints.tasks import route_complaint
+
+        enqueue_on_commit(route_complaint, complaint.id)
+    return complaint
+
+
+def validate_complaint(complaint: Complaint) -> None:
+    """Field rules from the model plus the rules that span fields. Raises ValidationError."""
+    errors: dict[str, list[str]] = {}
+    try:
+        complaint.full_clean(exclude=["citizen", "department"])
+    except ValidationError as error:
+        errors = error.message_dict
+    if complaint.contact_channel == Complaint.ContactChannel.PHONE and not complaint.phone:
+        errors.setdefault("phone", []).append(_("Skriv dit telefonnummer, når du vil kontaktes på telefon."))
+    if complaint.decision_date and complaint.decision_date > timezone.localdate():
+        errors.setdefault("decision_date", []).append(_("Afgørelsens dato kan ikke ligge i fremtiden."))
+    if errors:
+        raise ValidationError(errors)
+
+
+def route_complaint(*, complaint_id: int) -> ContactTask | None:
+    """Give the complaint its early-contact task. Safe to run twice: the second run creates nothing."""
+    with transaction.atomic():
+        complaint = Complaint.objects.select_for_update().select_related("department").filter(id=complaint_id).first()
+        if (
+            complaint is None
+            or complaint.status == Complaint.Status.CLOSED
+            or complaint.tasks.filter(kind=ContactTask.Kind.EARLY_CONTACT).exists()
+        ):
+            return None
+        assignee = least_busy_caseworker(department_id=complaint.department_id)
+        task = ContactTask.objects.create(
+            complaint=complaint,
+            kind=ContactTask.Kind.EARLY_CONTACT,
+            department=complaint.department,
+            assignee=assignee,
+            due_at=add_working_days(
+                start=complaint.created_at, days=complaint.department.working_days_to_first_contact
+            ),
+        )
+        complaint.status = Complaint.Status.CONTACT_PENDING
+        complaint.caseworker = assignee
+        complaint.save(update_fields=["status", "caseworker", "updated_at"])
+        _record(complaint, ComplaintEvent.Kind.ASSIGNED)
+        _announce_task(task)
+    return task
+
+
+def _announce_task(task: ContactTask) -> None:
+    """Tell the assignee (or, with none, the department's staff) by e-mail and live in the inbox."""
+    recipients = [task.assignee] if task.assignee else list(department_leads(department_id=task.department_id))
+    for recipient in recipients:
+        queue_email(
+            recipient=recipient,
+            template="complaints/email/task_assigned.txt",
+            context={"task": task, "complaint": task.complaint, "url": reverse("complaints:inbox")},
+            dedupe_key=f"task-assigned-{task.id}-{recipient.id}",
+        )
+    event = {"kind": "task", "task_id": task.id, "task_kind": task.kind, "department_id": task.department_id}
+    for user_id in {r.id for r in recipients} | _department_staff_ids(task):
+        push_on_commit(user_id=user_id, event=event)
+
+
+def _department_staff_ids(task: ContactTask) -> set[int]:
+    return set(task.department.memberships.values_list("user_id", flat=True)) if task.assignee is None else set()
+
+
+def reassign_task(*, actor: User, task: ContactTask, assignee: User) -> ContactTask:
+    if not can_reassign_task(actor, task):
+        raise PermissionDenied
+    if not is_department_member(user=assignee, department_id=task.department_id):
+        raise ValidationError({"assignee": _("Personen er ikke medarbejder i afdelingen.")})
+    if task.status != ContactTask.Status.OPEN:
+        raise ValidationError({"task": _("Opgaven er allerede afsluttet.")})
+    with transaction.atomic():
+        task.assignee = assignee
+        task.reminded_at = None
+        task.save(update_fields=["assignee", "reminded_at", "updated_at"])
+        Complaint.objects.filter(id=task.complaint_id).update(caseworker=assignee, updated_at=timezone.now())
+        _record(task.complaint, ComplaintEvent.Kind.REASSIGNED, actor=actor)
+        _announce_task(task)
+    return task
+
+
+def log_contact(
+    *,
+    actor: User,
+    task: ContactTask,
+    channel: str,
+    contacted_at: datetime,
+    summary: str,
+    citizen_understood_decision: str,
+    next_steps: str = "",
+) -> ContactLog:
+    """Log the call or meeting with the citizen; it completes the task."""
+    if not can_work_on_task(actor, task):
+        raise PermissionDenied
+    log = ContactLog(
+        task=task,
+        complaint=task.complaint,
+        author=actor,
+        channel=channel,
+        contacted_at=contacted_at,
+        summary=summary.strip(),
+        citizen_understood_decision=citizen_understood_decision,
+        next_steps=next_steps.strip(),
+    )
+    errors: dict[str, list[str]] = {}
+    try:
+        log.full_clean(exclude=["task", "complaint", "author"])
+    except ValidationError as error:
+        errors = error.message_dict
+    if contacted_at and contacted_at > timezone.now() + timedelta(minutes=5):
+        errors.setdefault("contacted_at", []).append(_("Kontakten kan ikke ligge i fremtiden."))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = ContactTask.objects.select_for_update().get(id=task.id)
+        if locked.status != ContactTask.Status.OPEN:
+            raise ValidationError({"task": _("Opgaven er allerede afsluttet.")})
+        log.save()
+        locked.status = ContactTask.Status.DONE
+        locked.completed_at = timezone.now()
+        locked.save(update_fields=["status", "completed_at", "updated_at"])
+        complaint = Complaint.objects.select_for_update().get(id=task.complaint_id)
+        if locked.kind == ContactTask.Kind.EARLY_CONTACT:
+            if complaint.status != Complaint.Status.CLOSED:
+                complaint.status = Complaint.Status.IN_DIALOGUE
+                complaint.save(update_fields=["status", "updated_at"])
+            _record(complaint, ComplaintEvent.Kind.CONTACTED, actor=actor)
+        else:
+            _record(complaint, ComplaintEvent.Kind.FOLLOWED_UP, actor=actor)
+    return log
+
+
+def close_complaint(*, actor: User, complaint: Complaint, outcome: str, note: str) -> Complaint:
+    """Record the outcome, create the follow-up task and send the citizen the survey."""
+    if not can_handle_complaint(actor, complaint):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if outcome not in Complaint.Outcome.values:
+        errors["outcome"] = [_("Vælg et af de mulige udfald.")]
+    if not note.strip():
+        errors["note"] = [_("Skriv en besked til borgeren om udfaldet.")]
+    elif len(note) > 4000:
+        errors["note"] = [_("Beskeden må højst være på 4000 tegn.")]
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    with transaction.atomic():
+        complaint = Complaint.objects.select_for_update().get(id=complaint.id)
+        if complaint.status == Complaint.Status.CLOSED:
+            raise ValidationError({"outcome": _("Klagen er allerede afsluttet.")})
+        complaint.status = Complaint.Status.CLOSED
+        complaint.outcome = outcome
+        complaint.outcome_note = note.strip()
+        complaint.closed_at = now
+        if outcome == Complaint.Outcome.UPHELD_AND_FORWARDED:
+            complaint.forwarded_at = now
+        complaint.save()
+        complaint.tasks.filter(status=ContactTask.Status.OPEN).update(
+            status=ContactTask.Status.CANCELLED, updated_at=now
+        )
+        _record(complaint, ComplaintEvent.Kind.CLOSED, actor=actor, note=complaint.get_outcome_display())
+        ContactTask.objects.create(
+            complaint=complaint,
+            kind=ContactTask.Kind.FOLLOW_UP,
+            department=complaint.department,
+            assignee=complaint.caseworker or actor,
+            due_at=add_working_days(start=now, days=settings.FOLLOW_UP_WORKING_DAYS),
+        )
+        _send_survey(complaint)
+    return complaint
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _send_survey(complaint: Complaint) -> Survey:
+    token = secrets.token_urlsafe(32)
+    survey = Survey.objects.create(
+        complaint=complaint,
+        token_hash=_hash_token(token),
+        expires_at=timezone.now() + timedelta(days=settings.SURVEY_LINK_VALID_DAYS),
+    )
+    queue_email(
+        recipient=complaint.citizen,
+        template="complaints/email/closed_with_survey.txt",
+        context={
+            "complaint": complaint,
+            "survey_url": reverse("complaints:survey", args=[token]),
+            "url": reverse("complaints:detail", args=[complaint.id]),
+        },
+        dedupe_key=f"complaint-closed-{complaint.id}",
+    )
+    return survey
+
+
+def survey_for_token(*, token: str) -> Survey | None:
+    """The survey behind a link, if it is still open (unanswered and not expired)."""
+    survey = Survey.objects.select_related("complaint").filter(token_hash=_hash_token(token)).first()
+    if survey is None or survey.answered_at is not None or survey.expires_at < timezone.now():
+        return None
+    return survey
+
+
+def answer_survey(*, token: str, rating: int, understood_decision: bool, comment: str = "") -> Survey:
+    errors: dict[str, list[str]] = {}
+    if not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5:
+        errors["rating"] = [_("Vælg en vurdering fra 1 til 5.")]
+    if len(comment) > 4000:
+        errors["comment"] = [_("Teksten må højst være på 4000 tegn.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        survey = survey_for_token(token=token)
+        if survey is None:
+            raise ValidationError({"token": _("Linket er brugt eller udløbet.")})
+        survey = Survey.objects.select_for_update().get(id=survey.id)
+        if survey.answered_at is not None:
+            raise ValidationError({"token": _("Linket er brugt eller udløbet.")})
+        survey.rating = rating
+        survey.understood_decision = understood_decision
+        survey.comment = comment.strip()
+        survey.answered_at = timezone.now()
+        survey.save()
+        _record(survey.complaint, ComplaintEvent.Kind.SURVEY_ANSWERED)
+    return survey
+
+
+def remind_due_tasks(*, now: datetime | None = None) -> int:
+    """Remind each assignee once when an open task is due within 24 hours."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        tasks = list(
+            ContactTask.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("complaint")
+            .filter(
+                status=ContactTask.Status.OPEN,
+                reminded_at__isnull=True,
+                assignee__isnull=False,
+                due_at__gt=now,
+                due_at__lte=now + timedelta(hours=24),
+            )[:500]
+        )
+        for task in tasks:
+            queue_email(
+                recipient=task.assignee,
+                template="complaints/email/task_reminder.txt",
+                context={"task": task, "complaint": task.complaint, "url": reverse("complaints:inbox")},
+                dedupe_key=f"task-reminder-{task.id}-{task.assignee_id}",
+            )
+        ContactTask.objects.filter(id__in=[t.id for t in tasks]).update(reminded_at=now)
+    return len(tasks)
+
+
+def escalate_overdue_tasks(*, now: datetime | None = None) -> int:
+    """Tell the department's leads, once, about each overdue task."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        tasks = list(
+            ContactTask.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("complaint", "assignee")
+            .filter(status=ContactTask.Status.OPEN, escalated_at__isnull=True, due_at__lt=now)[:500]
+        )
+        for task in tasks:
+            for lead in department_leads(department_id=task.department_id):
+                queue_email(
+                    recipient=lead,
+                    template="complaints/email/task_overdue.txt",
+                    context={"task": task, "complaint": task.complaint, "url": reverse("complaints:inbox")},
+                    dedupe_key=f"task-overdue-{task.id}-{lead.id}",
+                )
+        ContactTask.objects.filter(id__in=[t.id for t in tasks]).update(escalated_at=now)
+    return len(tasks)
+
+
+def sweep_missing_early_contact(*, now: datetime | None = None) -> int:
+    """Route complaints whose routing message was lost (older than the grace period, still without a task)."""
+    now = now or timezone.now()
+    ids = list(
+        Complaint.objects.filter(created_at__lt=now - settings.SWEEP_GRACE)
+        .exclude(status=Complaint.Status.CLOSED)
+        .exclude(tasks__kind=ContactTask.Kind.EARLY_CONTACT)
+        .values_list("id", flat=True)[:500]
+    )
+    return sum(route_complaint(complaint_id=complaint_id) is not None for complaint_id in ids)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from complaints import views
+
+app_name = "complaints"
+
+urlpatterns = [
+    path("klager/", views.complaint_list, name="list"),
+    path("klager/ny/", views.complaint_create, name="create"),
+    path("klager/<int:complaint_id>/", views.complaint_detail, name="detail"),
+    path("klager/<int:complaint_id>/kvittering/", views.complaint_receipt, name="receipt"),
+    path("klager/<int:complaint_id>/afslut/", views.complaint_close, name="close"),
+    path("opgaver/", views.inbox, name="inbox"),
+    path("opgaver/<int:task_id>/", views.task_detail, name="task"),
+    path("undersoegelse/<str:token>/", views.survey, name="survey"),
+]

@@ -1,0 +1,140 @@
+"""Pages of the complaint flow. Thin: forms parse, services decide, selectors read."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.selectors import is_department_lead
+from complaints import services
+from complaints.forms import CloseComplaintForm, ComplaintForm, ContactLogForm, ReassignForm, SurveyForm
+from complaints.permissions import can_handle_complaint
+from complaints.selectors import (
+    access_complaint_by_id,
+    access_task_by_id,
+    complaint_timeline,
+    complaints_visible_to,
+    inbox_for,
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def complaint_create(request):
+    form = ComplaintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            complaint = services.file_complaint(citizen=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("complaints:receipt", complaint_id=complaint.id)
+    return render(request, "complaints/complaint_form.html", {"form": form})
+
+
+@login_required
+def complaint_receipt(request, complaint_id: int):
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    if complaint.citizen_id != request.user.id:
+        raise Http404
+    return render(request, "complaints/receipt.html", {"complaint": complaint})
+
+
+@login_required
+def complaint_list(request):
+    complaints = complaints_visible_to(user=request.user).filter(citizen=request.user)
+    return render(request, "complaints/complaint_list.html", {"complaints": complaints})
+
+
+@login_required
+def complaint_detail(request, complaint_id: int):
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    can_handle = can_handle_complaint(request.user, complaint)
+    context = {
+        "complaint": complaint,
+        "events": complaint_timeline(complaint=complaint),
+        "can_handle": can_handle,
+        "contact_logs": complaint.contact_logs.select_related("author") if can_handle else [],
+        "tasks": complaint.tasks.select_related("assignee") if can_handle else [],
+        "close_form": CloseComplaintForm() if can_handle else None,
+    }
+    return render(request, "complaints/complaint_detail.html", context)
+
+
+@login_required
+@require_POST
+def complaint_close(request, complaint_id: int):
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    form = CloseComplaintForm(request.POST)
+    if form.is_valid():
+        try:
+            services.close_complaint(actor=request.user, complaint=complaint, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("complaints:detail", complaint_id=complaint.id)
+    if not can_handle_complaint(request.user, complaint):
+        raise PermissionDenied
+    context = {
+        "complaint": complaint,
+        "events": complaint_timeline(complaint=complaint),
+        "can_handle": True,
+        "contact_logs": complaint.contact_logs.select_related("author"),
+        "tasks": complaint.tasks.select_related("assignee"),
+        "close_form": form,
+    }
+    return render(request, "complaints/complaint_detail.html", context, status=400)
+
+
+@login_required
+def inbox(request):
+    if not request.user.is_employee:
+        raise PermissionDenied
+    tasks = inbox_for(user=request.user)
+    template = "complaints/_task_table.html" if request.GET.get("fragment") else "complaints/inbox.html"
+    return render(request, template, {"tasks": tasks})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_detail(request, task_id: int):
+    task = access_task_by_id(user=request.user, task_id=task_id)
+    is_lead = is_department_lead(user=request.user, department_id=task.department_id)
+    contact_form = ContactLogForm(
+        request.POST if request.POST.get("action") == "contact" else None,
+        initial={"contacted_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")},
+    )
+    reassign_form = ReassignForm(
+        request.POST if request.POST.get("action") == "reassign" else None, department_id=task.department_id
+    )
+    form = contact_form if request.POST.get("action") == "contact" else reassign_form
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form is contact_form:
+                services.log_contact(actor=request.user, task=task, **form.cleaned_data)
+                return redirect("complaints:detail", complaint_id=task.complaint_id)
+            services.reassign_task(actor=request.user, task=task, **form.cleaned_data)
+            return redirect("complaints:inbox")
+        except ValidationError as error:
+            form.add_error(None, error)
+    context = {"task": task, "contact_form": contact_form, "reassign_form": reassign_form, "is_lead": is_lead}
+    return render(request, "complaints/task_detail.html", context, status=400 if request.method == "POST" else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def survey(request, token: str):
+    """The follow-up survey: reached by the one-time link in the e-mail, no login needed."""
+    open_survey = services.survey_for_token(token=token)
+    if open_survey is None:
+        return render(request, "complaints/survey_closed.html", status=410)
+    form = SurveyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_survey(token=token, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(request, "complaints/survey_thanks.html")
+    return render(request, "complaints/survey_form.html", {"form": form, "complaint": open_survey.complaint})

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts import demo as accounts_demo
+
+SEEDERS = [accounts_demo.seed]
+
+
+class Command(BaseCommand):
+    help = "Load the demo municipality (idempotent). Only in demo mode (DEMO=1)."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO:
+            raise CommandError("Demo accounts exist only in demo mode: set DEMO=1.")
+        with transaction.atomic():
+            for seed in SEEDERS:
+                seed()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

