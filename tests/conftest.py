@@ -14,6 +14,12 @@ from accounts.models import Committee, CommitteeMembership, Department, Departme
 PASSWORD = "correct horse battery"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing a password is slow on purpose; the tests make many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(email: str, name: str, **fields) -> User:
     return User.objects.create_user(email, PASSWORD, full_name=name, **fields)
 
