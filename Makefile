@@ -21,6 +21,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python manage.py makemigrations --check --dry-run
 
+# Each app keeps its own English catalogue (<app>/locale/en); locale/ holds the project-wide templates'.
+APPS_WITH_LOCALE := $(patsubst %/locale/,%,$(filter-out locale/,$(dir $(wildcard */locale/))))
 messages: $(STAMP)
-	$(VENV)/bin/python manage.py makemessages -l da -l en --ignore=.venv --ignore=.local --ignore=bench
-	$(VENV)/bin/python manage.py compilemessages --ignore=.venv
+	for app in $(APPS_WITH_LOCALE); do (cd $$app && ../$(VENV)/bin/django-admin makemessages -l en --ignore=migrations && ../$(VENV)/bin/django-admin compilemessages); done
+	$(VENV)/bin/python manage.py makemessages -l en $(addprefix --ignore=,$(APPS_WITH_LOCALE) .venv .local tests bench)
+	$(VENV)/bin/django-admin compilemessages --ignore=.venv $(addprefix --ignore=,$(APPS_WITH_LOCALE))

@@ -34,13 +34,13 @@ class ComplaintForm(forms.ModelForm):
             "desired_outcome": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "subject": _("En kort overskrift, fx \u201dAfslag på tilskud til briller\u201d."),
+            "subject": _("En kort overskrift, fx ”Afslag på tilskud til briller”."),
             "description": _("Fortæl med dine egne ord, hvad du er utilfreds med."),
             "case_number": _("Står i afgørelsen, fx 13/37262. Kan udelades."),
             "decision_date": _("Kun hvis du klager over en afgørelse."),
             "desired_outcome": _("Hvad skal der til, for at du er tilfreds?"),
             "phone": _("Skal udfyldes, hvis du vil ringes op."),
-            "contact_time": _("Fx \u201dhverdage efter kl. 15\u201d."),
+            "contact_time": _("Fx ”hverdage efter kl. 15”."),
         }
 
 

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinLengthValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -98,6 +99,15 @@ class Complaint(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.subject}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.contact_channel == self.ContactChannel.PHONE and not self.phone:
+            errors["phone"] = _("Skriv dit telefonnummer, når du vil kontaktes på telefon.")
+        if self.decision_date and self.decision_date > timezone.localdate():
+            errors["decision_date"] = _("Afgørelsens dato kan ikke ligge i fremtiden.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def reference(self) -> str:

@@ -60,7 +60,7 @@ def file_complaint(
         phone=phone.strip(),
         contact_time=contact_time.strip(),
     )
-    validate_complaint(complaint)
+    complaint.full_clean(exclude=["citizen", "department"])
     with transaction.atomic():
         complaint.save()
         if complaint.kind == Complaint.Kind.DECISION:
@@ -77,21 +77,6 @@ def file_complaint(
 
         enqueue_on_commit(route_complaint, complaint.id)
     return complaint
-
-
-def validate_complaint(complaint: Complaint) -> None:
-    """Field rules from the model plus the rules that span fields. Raises ValidationError."""
-    errors: dict[str, list[str]] = {}
-    try:
-        complaint.full_clean(exclude=["citizen", "department"])
-    except ValidationError as error:
-        errors = error.message_dict
-    if complaint.contact_channel == Complaint.ContactChannel.PHONE and not complaint.phone:
-        errors.setdefault("phone", []).append(_("Skriv dit telefonnummer, når du vil kontaktes på telefon."))
-    if complaint.decision_date and complaint.decision_date > timezone.localdate():
-        errors.setdefault("decision_date", []).append(_("Afgørelsens dato kan ikke ligge i fremtiden."))
-    if errors:
-        raise ValidationError(errors)
 
 
 def route_complaint(*, complaint_id: int) -> ContactTask | None:
