@@ -2,121 +2,13 @@
 Celery worker process, both on the test database and the test Redis."""
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 import redis
 from django.conf import settings
-from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def test_database_url() -> str:
-    db = connection.settings_dict
-    host = quote(db["HOST"] or "", safe="")
-    auth = quote(db["USER"] or "", safe="")
-    if db["PASSWORD"]:
-        auth += ":" + quote(db["PASSWORD"], safe="")
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    return f"postgres://{auth}@{host}{port}/{db['NAME']}"
-
-
-def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"process exited early with {process.returncode}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on port {port}")
-
-
-class LiveStack:
-    def __init__(self, env: dict[str, str]):
-        self.env = env
-        self.port = free_port()
-        self.server: subprocess.Popen | None = None
-        self.worker: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def ws_url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}"
-
-    def start_server(self) -> None:
-        self.server = subprocess.Popen(
-            [
-                str(BIN / "uvicorn"),
-                "config.asgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=self.env,
-        )
-        wait_for_port(self.port, self.server)
-
-    def stop_server(self) -> None:
-        stop(self.server)
-        self.server = None
-
-    def start_worker(self) -> None:
-        self.worker = subprocess.Popen(
-            [
-                str(BIN / "celery"),
-                "-A",
-                "config",
-                "worker",
-                "--pool",
-                "threads",
-                "--concurrency",
-                "2",
-                "--loglevel",
-                "WARNING",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
-            cwd=ROOT,
-            env=self.env,
-        )
-
-    def stop_worker(self) -> None:
-        stop(self.worker)
-        self.worker = None
-
-
-def stop(process: subprocess.Popen | None) -> None:
-    if process is None or process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+from tests.e2e.live import LiveStack, live_database_url
 
 
 @pytest.fixture(scope="session")
@@ -126,7 +18,7 @@ def live_stack(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         env = {
             **os.environ,
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": live_database_url(),
             "DEMO": "1",
             "PYTHONUNBUFFERED": "1",
         }

@@ -1,0 +1,130 @@
+"""The whole complaint flow against a real ASGI server, a real Celery worker and Redis.
+
+A citizen files through the HTTP API; the worker routes the complaint and the
+caseworker's open socket hears about the new task; the caseworker logs the call
+and closes; the worker delivers the survey e-mail and its link works once.
+"""
+
+import json
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+from websockets.sync.client import connect
+
+from complaints.models import Complaint, ContactTask
+from complaints.services import sweep_missing_early_contact
+from notifications.models import Email
+from tests.e2e.live import LiveStack, free_port, wait_until
+from tests.e2e.sessions import session_cookie
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAYLOAD = {
+    "kind": "decision",
+    "department": "familiecentret",
+    "subject": "Afslag på aflastning",
+    "description": "Vi har fået afslag på aflastning og forstår ikke begrundelsen.",
+    "contact_channel": "phone",
+    "phone": "12345678",
+}
+
+
+def call(live_stack, method: str, path: str, user=None, payload=None) -> tuple[int, dict | str]:
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if user is not None:
+        headers["Authorization"] = f"Token {Token.objects.get_or_create(user=user)[0].key}"
+    data = json.dumps(payload).encode() if payload is not None else None
+    request = urllib.request.Request(live_stack.url + path, data=data, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read().decode()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        body, status = error.read().decode(), error.code
+    try:
+        return status, json.loads(body)
+    except json.JSONDecodeError:
+        return status, body
+
+
+def test_complaint_to_survey_through_server_worker_and_socket(live_stack, citizen, caseworker, lead):
+    with connect(
+        f"{live_stack.ws_url}/ws/events/",
+        origin=live_stack.url,
+        additional_headers={"Cookie": f"sessionid={session_cookie(caseworker)}"},
+    ) as inbox_socket:
+        status, body = call(live_stack, "POST", "/api/complaints/", citizen, PAYLOAD)
+        assert status == 201, body
+        complaint_id = body["id"]
+
+        event = json.loads(inbox_socket.recv(timeout=20))
+        assert event["kind"] == "task"
+
+    task = ContactTask.objects.get(complaint_id=complaint_id)
+    assert task.kind == "early_contact"
+    assert task.assignee == caseworker
+    wait_until(lambda: Email.objects.filter(recipient=caseworker, status=Email.Status.SENT).exists())
+    wait_until(lambda: Email.objects.filter(recipient=citizen, status=Email.Status.SENT).exists())
+
+    status, tasks = call(live_stack, "GET", "/api/tasks/", caseworker)
+    assert [t["id"] for t in tasks["results"]] == [task.id]
+
+    contact = {
+        "channel": "phone",
+        "contacted_at": "2026-11-26T10:00:00+01:00",
+        "summary": "Ringede til borgeren og fandt en løsning.",
+        "citizen_understood_decision": "yes",
+    }
+    assert call(live_stack, "POST", f"/api/tasks/{task.id}/contacts/", caseworker, contact)[0] == 201
+    status, closed = call(
+        live_stack,
+        "POST",
+        f"/api/complaints/{complaint_id}/close/",
+        caseworker,
+        {"outcome": "resolved_in_dialogue", "note": "Aflastning hver anden weekend."},
+    )
+    assert status == 200, closed
+    assert closed["status"] == "closed"
+    assert [e["kind"] for e in closed["events"]] == ["received", "assigned", "contacted", "closed"]
+    assert Complaint.objects.get(id=complaint_id).tasks.filter(kind="follow_up", status="open").exists()
+
+    survey_mail = wait_until(
+        lambda: Email.objects.filter(recipient=citizen, subject__contains="afsluttet", status=Email.Status.SENT).first()
+    )
+    survey_path = re.search(r"(/undersoegelse/[^\s]+/)", survey_mail.body).group(1)
+    with urllib.request.urlopen(live_stack.url + survey_path, timeout=10) as page:
+        assert page.status == 200
+
+
+def test_nothing_is_lost_while_the_worker_is_down(live_stack, citizen, caseworker):
+    """With no worker the complaint is stored and answered; when a worker returns, it is routed."""
+    live_stack.stop_worker()
+    try:
+        status, body = call(live_stack, "POST", "/api/complaints/", citizen, PAYLOAD)
+        assert status == 201
+        assert not ContactTask.objects.filter(complaint_id=body["id"]).exists()
+    finally:
+        live_stack.start_worker()
+    wait_until(lambda: ContactTask.objects.filter(complaint_id=body["id"]).exists(), timeout=30)
+
+
+def test_nothing_is_lost_while_redis_is_down(live_stack, citizen, caseworker):
+    """A server whose Redis is unreachable still stores the complaint; the beat sweeper routes it later."""
+    cut_off = LiveStack({**live_stack.env, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"})
+    cut_off.start_server()
+    try:
+        status, body = call(cut_off, "POST", "/api/complaints/", citizen, PAYLOAD)
+    finally:
+        cut_off.stop_server()
+    assert status == 201, body
+    complaint = Complaint.objects.get(id=body["id"])
+    assert not complaint.tasks.exists()
+    assert Email.objects.filter(recipient=citizen, status=Email.Status.QUEUED).exists()
+
+    Complaint.objects.filter(id=complaint.id).update(created_at=complaint.created_at - timezone.timedelta(minutes=5))
+    sweep_missing_early_contact()
+    assert complaint.tasks.get().assignee == caseworker
