@@ -1,0 +1,50 @@
+"""In headless Chromium: the caseworker's inbox shows a new task without a reload."""
+
+import pytest
+
+from tests.e2e.sessions import browser_context_for
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_new_complaint_appears_live_in_the_caseworkers_inbox(live_stack, browser, family, citizen, caseworker):
+    caseworker_context = browser_context_for(browser, live_stack, caseworker)
+    citizen_context = browser_context_for(browser, live_stack, citizen)
+    inbox = caseworker_context.new_page()
+    inbox.goto("/opgaver/")
+    assert inbox.locator("h1").inner_text() == "Opgaver"
+    inbox.evaluate("window.sameDocument = true")
+    inbox.wait_for_function("document.querySelector('#task-list') !== null")
+
+    form = citizen_context.new_page()
+    form.goto("/klager/ny/")
+    form.get_by_label("Klage over en afgørelse").check()
+    form.get_by_label("Hvilken afdeling drejer klagen sig om").select_option(label="Familiecentret")
+    form.get_by_label("Overskrift").fill("Afslag på aflastning")
+    form.get_by_label("Beskrivelse").fill("Vi forstår ikke afslaget på aflastning til vores søn.")
+    form.get_by_label("Telefon", exact=True).check()
+    form.get_by_label("Telefonnummer").fill("12 34 56 78")
+    form.get_by_role("button", name="Send klage").click()
+    form.wait_for_url("**/kvittering/")
+    reference = form.locator("strong").first.inner_text()
+    assert reference.startswith("K-")
+
+    inbox.locator("#task-list").get_by_text(reference).wait_for(timeout=20_000)
+    assert inbox.evaluate("window.sameDocument") is True  # no reload
+    assert inbox.locator("#live-status").inner_text() == "Ny opgave modtaget."
+    caseworker_context.close()
+    citizen_context.close()
+
+
+def test_the_intake_form_reports_errors_in_a_summary_that_links_to_the_field(live_stack, browser, family, citizen):
+    context = browser_context_for(browser, live_stack, citizen)
+    page = context.new_page()
+    page.goto("/klager/ny/")
+    page.get_by_role("button", name="Send klage").click()
+
+    summary = page.locator("#error-summary")
+    assert summary.is_visible()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.name") == "kind"
+    context.close()

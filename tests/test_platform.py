@@ -1,0 +1,112 @@
+"""What runs the platform: safe settings, the compose file, the demo data."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from accounts.models import Committee, Department, DepartmentMembership, User
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def settings_in_subprocess(env: dict[str, str], expression: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEMO", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    code = (
+        f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='config.settings'; django.setup(); "
+        f"from django.conf import settings; print({expression})"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = settings_in_subprocess({}, "settings.DEBUG")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_are_safe_by_default():
+    result = settings_in_subprocess(
+        {"SECRET_KEY": "x" * 50}, "settings.DEBUG, settings.ALLOWED_HOSTS, settings.SESSION_COOKIE_SECURE"
+    )
+    assert result.stdout.strip() == "False [] True"
+
+
+def test_demo_mode_turns_debug_on_for_the_local_run():
+    result = settings_in_subprocess({"DEMO": "1"}, "settings.DEBUG")
+    assert result.stdout.strip() == "True"
+
+
+def compose_binary() -> Path:
+    import compose
+
+    return Path(compose.__file__).parent / "docker-compose"
+
+
+def test_docker_compose_file_is_valid():
+    result = subprocess.run(
+        [str(compose_binary()), "-f", str(ROOT / "docker-compose.yml"), "config", "--quiet"],
+        env={**os.environ, "SECRET_KEY": "compose-check"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_docker_compose_validation_catches_a_broken_file(tmp_path):
+    broken = tmp_path / "docker-compose.yml"
+    broken.write_text("services:\n  web:\n    image: [not, a, string]\n")
+    result = subprocess.run(
+        [str(compose_binary()), "-f", str(broken), "config", "--quiet"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+
+
+def test_no_python_package_is_named_platform():
+    assert not (ROOT / "platform" / "__init__.py").exists()
+    import platform
+
+    assert hasattr(platform, "system")
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent_and_makes_the_demo_accounts(settings):
+    settings.DEMO = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+
+    assert User.objects.filter(email__endswith="@example.dk").count() == 7
+    family = Department.objects.get(slug="familiecentret")
+    assert DepartmentMembership.objects.get(user__email="leder@example.dk").department == family
+    assert Department.objects.filter(slug="natur-og-miljo").exists()
+    assert Committee.objects.filter(name="Projektudvalget for Demokratieksperimentariet").exists()
+    assert User.objects.get(email="borger@example.dk").check_password("borgerdialog")
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_outside_demo_mode(settings):
+    settings.DEMO = False
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_openapi_schema_describes_the_complaint_api(client):
+    response = client.get("/api/schema/")
+    assert response.status_code == 200
+    schema = response.content.decode()
+    assert "/api/complaints/{complaint_id}/close/" in schema
+    assert "/api/tasks/{task_id}/contacts/" in schema
+
+
+@pytest.mark.django_db
+def test_healthz_answers(client):
+    assert client.get("/healthz").content == b"ok"
