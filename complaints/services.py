@@ -60,12 +60,13 @@ def file_complaint(
         phone=phone.strip(),
         contact_time=contact_time.strip(),
     )
-    complaint.full_clean(exclude=["citizen", "department"])
+    # Complaint.clean() holds the rules the database constraints hold, so they are not queried again here.
+    complaint.full_clean(exclude=["citizen", "department"], validate_constraints=False)
+    received = timezone.now()
+    if complaint.kind == Complaint.Kind.DECISION:
+        complaint.genvurdering_due = received + timedelta(weeks=settings.COMPLAINT_DEADLINE_WEEKS)
     with transaction.atomic():
         complaint.save()
-        if complaint.kind == Complaint.Kind.DECISION:
-            complaint.genvurdering_due = complaint.created_at + timedelta(weeks=settings.COMPLAINT_DEADLINE_WEEKS)
-            complaint.save(update_fields=["genvurdering_due"])
         _record(complaint, ComplaintEvent.Kind.RECEIVED, actor=citizen)
         queue_email(
             recipient=citizen,

@@ -1,11 +1,12 @@
 """Helpers for end-to-end tests."""
 
+import os
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import urlsplit, urlunsplit
 
 from django.db import connection
 
@@ -32,13 +33,9 @@ def free_port() -> int:
 
 
 def live_database_url() -> str:
-    db = connection.settings_dict
-    host = quote(db["HOST"] or "", safe="")
-    auth = quote(db["USER"] or "", safe="")
-    if db["PASSWORD"]:
-        auth += ":" + quote(db["PASSWORD"], safe="")
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    return f"postgres://{auth}@{host}{port}/{db['NAME']}"
+    """DATABASE_URL with the database swapped for the test database, for the server and worker processes."""
+    url = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(url._replace(path="/" + connection.settings_dict["NAME"]))
 
 
 def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
