@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
+from accounts.models import (
+    Committee,
+    CommitteeMembership,
+    Department,
+    DepartmentMembership,
+    PersonalDataAccess,
+    User,
+)
 
 
 class DepartmentMembershipInline(admin.TabularInline):
@@ -42,3 +49,15 @@ class CommitteeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CommitteeMembershipInline]
+
+
+@admin.register(PersonalDataAccess)
+class PersonalDataAccessAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "viewer", "subject", "what"]
+    search_fields = ["subject__email", "viewer__email"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

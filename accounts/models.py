@@ -144,3 +144,22 @@ class CommitteeMembership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.committee} ({self.get_role_display()})"
+
+
+class PersonalDataAccess(models.Model):
+    """A member of staff looked at a citizen's personal data. Citizens can export their own log."""
+
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_data_accesses"
+    )
+    what = models.CharField(_("hvad"), max_length=200)
+    created_at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("opslag i personoplysninger")
+        verbose_name_plural = _("opslag i personoplysninger")
+
+    def __str__(self) -> str:
+        return f"{self.viewer} → {self.subject}: {self.what}"

@@ -46,3 +46,7 @@ def reassign_candidates_for_department(*, department_id: int) -> QuerySet[User]:
     return User.objects.filter(is_active=True, department_memberships__department_id=department_id).order_by(
         "full_name"
     )
+
+
+def personal_data_accesses_of(*, user: User):
+    return user.personal_data_accesses.select_related("viewer").order_by("-created_at", "-id")

@@ -5,6 +5,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.services import log_personal_data_access
 from complaints import services
 from complaints.selectors import access_complaint_by_id, access_task_by_id, complaints_visible_to, inbox_for
 from complaints.serializers import (
@@ -36,6 +37,7 @@ class ComplaintDetailApi(APIView):
     @extend_schema(responses=ComplaintDetailSerializer)
     def get(self, request, complaint_id: int):
         complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+        log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=complaint.reference)
         return Response(ComplaintDetailSerializer(complaint).data)
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.selectors import is_department_lead
+from accounts.services import log_personal_data_access
 from complaints import services
 from complaints.forms import CloseComplaintForm, ComplaintForm, ContactLogForm, ReassignForm, SurveyForm
 from complaints.permissions import can_handle_complaint
@@ -52,6 +53,8 @@ def complaint_list(request):
 def complaint_detail(request, complaint_id: int):
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
     can_handle = can_handle_complaint(request.user, complaint)
+    if can_handle:
+        log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=complaint.reference)
     context = {
         "complaint": complaint,
         "events": complaint_timeline(complaint=complaint),

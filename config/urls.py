@@ -26,6 +26,7 @@ urlpatterns = [
     path("api/", include(api_urlpatterns)),
     path("", include("complaints.urls")),
     path("", include("notifications.urls")),
+    path("", include("accounts.urls")),
 ]
 
 if settings.DEBUG:

@@ -10,6 +10,8 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
+from complaints import services as complaint_services
+from complaints.models import Complaint
 
 PASSWORD = "correct horse battery"
 
@@ -112,3 +114,31 @@ def outbox():
     """E-mails the product sent (the locmem backend) in this test."""
     mail.outbox = []
     return mail.outbox
+
+
+@pytest.fixture
+def file_complaint(citizen, family):
+    """File a valid complaint; keyword arguments override the defaults."""
+
+    def file(**overrides) -> Complaint:
+        fields = {
+            "citizen": citizen,
+            "kind": Complaint.Kind.DECISION,
+            "department": family,
+            "subject": "Afslag på aflastning",
+            "description": "Jeg forstår ikke, hvorfor vi har fået afslag på aflastning til vores søn.",
+            "contact_channel": Complaint.ContactChannel.PHONE,
+            "phone": "12 34 56 78",
+            **overrides,
+        }
+        return complaint_services.file_complaint(**fields)
+
+    return file
+
+
+@pytest.fixture
+def routed_complaint(file_complaint, caseworker):
+    complaint = file_complaint()
+    complaint_services.route_complaint(complaint_id=complaint.id)
+    complaint.refresh_from_db()
+    return complaint

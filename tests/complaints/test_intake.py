@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from complaints.models import Complaint, ComplaintEvent
 from notifications.models import Email
-from tests.complaints.conftest import VALID_PAYLOAD
+from tests.complaints.payloads import VALID_PAYLOAD
 
 pytestmark = pytest.mark.django_db
 
