@@ -2,6 +2,8 @@
 Celery worker process, both on the test database and the test Redis."""
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -31,16 +33,37 @@ def live_stack(django_db_setup, django_db_blocker):
 
 
 CHROMIUM = Path("/usr/bin/chromium")
+AXE_DIR = Path(__file__).resolve().parents[2] / ".local" / "node"
+AXE_SCRIPT = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def skip_or_fail(message: str):
+    """A browser test that cannot run skips and says why; under CI=true it fails instead."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message} (a skipped browser test is a failure under CI=true)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core from the npm registry, installed once into .local/node."""
+    if not AXE_SCRIPT.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            skip_or_fail("accessibility test skipped: npm is not installed, so axe-core cannot be fetched")
+        subprocess.run(
+            [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(AXE_DIR), "axe-core@4"],
+            check=True,
+            timeout=300,
+        )
+    return AXE_SCRIPT.read_text()
 
 
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium through Playwright. Skips without Chromium, except under CI=true."""
     if not CHROMIUM.exists():
-        message = f"browser test skipped: no Chromium at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message.replace("skipped", "cannot run under CI=true"))
-        pytest.skip(message)
+        skip_or_fail(f"browser test skipped: no Chromium at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are still sync.

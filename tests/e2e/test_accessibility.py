@@ -1,0 +1,79 @@
+"""axe-core (WCAG 2.1 A and AA rules) finds no violations on the complaint flow's pages."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from complaints import services
+from notifications.models import Email
+from tests.e2e.sessions import browser_context_for
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def violations(page, axe_source: str) -> list[str]:
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in result["violations"]]
+
+
+@pytest.fixture
+def closed_complaint_survey_path(routed_complaint, caseworker, citizen):
+    services.close_complaint(actor=caseworker, complaint=routed_complaint, outcome="withdrawn", note="Trukket.")
+    body = Email.objects.get(recipient=citizen, subject__contains="afsluttet").body
+    return re.search(r"(/undersoegelse/[^\s]+/)", body).group(1)
+
+
+def test_citizen_pages_have_no_wcag_violations(live_stack, browser, axe_source, citizen, routed_complaint):
+    context = browser_context_for(browser, live_stack, citizen)
+    page = context.new_page()
+    for path in [
+        "/",
+        reverse("complaints:create"),
+        reverse("complaints:list"),
+        reverse("complaints:detail", args=[routed_complaint.id]),
+        reverse("complaints:receipt", args=[routed_complaint.id]),
+        reverse("access-log"),
+        reverse("notice-list"),
+    ]:
+        page.goto(path)
+        assert violations(page, axe_source) == [], path
+    page.goto(reverse("complaints:create"))
+    page.get_by_role("button", name="Send klage").click()
+    assert violations(page, axe_source) == [], "complaint form with errors"
+    context.close()
+
+
+def test_staff_pages_have_no_wcag_violations(live_stack, browser, axe_source, lead, routed_complaint):
+    context = browser_context_for(browser, live_stack, lead)
+    page = context.new_page()
+    task = routed_complaint.tasks.get()
+    for path in [
+        reverse("complaints:inbox"),
+        reverse("complaints:task", args=[task.id]),
+        reverse("complaints:detail", args=[routed_complaint.id]),
+    ]:
+        page.goto(path)
+        assert violations(page, axe_source) == [], path
+    context.close()
+
+
+def test_anonymous_pages_have_no_wcag_violations(live_stack, browser, axe_source, closed_complaint_survey_path):
+    context = browser.new_context(base_url=live_stack.url)
+    page = context.new_page()
+    for path in [reverse("login"), closed_complaint_survey_path, "/demo/mail/"]:
+        page.goto(path)
+        assert violations(page, axe_source) == [], path
+    context.close()
+
+
+def test_the_check_finds_a_real_violation(browser, axe_source):
+    page = browser.new_page()
+    page.set_content('<html lang="da"><body><main><h1>Test</h1><img src="x.png"><input></main></body></html>')
+    found = violations(page, axe_source)
+    assert any(v.startswith("image-alt") for v in found)
+    assert any(v.startswith("label") for v in found)
+    page.close()
