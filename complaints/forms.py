@@ -5,7 +5,20 @@ from accounts.selectors import departments_accepting_complaints, reassign_candid
 from complaints.models import Complaint, ContactLog
 
 
-class ComplaintForm(forms.ModelForm):
+class RadioChoicesWithoutBlank:
+    """Radio buttons for required choices show only the real choices, not Django's "---------"."""
+
+    radio_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.radio_fields:
+            field = self.fields[name]
+            field.choices = [(value, label) for value, label in field.choices if value != ""]
+
+
+class ComplaintForm(RadioChoicesWithoutBlank, forms.ModelForm):
+    radio_fields = ("kind", "contact_channel")
     department = forms.ModelChoiceField(
         label=_("Hvilken afdeling drejer klagen sig om"),
         queryset=departments_accepting_complaints(),
@@ -44,7 +57,9 @@ class ComplaintForm(forms.ModelForm):
         }
 
 
-class ContactLogForm(forms.ModelForm):
+class ContactLogForm(RadioChoicesWithoutBlank, forms.ModelForm):
+    radio_fields = ("citizen_understood_decision",)
+
     class Meta:
         model = ContactLog
         fields = ["channel", "contacted_at", "summary", "citizen_understood_decision", "next_steps"]
