@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "accounts",
     "notifications",
     "complaints",
+    "ideas",
     "demo",
 ]
 
@@ -181,6 +182,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Borgerdialog API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {
+        "IdeaStatusEnum": "ideas.models.Idea.Status",
+        "BoardPhaseEnum": "ideas.models.Board.Phase",
+    },
 }
 
 # Celery: the Redis broker; tasks are enqueued after commit and every task is

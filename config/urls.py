@@ -14,6 +14,7 @@ api_urlpatterns = [
     path("departments/", DepartmentListApi.as_view(), name="api-departments"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("complaints.api_urls")),
+    path("", include("ideas.api_urls")),
 ]
 
 urlpatterns = [
@@ -25,6 +26,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns)),
     path("", include("complaints.urls")),
+    path("", include("ideas.urls")),
     path("", include("notifications.urls")),
     path("", include("accounts.urls")),
 ]

@@ -3,8 +3,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from ideas import demo as ideas_demo
 
-SEEDERS = [accounts_demo.seed]
+SEEDERS = [accounts_demo.seed, ideas_demo.seed]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,263 @@
+"""The idea boards' REST API: a door like the pages, calling the same services, selectors and permissions.
+
+Reading boards, ideas and comments is public; everything else needs a token
+(or a session). Moderation is for staff only.
+"""
+
+from django.core.exceptions import PermissionDenied
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ideas import services
+from ideas.models import Idea
+from ideas.permissions import can_moderate, can_see_hidden_text
+from ideas.selectors import (
+    ORDER_MOST_SUPPORTED,
+    ORDER_NEWEST,
+    access_board_by_slug,
+    access_comment_by_id,
+    access_idea_by_id,
+    access_report_by_id,
+    boards_overview,
+    comments_on,
+    open_reports,
+    search_ideas,
+)
+from ideas.serializers import (
+    BoardCreateSerializer,
+    BoardSerializer,
+    BoardUpdateSerializer,
+    CommentCreateSerializer,
+    CommentSerializer,
+    CommentUpdateSerializer,
+    IdeaCreateSerializer,
+    IdeaSerializer,
+    IdeaUpdateSerializer,
+    ModerationReportSerializer,
+    ReasonSerializer,
+    ReportCreateSerializer,
+    ReportSerializer,
+    SupportStateSerializer,
+)
+
+
+def _idea_response(request, idea_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
+    idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+    context = {"show_hidden": can_see_hidden_text(request.user)}
+    return Response(IdeaSerializer(idea, context=context).data, status=status_code)
+
+
+class BoardListCreateApi(ListAPIView):
+    """Every board (public); an administrator or the committee's secretary creates one."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    serializer_class = BoardSerializer
+
+    def get_queryset(self):
+        return boards_overview()
+
+    @extend_schema(request=BoardCreateSerializer, responses={201: BoardSerializer})
+    def post(self, request):
+        serializer = BoardCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        board = services.create_board(actor=request.user, **serializer.validated_data)
+        return Response(BoardSerializer(board).data, status=status.HTTP_201_CREATED)
+
+
+class BoardDetailApi(APIView):
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    @extend_schema(responses=BoardSerializer)
+    def get(self, request, slug: str):
+        return Response(BoardSerializer(access_board_by_slug(slug=slug)).data)
+
+    @extend_schema(request=BoardUpdateSerializer, responses=BoardSerializer)
+    def patch(self, request, slug: str):
+        board = access_board_by_slug(slug=slug)
+        serializer = BoardUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        board = services.update_board(actor=request.user, board=board, **serializer.validated_data)
+        return Response(BoardSerializer(board).data)
+
+
+class IdeaListCreateApi(ListAPIView):
+    """Ideas (public), searched and filtered like the board page; a citizen posts one."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    serializer_class = IdeaSerializer
+
+    def get_queryset(self):
+        params = self.request.query_params
+        board = access_board_by_slug(slug=params["board"]) if params.get("board") else None
+        return search_ideas(
+            user=self.request.user,
+            board=board,
+            query=params.get("q", ""),
+            status=params.get("status", ""),
+            order=params.get("order", ORDER_MOST_SUPPORTED),
+        )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("board", str, description="The board's slug"),
+            OpenApiParameter("q", str, description="Text to search for in title and description"),
+            OpenApiParameter("status", str, enum=Idea.Status.values),
+            OpenApiParameter("order", str, enum=[ORDER_MOST_SUPPORTED, ORDER_NEWEST]),
+        ]
+    )
+    def get(self, request):
+        return self.list(request)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "show_hidden": can_see_hidden_text(self.request.user)}
+
+    @extend_schema(request=IdeaCreateSerializer, responses={201: IdeaSerializer})
+    def post(self, request):
+        serializer = IdeaCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        idea = services.create_idea(author=request.user, **serializer.validated_data)
+        return _idea_response(request, idea.id, status_code=status.HTTP_201_CREATED)
+
+
+class IdeaDetailApi(APIView):
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    @extend_schema(responses=IdeaSerializer)
+    def get(self, request, idea_id: int):
+        return _idea_response(request, idea_id)
+
+    @extend_schema(request=IdeaUpdateSerializer, responses=IdeaSerializer)
+    def patch(self, request, idea_id: int):
+        idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+        serializer = IdeaUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        changes = {"title": idea.title, "body": idea.body, **serializer.validated_data}
+        services.update_idea(actor=request.user, idea=idea, **changes)
+        return _idea_response(request, idea_id)
+
+
+class IdeaSupportApi(APIView):
+    """POST supports the idea (again: no change), DELETE withdraws the support."""
+
+    def _state(self, request, idea_id: int, status_code: int) -> Response:
+        idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+        data = {"supported": idea.supported_by_me, "support_count": idea.support_count, "status": idea.status}
+        return Response(SupportStateSerializer(data).data, status=status_code)
+
+    @extend_schema(request=None, responses={201: SupportStateSerializer, 200: SupportStateSerializer})
+    def post(self, request, idea_id: int):
+        idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+        created = services.support_idea(user=request.user, idea=idea)
+        return self._state(request, idea_id, status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+    @extend_schema(request=None, responses=SupportStateSerializer)
+    def delete(self, request, idea_id: int):
+        idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+        services.withdraw_support(user=request.user, idea=idea)
+        return self._state(request, idea_id, status.HTTP_200_OK)
+
+
+class IdeaProposeApi(APIView):
+    """Staff pick the idea as a proposal for the board's committee."""
+
+    @extend_schema(request=None, responses=IdeaSerializer)
+    def post(self, request, idea_id: int):
+        idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+        services.propose_idea(actor=request.user, idea=idea)
+        return _idea_response(request, idea_id)
+
+
+class IdeaCommentsApi(APIView):
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    @extend_schema(responses=CommentSerializer(many=True))
+    def get(self, request, idea_id: int):
+        idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+        comments = [c for top in comments_on(idea=idea) for c in [top, *top.replies.all()]]
+        context = {"show_hidden": can_see_hidden_text(request.user)}
+        return Response(CommentSerializer(comments, many=True, context=context).data)
+
+    @extend_schema(request=CommentCreateSerializer, responses={201: CommentSerializer})
+    def post(self, request, idea_id: int):
+        idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+        serializer = CommentCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = services.post_comment(author=request.user, idea=idea, **serializer.validated_data)
+        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class CommentDetailApi(APIView):
+    @extend_schema(request=CommentUpdateSerializer, responses=CommentSerializer)
+    def patch(self, request, comment_id: int):
+        comment = access_comment_by_id(comment_id=comment_id)
+        serializer = CommentUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = services.edit_comment(actor=request.user, comment=comment, **serializer.validated_data)
+        return Response(CommentSerializer(comment).data)
+
+
+class ReportCreateApi(APIView):
+    @extend_schema(request=ReportCreateSerializer, responses={201: ReportSerializer})
+    def post(self, request):
+        serializer = ReportCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        report = services.report_content(reporter=request.user, **serializer.validated_data)
+        return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+
+
+class ModerationReportListApi(ListAPIView):
+    """Staff only: the open reports, with the reported text as written."""
+
+    serializer_class = ModerationReportSerializer
+
+    def get_queryset(self):
+        if not can_moderate(self.request.user):
+            raise PermissionDenied
+        return open_reports()
+
+
+class ReportDismissApi(APIView):
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request, report_id: int):
+        if not can_moderate(request.user):
+            raise PermissionDenied
+        services.dismiss_report(actor=request.user, report=access_report_by_id(report_id=report_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class IdeaHideApi(APIView):
+    @extend_schema(request=ReasonSerializer, responses=IdeaSerializer)
+    def post(self, request, idea_id: int):
+        idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+        serializer = ReasonSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.hide_idea(actor=request.user, idea=idea, **serializer.validated_data)
+        return _idea_response(request, idea_id)
+
+
+class IdeaUnhideApi(APIView):
+    @extend_schema(request=None, responses=IdeaSerializer)
+    def post(self, request, idea_id: int):
+        services.unhide_idea(actor=request.user, idea=access_idea_by_id(user=request.user, idea_id=idea_id))
+        return _idea_response(request, idea_id)
+
+
+class CommentHideApi(APIView):
+    @extend_schema(request=ReasonSerializer, responses=CommentSerializer)
+    def post(self, request, comment_id: int):
+        comment = access_comment_by_id(comment_id=comment_id)
+        serializer = ReasonSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = services.hide_comment(actor=request.user, comment=comment, **serializer.validated_data)
+        return Response(CommentSerializer(comment, context={"show_hidden": True}).data)
+
+
+class CommentUnhideApi(APIView):
+    @extend_schema(request=None, responses=CommentSerializer)
+    def post(self, request, comment_id: int):
+        comment = services.unhide_comment(actor=request.user, comment=access_comment_by_id(comment_id=comment_id))
+        return Response(CommentSerializer(comment).data)

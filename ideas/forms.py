@@ -1,0 +1,85 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ideas.models import COMMENT_MAX, IDEA_BODY_MAX, REASON_MAX, TITLE_MAX, Idea
+from ideas.selectors import ORDER_MOST_SUPPORTED, ORDER_NEWEST, associations_of
+
+
+class BoardFilterForm(forms.Form):
+    """The board page's search, filter and order (a GET form: works without JavaScript)."""
+
+    q = forms.CharField(label=_("Søg i idéerne"), required=False, max_length=200)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Alle")), *list(Idea.Status.choices)])
+    order = forms.ChoiceField(
+        label=_("Sortér efter"),
+        required=False,
+        choices=[(ORDER_MOST_SUPPORTED, _("Mest støtte")), (ORDER_NEWEST, _("Nyeste"))],
+    )
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {
+            "query": self.cleaned_data["q"],
+            "status": self.cleaned_data["status"],
+            "order": self.cleaned_data["order"] or ORDER_MOST_SUPPORTED,
+        }
+
+
+class IdeaEditForm(forms.Form):
+    title = forms.CharField(
+        label=_("Overskrift"),
+        max_length=TITLE_MAX,
+        help_text=_("Kort og konkret, fx \u201dGratis bus til valgstederne på valgdagen\u201d."),
+    )
+    body = forms.CharField(
+        label=_("Beskriv din idé"),
+        max_length=IDEA_BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Hvad er idéen, hvem gavner den, og hvad skal der til? Højst 5000 tegn."),
+    )
+
+
+class IdeaForm(IdeaEditForm):
+    association = forms.ModelChoiceField(
+        label=_("Afsender"),
+        queryset=None,
+        required=False,
+        empty_label=_("Mig selv"),
+        help_text=_("Du kan skrive på vegne af en forening, du er medlem af. Afsenderens navn vises ved idéen."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        associations = associations_of(user=user)
+        if associations.exists():
+            self.fields["association"].queryset = associations
+        else:
+            del self.fields["association"]
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Din kommentar"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4}))
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Begrundelse"), max_length=REASON_MAX, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ReportForm(ReasonForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = _("Hvorfor anmelder du indholdet?")
+        self.fields["reason"].help_text = _(
+            "Fx at det er krænkende, indeholder personlige oplysninger eller er reklame."
+        )
+
+
+class HideForm(ReasonForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = _("Offentlig begrundelse")
+        self.fields["reason"].help_text = _(
+            "Vises i stedet for teksten og sendes til forfatteren. Teksten gemmes og kan kun ses af medarbejdere."
+        )

@@ -1,0 +1,186 @@
+"""Reads of boards, ideas and comments.
+
+Support counts are always counted from the `Support` rows in the same query
+(a subquery per idea), so a page or API list costs the same number of queries
+whatever the number of ideas and supports, and the number is never stale.
+
+The committees app reads ideas only through these functions (keyword-only):
+
+- ``proposals_for_committee(*, committee_id) -> QuerySet[Idea]``: the ideas
+  proposed to the committee (status ``proposed``), oldest proposal first, each
+  annotated with ``support_count``, with ``board`` and ``author`` joined.
+- ``idea_public_summary(*, idea_id) -> dict``: what may be quoted in public
+  (an agenda item's description): ``id``, ``title``, ``body`` (the moderator's
+  reason instead when the idea is hidden), ``is_hidden``, ``status``,
+  ``support_count``, ``board_title``, ``created_at``, ``author_name`` (the
+  association's name when posted on its behalf, else the author's name) and
+  ``url``. No other personal data. Raises ``Idea.DoesNotExist``.
+- ``contributors_of(*, idea_ids) -> QuerySet[User]``: the active authors and
+  supporters of the ideas, each person once.
+"""
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from ideas.models import Association, Board, Comment, Idea, Report, Support
+from ideas.permissions import can_see_hidden_text
+
+ORDER_MOST_SUPPORTED = "support"
+ORDER_NEWEST = "new"
+
+
+def _count_of(model, **filters):
+    return Coalesce(
+        Subquery(
+            model.objects.filter(idea=OuterRef("pk"), **filters)
+            .order_by()
+            .values("idea")
+            .annotate(n=Count("id"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def with_support_count(ideas: QuerySet[Idea]) -> QuerySet[Idea]:
+    return ideas.annotate(support_count=_count_of(Support))
+
+
+def _with_counts_for(ideas: QuerySet[Idea], *, user: User) -> QuerySet[Idea]:
+    ideas = with_support_count(ideas).annotate(comment_count=_count_of(Comment))
+    if user.is_authenticated:
+        return ideas.annotate(supported_by_me=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user)))
+    return ideas.annotate(supported_by_me=Value(False))
+
+
+def boards_overview() -> QuerySet[Board]:
+    """Every board (boards are public), with the number of ideas on each."""
+    return Board.objects.select_related("committee").annotate(idea_count=Count("ideas")).order_by("-opens_on", "title")
+
+
+def access_board_by_slug(*, slug: str) -> Board:
+    board = Board.objects.select_related("committee").filter(slug=slug).first()
+    if board is None:
+        raise Http404
+    return board
+
+
+def search_ideas(
+    *, user: User, board: Board | None = None, query: str = "", status: str = "", order: str = ORDER_MOST_SUPPORTED
+) -> QuerySet[Idea]:
+    """Ideas for the board page and the API: searched, filtered and ordered, with their counts.
+
+    The text search never looks inside hidden text unless the reader may see it.
+    """
+    ideas = Idea.objects.all() if board is None else Idea.objects.filter(board=board)
+    query = query.strip()
+    if query:
+        matches = Q(title__icontains=query) | Q(body__icontains=query)
+        if not can_see_hidden_text(user):
+            matches = matches & Q(hidden_at__isnull=True)
+        ideas = ideas.filter(matches)
+    if status in Idea.Status.values:
+        ideas = ideas.filter(status=status)
+    ideas = _with_counts_for(ideas, user=user).select_related("author", "association", "board")
+    if order == ORDER_NEWEST:
+        return ideas.order_by("-created_at", "-id")
+    return ideas.order_by("-support_count", "-created_at", "-id")
+
+
+def access_idea_by_id(*, user: User, idea_id: int) -> Idea:
+    """The idea with its counts (boards are public, so anyone may read it), or 404."""
+    idea = (
+        _with_counts_for(Idea.objects.filter(id=idea_id), user=user)
+        .select_related("author", "association", "board", "board__committee", "hidden_by")
+        .first()
+    )
+    if idea is None:
+        raise Http404
+    return idea
+
+
+def comments_on(*, idea: Idea) -> QuerySet[Comment]:
+    """Top-level comments, oldest first, with their replies (one level) and authors."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "id")
+    return (
+        Comment.objects.filter(idea=idea, parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created_at", "id")
+    )
+
+
+def access_comment_by_id(*, comment_id: int) -> Comment:
+    comment = Comment.objects.select_related("author", "idea", "idea__board", "parent").filter(id=comment_id).first()
+    if comment is None:
+        raise Http404
+    return comment
+
+
+def associations_of(*, user: User) -> QuerySet[Association]:
+    if not user.is_authenticated:
+        return Association.objects.none()
+    return Association.objects.filter(memberships__user=user).order_by("name")
+
+
+def open_reports() -> QuerySet[Report]:
+    """The moderation queue: unresolved reports, oldest first, with what they are about."""
+    return (
+        Report.objects.filter(resolved_at__isnull=True)
+        .select_related(
+            "reporter",
+            "idea",
+            "idea__author",
+            "idea__board",
+            "idea__association",
+            "comment",
+            "comment__author",
+            "comment__idea",
+        )
+        .order_by("created_at", "id")
+    )
+
+
+def access_report_by_id(*, report_id: int) -> Report:
+    report = Report.objects.select_related("idea", "comment").filter(id=report_id).first()
+    if report is None:
+        raise Http404
+    return report
+
+
+# The interface for the committees app
+
+
+def proposals_for_committee(*, committee_id: int) -> QuerySet[Idea]:
+    return (
+        with_support_count(Idea.objects.filter(board__committee_id=committee_id, status=Idea.Status.PROPOSED))
+        .select_related("board", "author", "association")
+        .order_by("proposed_at", "id")
+    )
+
+
+def idea_public_summary(*, idea_id: int) -> dict:
+    idea = with_support_count(Idea.objects.filter(id=idea_id)).select_related("board", "author", "association").get()
+    return {
+        "id": idea.id,
+        "title": _("Skjult idé") if idea.is_hidden else idea.title,
+        "body": idea.hidden_reason if idea.is_hidden else idea.body,
+        "is_hidden": idea.is_hidden,
+        "status": idea.status,
+        "support_count": idea.support_count,
+        "board_title": idea.board.title,
+        "created_at": idea.created_at,
+        "author_name": idea.author_display_name,
+        "url": reverse("ideas:idea", args=[idea.id]),
+    }
+
+
+def contributors_of(*, idea_ids: list[int]) -> QuerySet[User]:
+    authors = Idea.objects.filter(id__in=idea_ids).values("author_id")
+    supporters = Support.objects.filter(idea_id__in=idea_ids).values("user_id")
+    return User.objects.filter(Q(id__in=authors) | Q(id__in=supporters), is_active=True).order_by("id")

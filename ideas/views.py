@@ -1,0 +1,341 @@
+"""Pages of the idea boards. Thin: forms parse, services decide, selectors read. No JavaScript needed."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ideas import services
+from ideas.forms import BoardFilterForm, CommentForm, HideForm, IdeaEditForm, IdeaForm, ReportForm
+from ideas.models import Idea
+from ideas.permissions import (
+    can_comment_on_idea,
+    can_create_idea,
+    can_edit_comment,
+    can_edit_idea,
+    can_moderate,
+    can_pick_proposal,
+    can_see_hidden_text,
+    can_support_idea,
+)
+from ideas.selectors import (
+    access_board_by_slug,
+    access_comment_by_id,
+    access_idea_by_id,
+    access_report_by_id,
+    boards_overview,
+    comments_on,
+    open_reports,
+    search_ideas,
+)
+
+IDEAS_PER_PAGE = 20
+
+
+@require_GET
+def board_list(request):
+    return render(request, "ideas/board_list.html", {"boards": boards_overview()})
+
+
+@require_GET
+def board_detail(request, slug: str):
+    board = access_board_by_slug(slug=slug)
+    filter_form = BoardFilterForm(request.GET or None)
+    ideas = search_ideas(user=request.user, board=board, **filter_form.filters())
+    page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    context = {
+        "board": board,
+        "filter_form": filter_form,
+        "page": page,
+        "query_string": query.urlencode(),
+        "can_create": can_create_idea(request.user, board),
+        "closed_message": None if board.is_collecting else services.board_closed_message(board),
+        "show_hidden": can_see_hidden_text(request.user),
+    }
+    return render(request, "ideas/board_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def idea_create(request, slug: str):
+    board = access_board_by_slug(slug=slug)
+    form = IdeaForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            idea = services.create_idea(author=request.user, board=board, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("ideas:receipt", idea_id=idea.id)
+    context = {
+        "board": board,
+        "form": form,
+        "closed_message": None if board.is_collecting else services.board_closed_message(board),
+    }
+    return render(request, "ideas/idea_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def idea_receipt(request, idea_id: int):
+    idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+    if idea.author_id != request.user.id:
+        raise PermissionDenied
+    return render(request, "ideas/receipt.html", {"idea": idea})
+
+
+def _render_idea(request, idea: Idea, *, comment_form: CommentForm | None = None, error: ValidationError | None = None):
+    user = request.user
+    comments = list(comments_on(idea=idea))
+    context = {
+        "idea": idea,
+        "board": idea.board,
+        "comments": comments,
+        "editable_comment_ids": {
+            c.id for top in comments for c in [top, *top.replies.all()] if can_edit_comment(user, c)
+        },
+        "comment_form": comment_form or CommentForm(),
+        "errors": error.messages if error else [],
+        "show_hidden": can_see_hidden_text(user),
+        "can_support": can_support_idea(user, idea),
+        "can_edit": can_edit_idea(user, idea),
+        "can_comment": can_comment_on_idea(user, idea),
+        "can_moderate": can_moderate(user),
+        "can_pick": can_pick_proposal(user, idea),
+        "closed_message": None if idea.board.is_collecting else services.board_closed_message(idea.board),
+    }
+    failed = error is not None or (comment_form is not None and comment_form.errors)
+    return render(request, "ideas/idea_detail.html", context, status=400 if failed else 200)
+
+
+@require_GET
+def idea_detail(request, idea_id: int):
+    return _render_idea(request, access_idea_by_id(user=request.user, idea_id=idea_id))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def idea_edit(request, idea_id: int):
+    idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+    if idea.author_id != request.user.id:
+        raise PermissionDenied
+    form = IdeaEditForm(request.POST or None, initial={"title": idea.title, "body": idea.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_idea(actor=request.user, idea=idea, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Din idé er gemt."))
+            return redirect("ideas:idea", idea_id=idea.id)
+    if not can_edit_idea(request.user, idea) and not form.errors:
+        form.add_error(None, _("Idéen kan kun ændres, mens tavlen samler idéer, og før den er blevet et forslag."))
+    return render(
+        request,
+        "ideas/idea_form.html",
+        {"board": idea.board, "idea": idea, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _idea_action(request, idea_id: int, action, success: str):
+    """A POST button on the idea page: do it, or show the idea page again with the reason it was refused."""
+    idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+    try:
+        action(idea)
+    except ValidationError as error:
+        return _render_idea(request, idea, error=error)
+    messages.success(request, success)
+    return redirect("ideas:idea", idea_id=idea.id)
+
+
+@login_required
+@require_POST
+def idea_support(request, idea_id: int):
+    return _idea_action(
+        request, idea_id, lambda idea: services.support_idea(user=request.user, idea=idea), _("Du støtter nu idéen.")
+    )
+
+
+@login_required
+@require_POST
+def idea_withdraw_support(request, idea_id: int):
+    return _idea_action(
+        request,
+        idea_id,
+        lambda idea: services.withdraw_support(user=request.user, idea=idea),
+        _("Du har trukket din støtte tilbage."),
+    )
+
+
+@login_required
+@require_POST
+def idea_propose(request, idea_id: int):
+    return _idea_action(
+        request,
+        idea_id,
+        lambda idea: services.propose_idea(actor=request.user, idea=idea),
+        _("Idéen er nu et forslag til udvalget."),
+    )
+
+
+@login_required
+@require_POST
+def idea_unhide(request, idea_id: int):
+    return _idea_action(
+        request, idea_id, lambda idea: services.unhide_idea(actor=request.user, idea=idea), _("Idéen vises igen.")
+    )
+
+
+@login_required
+@require_POST
+def comment_create(request, idea_id: int):
+    idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        parent_id = form.cleaned_data["parent"]
+        try:
+            parent = access_comment_by_id(comment_id=parent_id) if parent_id else None
+            comment = services.post_comment(
+                author=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(reverse("ideas:idea", args=[idea.id]) + f"#kommentar-{comment.id}")
+    return _render_idea(request, idea, comment_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_edit(request, comment_id: int):
+    comment = access_comment_by_id(comment_id=comment_id)
+    if comment.author_id != request.user.id:
+        raise PermissionDenied
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_comment(actor=request.user, comment=comment, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(reverse("ideas:idea", args=[comment.idea_id]) + f"#kommentar-{comment.id}")
+    if not can_edit_comment(request.user, comment) and not form.errors:
+        form.add_error(None, _("Du kan kun rette din kommentar i de første 15 minutter efter, at du skrev den."))
+    context = {"comment": comment, "idea": comment.idea, "form": form}
+    return render(request, "ideas/comment_form.html", context, status=400 if form.errors else 200)
+
+
+def _reason_page(request, *, form, template: str, context: dict, action, success: str, next_url: str):
+    """A page with one reason field (report, hide): the form, then the service."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect(next_url)
+    return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def idea_report(request, idea_id: int):
+    idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+    return _reason_page(
+        request,
+        form=ReportForm(request.POST or None),
+        template="ideas/report_form.html",
+        context={"idea": idea, "comment": None},
+        action=lambda reason: services.report_content(reporter=request.user, idea=idea, reason=reason),
+        success=_("Tak. En moderator ser på din anmeldelse."),
+        next_url=reverse("ideas:idea", args=[idea.id]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_report(request, comment_id: int):
+    comment = access_comment_by_id(comment_id=comment_id)
+    return _reason_page(
+        request,
+        form=ReportForm(request.POST or None),
+        template="ideas/report_form.html",
+        context={"idea": comment.idea, "comment": comment},
+        action=lambda reason: services.report_content(reporter=request.user, comment=comment, reason=reason),
+        success=_("Tak. En moderator ser på din anmeldelse."),
+        next_url=reverse("ideas:idea", args=[comment.idea_id]) + f"#kommentar-{comment.id}",
+    )
+
+
+def _require_moderator(request) -> None:
+    if not can_moderate(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def idea_hide(request, idea_id: int):
+    _require_moderator(request)
+    idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+    return _reason_page(
+        request,
+        form=HideForm(request.POST or None),
+        template="ideas/hide_form.html",
+        context={"idea": idea, "comment": None},
+        action=lambda reason: services.hide_idea(actor=request.user, idea=idea, reason=reason),
+        success=_("Idéen er skjult, og forfatteren har fået besked."),
+        next_url=reverse("ideas:moderation"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_hide(request, comment_id: int):
+    _require_moderator(request)
+    comment = access_comment_by_id(comment_id=comment_id)
+    return _reason_page(
+        request,
+        form=HideForm(request.POST or None),
+        template="ideas/hide_form.html",
+        context={"idea": comment.idea, "comment": comment},
+        action=lambda reason: services.hide_comment(actor=request.user, comment=comment, reason=reason),
+        success=_("Kommentaren er skjult, og forfatteren har fået besked."),
+        next_url=reverse("ideas:moderation"),
+    )
+
+
+@login_required
+@require_POST
+def comment_unhide(request, comment_id: int):
+    comment = access_comment_by_id(comment_id=comment_id)
+    try:
+        services.unhide_comment(actor=request.user, comment=comment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Kommentaren vises igen."))
+    return redirect(reverse("ideas:idea", args=[comment.idea_id]) + f"#kommentar-{comment.id}")
+
+
+@login_required
+@require_GET
+def moderation_queue(request):
+    _require_moderator(request)
+    return render(request, "ideas/moderation_queue.html", {"reports": open_reports()})
+
+
+@login_required
+@require_POST
+def report_dismiss(request, report_id: int):
+    _require_moderator(request)
+    services.dismiss_report(actor=request.user, report=access_report_by_id(report_id=report_id))
+    messages.success(request, _("Anmeldelsen er afvist; indholdet vises fortsat."))
+    return redirect("ideas:moderation")
