@@ -30,7 +30,7 @@ class IdeaEditForm(forms.Form):
     title = forms.CharField(
         label=_("Overskrift"),
         max_length=TITLE_MAX,
-        help_text=_("Kort og konkret, fx \u201dGratis bus til valgstederne på valgdagen\u201d."),
+        help_text=_("Kort og konkret, fx ”Gratis bus til valgstederne på valgdagen”."),
     )
     body = forms.CharField(
         label=_("Beskriv din idé"),

@@ -66,11 +66,11 @@ from notifications.services import absolute_url, notify, queue_email
 DECISION_OUTCOMES = (Idea.Status.DECIDED, Idea.Status.IMPLEMENTED, Idea.Status.DECLINED)
 
 NOTICE_TITLES = {
-    "proposed": gettext_lazy("Idéen \u201d%(title)s\u201d er nu et forslag til udvalget"),
-    "on_agenda": gettext_lazy("Idéen \u201d%(title)s\u201d er sat på udvalgets dagsorden"),
-    "decided": gettext_lazy("Udvalget har truffet beslutning om idéen \u201d%(title)s\u201d"),
-    "idea_hidden": gettext_lazy("Din idé \u201d%(title)s\u201d er skjult af en moderator"),
-    "comment_hidden": gettext_lazy("Din kommentar til idéen \u201d%(title)s\u201d er skjult af en moderator"),
+    "proposed": gettext_lazy("Idéen ”%(title)s” er nu et forslag til udvalget"),
+    "on_agenda": gettext_lazy("Idéen ”%(title)s” er sat på udvalgets dagsorden"),
+    "decided": gettext_lazy("Udvalget har truffet beslutning om idéen ”%(title)s”"),
+    "idea_hidden": gettext_lazy("Din idé ”%(title)s” er skjult af en moderator"),
+    "comment_hidden": gettext_lazy("Din kommentar til idéen ”%(title)s” er skjult af en moderator"),
 }
 
 
