@@ -63,6 +63,11 @@ from ideas.permissions import (
 from ideas.selectors import contributors_of
 from notifications.services import absolute_url, notify, queue_email
 
+IDEA_NOT_EDITABLE = gettext_lazy("Idéen kan kun ændres, mens tavlen samler idéer, og før den er blevet et forslag.")
+COMMENT_EDIT_WINDOW_PASSED = gettext_lazy(
+    "Du kan kun rette din kommentar i de første 15 minutter efter, at du skrev den."
+)
+
 DECISION_OUTCOMES = (Idea.Status.DECIDED, Idea.Status.IMPLEMENTED, Idea.Status.DECLINED)
 
 NOTICE_TITLES = {
@@ -200,9 +205,7 @@ def update_idea(*, actor: User, idea: Idea, title: str, body: str) -> Idea:
     with transaction.atomic():
         locked = Idea.objects.select_for_update(of=("self",)).select_related("board").get(id=idea.id)
         if not idea_is_editable(actor, locked):
-            raise ValidationError(
-                {"idea": [_("Idéen kan kun ændres, mens tavlen samler idéer, og før den er blevet et forslag.")]}
-            )
+            raise ValidationError({"idea": [IDEA_NOT_EDITABLE]})
         locked.title, locked.body = title, body
         locked.save(update_fields=["title", "body", "updated_at"])
     return locked
@@ -375,7 +378,7 @@ def edit_comment(*, actor: User, comment: Comment, body: str) -> Comment:
     errors: dict[str, list[str]] = {}
     body = _clean_text(errors, "body", body, max_length=COMMENT_MAX, min_length=2)
     if not comment_within_edit_window(actor, comment):
-        errors["comment"] = [_("Du kan kun rette din kommentar i de første 15 minutter efter, at du skrev den.")]
+        errors["comment"] = [COMMENT_EDIT_WINDOW_PASSED]
     _raise_if(errors)
     comment.body, comment.edited_at = body, timezone.now()
     comment.save(update_fields=["body", "edited_at", "updated_at"])

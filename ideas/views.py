@@ -36,6 +36,14 @@ from ideas.selectors import (
 IDEAS_PER_PAGE = 20
 
 
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's errors on the form: at the field they name when the user sees it there, else at the top."""
+    named = error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
+    for field, field_messages in named:
+        shown = field in form.fields and not form.fields[field].widget.is_hidden
+        form.add_error(field if shown else None, field_messages)
+
+
 @require_GET
 def board_list(request):
     return render(request, "ideas/board_list.html", {"boards": boards_overview()})
@@ -70,7 +78,7 @@ def idea_create(request, slug: str):
         try:
             idea = services.create_idea(author=request.user, board=board, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             return redirect("ideas:receipt", idea_id=idea.id)
     context = {
@@ -130,12 +138,12 @@ def idea_edit(request, idea_id: int):
         try:
             services.update_idea(actor=request.user, idea=idea, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, _("Din idé er gemt."))
             return redirect("ideas:idea", idea_id=idea.id)
     if not can_edit_idea(request.user, idea) and not form.errors:
-        form.add_error(None, _("Idéen kan kun ændres, mens tavlen samler idéer, og før den er blevet et forslag."))
+        form.add_error(None, services.IDEA_NOT_EDITABLE)
     return render(
         request,
         "ideas/idea_form.html",
@@ -206,7 +214,7 @@ def comment_create(request, idea_id: int):
                 author=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             return redirect(reverse("ideas:idea", args=[idea.id]) + f"#kommentar-{comment.id}")
     return _render_idea(request, idea, comment_form=form)
@@ -223,11 +231,11 @@ def comment_edit(request, comment_id: int):
         try:
             services.edit_comment(actor=request.user, comment=comment, body=form.cleaned_data["body"])
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             return redirect(reverse("ideas:idea", args=[comment.idea_id]) + f"#kommentar-{comment.id}")
     if not can_edit_comment(request.user, comment) and not form.errors:
-        form.add_error(None, _("Du kan kun rette din kommentar i de første 15 minutter efter, at du skrev den."))
+        form.add_error(None, services.COMMENT_EDIT_WINDOW_PASSED)
     context = {"comment": comment, "idea": comment.idea, "form": form}
     return render(request, "ideas/comment_form.html", context, status=400 if form.errors else 200)
 
@@ -238,7 +246,7 @@ def _reason_page(request, *, form, template: str, context: dict, action, success
         try:
             action(form.cleaned_data["reason"])
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, success)
             return redirect(next_url)
