@@ -20,6 +20,8 @@ IDEA_BODY_MAX = 5000
 COMMENT_MAX = 2000
 REASON_MAX = 1000
 
+CLOSES_BEFORE_OPENS = _("Slutdatoen skal ligge efter startdatoen.")
+
 
 class Board(TimeStampedModel):
     """An idea board (idétavle) owned by a committee, open for ideas between two dates."""
@@ -53,7 +55,7 @@ class Board(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(closes_on__gt=F("opens_on")),
                 name="board_closes_after_it_opens",
-                violation_error_message=_("Slutdatoen skal ligge efter startdatoen."),
+                violation_error_message=CLOSES_BEFORE_OPENS,
             ),
             models.CheckConstraint(condition=Q(support_threshold__gte=1), name="board_threshold_positive"),
         ]

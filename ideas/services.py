@@ -38,6 +38,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Committee, User
 from ideas.models import (
+    CLOSES_BEFORE_OPENS,
     COMMENT_MAX,
     IDEA_BODY_MAX,
     REASON_MAX,
@@ -126,7 +127,7 @@ def _validate_board(board: Board) -> None:
     except ValidationError as error:
         errors = error.message_dict
     if board.opens_on and board.closes_on and board.closes_on <= board.opens_on:
-        errors.setdefault("closes_on", []).append(_("Slutdatoen skal ligge efter startdatoen."))
+        errors.setdefault("closes_on", []).append(str(CLOSES_BEFORE_OPENS))
     _raise_if(errors)
 
 
