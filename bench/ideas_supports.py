@@ -1,8 +1,8 @@
 """Idea boards under load: what counting supports and locking the idea cost, each against a baseline.
 
-Run by hand against a scratch database (it creates and then deletes its own rows):
+Run by hand against a migrated scratch database (it creates and then deletes its own rows):
 
-    DEMO=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/bd_bench .venv/bin/python bench/ideas_supports.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/borgerdialog_bench .venv/bin/python bench/ideas_supports.py
 
 1. Board page query: the first page of a board of IDEAS ideas with SUPPORTERS supports each, most
    supported first (support counts counted in the query), against the baseline of the same page
@@ -12,18 +12,13 @@ Run by hand against a scratch database (it creates and then deletes its own rows
 """
 
 import os
-import sys
 import threading
 import time
 from datetime import timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from common import setup_django
 
-import django
-
-django.setup()
+setup_django()
 
 from django.contrib.auth.models import AnonymousUser  # noqa: E402
 from django.db import connection  # noqa: E402

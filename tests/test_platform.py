@@ -9,7 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from accounts import demo as accounts_demo
 from accounts.models import Committee, Department, DepartmentMembership, User
+from ideas import demo as ideas_demo
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -82,7 +84,8 @@ def test_seed_demo_is_idempotent_and_makes_the_demo_accounts(settings):
     call_command("seed_demo")
     call_command("seed_demo")
 
-    assert User.objects.filter(email__endswith="@example.dk").count() == 7
+    demo_people = [email for email, *_ in accounts_demo.PEOPLE] + [email for email, _ in ideas_demo.CITIZENS]
+    assert set(User.objects.filter(email__endswith="@example.dk").values_list("email", flat=True)) == set(demo_people)
     family = Department.objects.get(slug="familiecentret")
     assert DepartmentMembership.objects.get(user__email="leder@example.dk").department == family
     assert Department.objects.filter(slug="natur-og-miljo").exists()

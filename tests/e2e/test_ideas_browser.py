@@ -1,5 +1,5 @@
 """A citizen proposes an idea in a real browser; three others carry it over the threshold; she is told,
-in the product and by an e-mail that the real Celery worker sends. No JavaScript is needed on the way."""
+in the product and by an e-mail that the real Celery worker sends."""
 
 from datetime import timedelta
 
@@ -8,20 +8,16 @@ from django.utils import timezone
 
 from ideas.models import Board, Idea
 from notifications.models import Email
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import make_user
 from tests.e2e.live import wait_until
+from tests.e2e.sessions import browser_context_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def log_in(browser, base_url: str, email: str):
-    context = browser.new_context(locale="da-DK", java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{base_url}/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    return context, page
+def log_in(browser, live_stack, user):
+    context = browser_context_for(browser, live_stack, user)
+    return context, context.new_page()
 
 
 def test_an_idea_crosses_the_threshold_in_the_browser(live_stack, browser, committee):
@@ -37,7 +33,7 @@ def test_an_idea_crosses_the_threshold_in_the_browser(live_stack, browser, commi
     author = make_user("forfatter@example.dk", "Mette Hansen")
     supporters = [make_user(f"stoetter{i}@example.dk", f"Støtter {i}") for i in range(3)]
 
-    context, page = log_in(browser, live_stack.url, author.email)
+    context, page = log_in(browser, live_stack, author)
     page.goto(f"{live_stack.url}/idetavler/valgfremme/")
     page.click("text=Skriv en idé")
     page.fill("#id_title", "Valgcafé på biblioteket")
@@ -49,7 +45,7 @@ def test_an_idea_crosses_the_threshold_in_the_browser(live_stack, browser, commi
     context.close()
 
     for supporter in supporters:
-        context, page = log_in(browser, live_stack.url, supporter.email)
+        context, page = log_in(browser, live_stack, supporter)
         page.goto(idea_url)
         page.click("main form button:has-text('Støt idéen')")
         assert "Du støtter idéen." in page.content()
@@ -57,7 +53,7 @@ def test_an_idea_crosses_the_threshold_in_the_browser(live_stack, browser, commi
 
     idea = Idea.objects.get(title="Valgcafé på biblioteket")
     assert idea.status == Idea.Status.PROPOSED
-    context, page = log_in(browser, live_stack.url, author.email)
+    context, page = log_in(browser, live_stack, author)
     page.goto(f"{live_stack.url}/beskeder/")
     assert "Idéen ”Valgcafé på biblioteket” er nu et forslag til udvalget" in page.content()
     page.goto(idea_url)
