@@ -7,17 +7,10 @@ from django.urls import reverse
 
 from complaints import services
 from notifications.models import Email
+from tests.e2e.axe import violations
 from tests.e2e.sessions import browser_context_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def violations(page, axe_source: str) -> list[str]:
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in result["violations"]]
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from ideas import services
 from ideas.models import Board
+from tests.e2e.axe import violations
 from tests.e2e.sessions import browser_context_for
-from tests.e2e.test_accessibility import violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

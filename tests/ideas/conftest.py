@@ -10,12 +10,6 @@ from ideas import services
 from ideas.models import Association, AssociationMembership, Board
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The people fixtures hash a password each; the slow production hasher is not what these tests are about."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def board(committee) -> Board:
     today = timezone.localdate()
