@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "notifications",
     "complaints",
     "ideas",
+    "committees",
     "demo",
 ]
 
@@ -147,6 +148,17 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".local" / "media"))
+# Files whose access depends on who asks (committee attachments) live outside MEDIA_ROOT and are
+# only ever served by a view that checks permissions.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / ".local" / "private"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "attachments", "base_url": "/unused/"},
+    },
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", default=not DEBUG)
@@ -222,6 +234,7 @@ COMPLAINT_DEADLINE_WEEKS = 4  # klagefrist and the genvurdering clock (retssikke
 GENVURDERING_WARN_DAYS = 5
 FOLLOW_UP_WORKING_DAYS = int(os.environ.get("FOLLOW_UP_WORKING_DAYS", "10"))
 SURVEY_LINK_VALID_DAYS = int(os.environ.get("SURVEY_LINK_VALID_DAYS", "30"))
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024  # one Bilag: at most 20 MB (also a database constraint)
 SWEEP_GRACE = timedelta(seconds=int(os.environ.get("SWEEP_GRACE_SECONDS", "60")))
 
 LOGGING = {

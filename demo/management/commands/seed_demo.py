@@ -3,9 +3,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from committees import demo as committees_demo
 from ideas import demo as ideas_demo
 
-SEEDERS = [accounts_demo.seed, ideas_demo.seed]
+SEEDERS = [accounts_demo.seed, ideas_demo.seed, committees_demo.seed]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,203 @@
+"""Meetings of a committee, their agenda items and attachments (Bilag), and meeting places.
+
+The committee and its members live in accounts; this app owns what a
+committee does: meetings, agendas in the Danish municipal format, decisions
+and minutes.
+"""
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Committee
+from complaints.models import CASE_NUMBER_VALIDATOR
+from core.models import TimeStampedModel
+
+
+class Location(TimeStampedModel):
+    """A meeting place (OParl Location), e.g. "lokale 1.D, Kanalstræde 2"."""
+
+    description = models.CharField(_("mødested"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["description"]
+        verbose_name = _("mødested")
+        verbose_name_plural = _("mødesteder")
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class Meeting(TimeStampedModel):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planlagt")
+        AGENDA_PUBLISHED = "agenda_published", _("Dagsorden offentliggjort")
+        HELD = "held", _("Afholdt")
+        MINUTES_PUBLISHED = "minutes_published", _("Referat offentliggjort")
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("udvalg")
+    )
+    start = models.DateTimeField(_("mødedato og tidspunkt"))
+    end = models.DateTimeField(_("slut"), null=True, blank=True)
+    location = models.ForeignKey(
+        Location, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("mødested")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    agenda_published_at = models.DateTimeField(_("dagsorden offentliggjort"), null=True, blank=True)
+    minutes_published_at = models.DateTimeField(_("referat offentliggjort"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start", "-id"]
+        verbose_name = _("møde")
+        verbose_name_plural = _("møder")
+        constraints = [
+            models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gt=F("start")), name="meeting_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(status__in=["planned", "agenda_published", "held", "minutes_published"]),
+                name="meeting_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="planned") | Q(agenda_published_at__isnull=False),
+                name="meeting_agenda_published_at_set",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="minutes_published") | Q(minutes_published_at__isnull=False),
+                name="meeting_minutes_published_at_set",
+            ),
+        ]
+        indexes = [models.Index(fields=["committee", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.committee} {self.start:%d-%m-%Y}"
+
+    @property
+    def agenda_is_published(self) -> bool:
+        return self.status != self.Status.PLANNED
+
+    @property
+    def minutes_are_published(self) -> bool:
+        return self.status == self.Status.MINUTES_PUBLISHED
+
+
+class AgendaItem(TimeStampedModel):
+    """One item (Punkt) of a meeting's agenda, in the sections of the Danish municipal format."""
+
+    class ItemType(models.TextChoices):
+        DISCUSSION = "discussion", _("Drøftelse")
+        INFORMATION = "information", _("Orientering")
+        DECISION = "decision", _("Beslutning")
+
+    class Outcome(models.TextChoices):
+        DECIDED = "decided", _("Besluttet")
+        IMPLEMENTED = "implemented", _("Gennemføres")
+        DECLINED = "declined", _("Afvist")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("møde"))
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="agenda_items")
+    number = models.PositiveIntegerField(
+        _("punkt nummer"), null=True, blank=True, help_text=_("Gives, når dagsordenen offentliggøres.")
+    )
+    order = models.PositiveSmallIntegerField(_("rækkefølge"))
+    title = models.CharField(_("titel"), max_length=200)
+    case_number = models.CharField(_("sagsnummer"), max_length=20, blank=True, validators=[CASE_NUMBER_VALIDATOR])
+    item_type = models.CharField(_("sagstype"), max_length=20, choices=ItemType.choices)
+    procedure = models.CharField(_("sagsgang og sagstype"), max_length=200, blank=True)
+    recommendation = models.TextField(_("indstilling"), max_length=4000)
+    description = models.TextField(_("beskrivelse af sagen"), max_length=30000)
+    decision = models.TextField(_("beslutning"), max_length=10000, blank=True)
+    outcome = models.CharField(
+        _("udfald for borgerforslag"), max_length=20, choices=Outcome.choices, blank=True
+    )
+    is_public = models.BooleanField(_("åbent punkt"), default=True)
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        verbose_name = _("dagsordenspunkt")
+        verbose_name_plural = _("dagsordenspunkter")
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "number"], name="unique_item_number_per_committee"),
+            models.UniqueConstraint(
+                fields=["meeting", "order"], name="unique_item_order_per_meeting", deferrable=models.Deferrable.DEFERRED
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="item_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(item_type__in=["discussion", "information", "decision"]), name="item_type_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__in=["", "decided", "implemented", "declined"]), name="item_outcome_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Punkt {self.number}: {self.title}" if self.number else self.title
+
+
+class AgendaItemSource(TimeStampedModel):
+    """What an item came from: an idea from a board (later also an escalated theme).
+
+    Kept as kind + id so that another source of proposals can join without
+    a change here; the source app owns the object, this row only points at it.
+    """
+
+    class Kind(models.TextChoices):
+        IDEA = "idea", _("Borgerforslag")
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="sources")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        verbose_name = _("kilde til dagsordenspunkt")
+        verbose_name_plural = _("kilder til dagsordenspunkter")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "kind", "object_id"], name="unique_item_source"),
+        ]
+        indexes = [models.Index(fields=["kind", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"
+
+
+def attachment_storage():
+    """Attachments are kept outside MEDIA_ROOT: the only way to them is the view that checks permissions."""
+    return storages["attachments"]
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    return f"{uuid.uuid4().hex}{PurePath(filename).suffix.lower()[:10]}"
+
+
+class Attachment(TimeStampedModel):
+    """A Bilag: a PDF, image or office document, its type checked by content."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("titel"), max_length=200)
+    file = models.FileField(_("fil"), storage=attachment_storage, upload_to=attachment_path, max_length=200)
+    file_name = models.CharField(_("filnavn"), max_length=200)
+    mime_type = models.CharField(_("filtype"), max_length=100)
+    size = models.PositiveBigIntegerField(_("størrelse"))
+    sha1 = models.CharField(max_length=40)
+    is_internal = models.BooleanField(
+        _("internt bilag"), default=False, help_text=_("Interne bilag ses kun af udvalget og sekretæren.")
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["item", "order", "id"]
+        verbose_name = _("bilag")
+        verbose_name_plural = _("bilag")
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="attachment_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(size__lte=settings.ATTACHMENT_MAX_BYTES), name="attachment_size_within_limit"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,135 @@
+"""Reads of committees, meetings and agendas, always scoped to what the caller may see."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import Committee, User
+from committees.models import AgendaItem, Attachment, Meeting
+from committees.permissions import (
+    can_view_agenda,
+    can_view_attachment,
+    can_view_decisions,
+    can_view_item,
+    is_member_of,
+)
+
+
+def committees_listed() -> QuerySet[Committee]:
+    return Committee.objects.order_by("name")
+
+
+def access_committee_by_slug(*, slug: str) -> Committee:
+    committee = Committee.objects.filter(slug=slug).first()
+    if committee is None:
+        raise Http404
+    return committee
+
+
+def meetings_of(*, committee: Committee) -> QuerySet[Meeting]:
+    """A committee's meetings, newest first. Their date and place are public; agendas are not until published."""
+    return committee.meetings.select_related("location", "committee").order_by("-start", "-id")
+
+
+def upcoming_meetings(*, committee: Committee) -> QuerySet[Meeting]:
+    return meetings_of(committee=committee).filter(start__gte=timezone.now()).order_by("start", "id")
+
+
+def open_meetings_for_placing(*, committee: Committee) -> QuerySet[Meeting]:
+    """Meetings whose agenda the secretary is still building."""
+    return committee.meetings.filter(status=Meeting.Status.PLANNED).select_related("location").order_by("start")
+
+
+def access_meeting_by_id(*, meeting_id: int) -> Meeting:
+    meeting = Meeting.objects.select_related("committee", "location").filter(id=meeting_id).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def visible_attachments(*, user: User, committee_id: int) -> QuerySet[Attachment]:
+    attachments = Attachment.objects.order_by("order", "id")
+    return attachments if is_member_of(user, committee_id) else attachments.filter(is_internal=False)
+
+
+def agenda_items_for(*, user: User, meeting: Meeting) -> QuerySet[AgendaItem]:
+    """The items of a meeting the user may read, in agenda order, with their visible attachments."""
+    if not can_view_agenda(user, meeting):
+        return AgendaItem.objects.none()
+    items = meeting.items.all()
+    if not is_member_of(user, meeting.committee_id):
+        items = items.filter(is_public=True)
+    return items.order_by("order", "id").prefetch_related(
+        Prefetch("attachments", queryset=visible_attachments(user=user, committee_id=meeting.committee_id)),
+        "sources",
+    )
+
+
+def access_item_by_id(*, user: User, item_id: int) -> AgendaItem:
+    item = AgendaItem.objects.select_related("meeting", "meeting__committee", "meeting__location").filter(id=item_id)
+    item = item.first()
+    if item is None or not can_view_item(user, item):
+        raise Http404
+    return item
+
+
+def access_attachment_by_id(*, user: User, attachment_id: int) -> Attachment:
+    attachment = Attachment.objects.select_related("item", "item__meeting").filter(id=attachment_id).first()
+    if attachment is None or not can_view_attachment(user, attachment):
+        raise Http404
+    return attachment
+
+
+@dataclass
+class MeetingDocument:
+    """What the agenda or minutes show one reader: the page and the PDF render the same."""
+
+    meeting: Meeting
+    items: list[AgendaItem]
+    is_minutes: bool
+    is_draft: bool
+    show_decisions: bool
+    heading: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.heading = "REFERAT" if self.is_minutes else "DAGSORDEN"
+
+    @property
+    def committee(self) -> Committee:
+        return self.meeting.committee
+
+    @property
+    def decision_heading_name(self) -> str:
+        return (self.committee.short_name or self.committee.name).upper()
+
+
+def meeting_document(*, user: User, meeting: Meeting) -> MeetingDocument:
+    """The agenda ("DAGSORDEN") or, once published, the minutes ("REFERAT") as this user may read them.
+
+    Raises Http404 when the user may not read the agenda at all.
+    """
+    if not can_view_agenda(user, meeting):
+        raise Http404
+    return MeetingDocument(
+        meeting=meeting,
+        items=list(agenda_items_for(user=user, meeting=meeting)),
+        is_minutes=meeting.minutes_are_published,
+        is_draft=not meeting.agenda_is_published,
+        show_decisions=can_view_decisions(user, meeting),
+    )
+
+
+def meetings_with_public_agenda() -> QuerySet[Meeting]:
+    return Meeting.objects.exclude(status=Meeting.Status.PLANNED)
+
+
+def public_items() -> QuerySet[AgendaItem]:
+    """Open items of published agendas: what the public and the OParl API may see."""
+    return AgendaItem.objects.filter(is_public=True).exclude(meeting__status=Meeting.Status.PLANNED)
+
+
+def public_attachments() -> QuerySet[Attachment]:
+    return Attachment.objects.filter(is_internal=False, item__in=public_items())
+

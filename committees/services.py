@@ -1,0 +1,384 @@
+"""Every write on meetings, agendas, decisions and minutes.
+
+Only the committee's secretary writes (checked here, so every door obeys);
+each function validates, then writes in one transaction. Agenda numbers
+("Punkt 119") run per committee and are given when the agenda is published,
+in agenda order, under a lock on the committee row, so two secretaries
+publishing at once never get the same number.
+"""
+
+import hashlib
+from datetime import datetime
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Committee, User
+from committees.models import AgendaItem, Attachment, Location, Meeting
+from committees.permissions import can_edit_item, can_manage_committee, can_manage_meeting
+
+# What a Bilag may be, told by its content (filetype reads the file's first bytes).
+ATTACHMENT_TYPES = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "application/msword": ".doc",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.ms-powerpoint": ".ppt",
+    "application/rtf": ".rtf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/vnd.oasis.opendocument.presentation": ".odp",
+}
+SIGNATURE_BYTES = 8192
+
+ITEM_SECTIONS = ("title", "case_number", "item_type", "procedure", "recommendation", "description", "is_public")
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _touch(meeting_id: int) -> None:
+    """A change to an item or attachment is a change to its meeting (OParl `modified`)."""
+    Meeting.objects.filter(id=meeting_id).update(updated_at=timezone.now())
+
+
+def _lock_meeting(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update().select_related("committee", "location").get(id=meeting.id)
+
+
+def _place(description: str) -> Location:
+    description = " ".join(description.split())
+    if not description:
+        raise ValidationError({"place": _("Skriv, hvor mødet holdes.")})
+    if len(description) > 200:
+        raise ValidationError({"place": _("Mødestedet må højst være på 200 tegn.")})
+    location, _created = Location.objects.get_or_create(description=description)
+    return location
+
+
+def _validate_times(start: datetime | None, end: datetime | None) -> None:
+    if start is None:
+        raise ValidationError({"start": _("Angiv mødets dato og tidspunkt.")})
+    if end is not None and end <= start:
+        raise ValidationError({"end": _("Mødet skal slutte efter, at det begynder.")})
+
+
+def create_meeting(
+    *, actor: User, committee: Committee, start: datetime, place: str, end: datetime | None = None
+) -> Meeting:
+    _require(can_manage_committee(actor, committee))
+    _validate_times(start, end)
+    with transaction.atomic():
+        return Meeting.objects.create(committee=committee, start=start, end=end, location=_place(place))
+
+
+def update_meeting(
+    *, actor: User, meeting: Meeting, start: datetime, place: str, end: datetime | None = None
+) -> Meeting:
+    _require(can_manage_meeting(actor, meeting))
+    _validate_times(start, end)
+    with transaction.atomic():
+        meeting = _lock_meeting(meeting)
+        if meeting.status in (Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED):
+            raise ValidationError({"start": _("Mødet er afholdt og kan ikke flyttes.")})
+        meeting.start, meeting.end, meeting.location = start, end, _place(place)
+        meeting.save(update_fields=["start", "end", "location", "updated_at"])
+    return meeting
+
+
+def default_procedure(*, committee: Committee, item_type: str) -> str:
+    """"Sagsgang og sagstype" as the seed minutes write it, e.g. "Demokratieksperimentariet - drøftelse"."""
+    return f"{committee.short_name or committee.name} - {AgendaItem.ItemType(item_type).label.lower()}"
+
+
+def _validate_item(item: AgendaItem, *, has_sources: bool = False) -> None:
+    for field in ("title", "case_number", "procedure", "recommendation", "description"):
+        setattr(item, field, getattr(item, field).strip())
+    errors: dict[str, list[str]] = {}
+    try:
+        item.full_clean(exclude=["meeting", "committee", "order", "number"])
+    except ValidationError as error:
+        errors = error.message_dict
+    if has_sources and not item.is_public:
+        errors.setdefault("is_public", []).append(
+            _("Et punkt med borgerforslag er åbent: forslagene og deres støtte er offentlige.")
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _editable_sections(meeting: Meeting) -> None:
+    if meeting.status == Meeting.Status.MINUTES_PUBLISHED:
+        raise ValidationError({"title": _("Referatet er offentliggjort; punktet kan ikke længere ændres.")})
+
+
+def _open_for_new_items(meeting: Meeting) -> None:
+    if meeting.status != Meeting.Status.PLANNED:
+        raise ValidationError(
+            {"title": _("Dagsordenen er offentliggjort; punkter kan ikke længere tilføjes, fjernes eller flyttes.")}
+        )
+
+
+def add_item(
+    *,
+    actor: User,
+    meeting: Meeting,
+    title: str,
+    item_type: str,
+    recommendation: str,
+    description: str,
+    case_number: str = "",
+    procedure: str = "",
+    is_public: bool = True,
+) -> AgendaItem:
+    """A new item last on a planned meeting's agenda."""
+    _require(can_manage_meeting(actor, meeting))
+    with transaction.atomic():
+        meeting = _lock_meeting(meeting)
+        _open_for_new_items(meeting)
+        item = AgendaItem(
+            meeting=meeting,
+            committee=meeting.committee,
+            title=title,
+            item_type=item_type,
+            case_number=case_number,
+            procedure=procedure,
+            recommendation=recommendation,
+            description=description,
+            is_public=is_public,
+        )
+        _validate_item(item)
+        if not item.procedure and item.item_type in AgendaItem.ItemType.values:
+            item.procedure = default_procedure(committee=meeting.committee, item_type=item.item_type)
+        item.order = (meeting.items.aggregate(last=Max("order"))["last"] or 0) + 1
+        item.save()
+        _touch(meeting.id)
+    return item
+
+
+def update_item(*, actor: User, item: AgendaItem, **sections) -> AgendaItem:
+    """Edit an item's sections (title, case number, type, Sagsgang, Indstilling, Beskrivelse, open or closed)."""
+    _require(can_edit_item(actor, item))
+    unknown = set(sections) - set(ITEM_SECTIONS)
+    if unknown:
+        raise ValueError(f"not a section: {sorted(unknown)}")
+    with transaction.atomic():
+        meeting = _lock_meeting(item.meeting)
+        _editable_sections(meeting)
+        item = AgendaItem.objects.select_for_update().get(id=item.id)
+        for field, value in sections.items():
+            setattr(item, field, value)
+        _validate_item(item, has_sources=item.sources.exists())
+        item.save()
+        _touch(meeting.id)
+    return item
+
+
+def remove_item(*, actor: User, item: AgendaItem) -> None:
+    """Take an item off a planned agenda; a proposal it came from goes back to the queue."""
+    _require(can_edit_item(actor, item))
+    with transaction.atomic():
+        meeting = _lock_meeting(item.meeting)
+        _open_for_new_items(meeting)
+        for attachment in item.attachments.all():
+            transaction.on_commit(lambda name=attachment.file.name: attachment_storage_delete(name))
+        item.delete()
+        for position, remaining in enumerate(meeting.items.order_by("order", "id"), start=1):
+            if remaining.order != position:
+                AgendaItem.objects.filter(id=remaining.id).update(order=position)
+        _touch(meeting.id)
+
+
+def attachment_storage_delete(name: str) -> None:
+    Attachment.file.field.storage.delete(name)
+
+
+def move_item(*, actor: User, item: AgendaItem, direction: str) -> AgendaItem:
+    """Swap an item with its neighbour above ("up") or below ("down")."""
+    _require(can_edit_item(actor, item))
+    if direction not in ("up", "down"):
+        raise ValidationError({"direction": _("Vælg op eller ned.")})
+    with transaction.atomic():
+        meeting = _lock_meeting(item.meeting)
+        _open_for_new_items(meeting)
+        item = AgendaItem.objects.get(id=item.id)
+        neighbours = meeting.items.filter(order__lt=item.order).order_by("-order")
+        if direction == "down":
+            neighbours = meeting.items.filter(order__gt=item.order).order_by("order")
+        neighbour = neighbours.first()
+        if neighbour is None:
+            return item
+        # The order constraint is checked at commit, so the two rows can swap in place.
+        AgendaItem.objects.filter(id=item.id).update(order=neighbour.order)
+        AgendaItem.objects.filter(id=neighbour.id).update(order=item.order)
+        _touch(meeting.id)
+    item.refresh_from_db()
+    return item
+
+
+def detect_attachment_type(upload: UploadedFile) -> str:
+    """The file's real type from its content, or a ValidationError."""
+    upload.seek(0)
+    head = upload.read(SIGNATURE_BYTES)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in ATTACHMENT_TYPES:
+        raise ValidationError(
+            {"file": _("Filen skal være en PDF, et billede (PNG, JPEG, GIF, WebP) eller et kontordokument.")}
+        )
+    return kind.mime
+
+
+def add_attachment(
+    *, actor: User, item: AgendaItem, title: str, upload: UploadedFile, is_internal: bool = False
+) -> Attachment:
+    _require(can_edit_item(actor, item))
+    errors: dict[str, list[str]] = {}
+    title = title.strip()
+    if not title:
+        errors["title"] = [_("Giv bilaget en titel.")]
+    elif len(title) > 200:
+        errors["title"] = [_("Titlen må højst være på 200 tegn.")]
+    if upload is None or upload.size == 0:
+        errors["file"] = [_("Vælg en fil.")]
+    elif upload.size > settings.ATTACHMENT_MAX_BYTES:
+        errors["file"] = [
+            _("Filen er for stor: et bilag må højst fylde %(mb)d MB.")
+            % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    mime_type = detect_attachment_type(upload)
+    sha1 = hashlib.sha1(usedforsecurity=False)
+    for chunk in upload.chunks():
+        sha1.update(chunk)
+    upload.seek(0)
+    original = (upload.name or "bilag").rsplit("/", 1)[-1][:150]
+    stem = original.rsplit(".", 1)[0] if "." in original else original
+    file_name = f"{stem}{ATTACHMENT_TYPES[mime_type]}"
+    with transaction.atomic():
+        meeting = _lock_meeting(item.meeting)
+        _editable_sections(meeting)
+        last = item.attachments.aggregate(last=Max("order"))["last"] or 0
+        attachment = Attachment(
+            item=item,
+            title=title,
+            file_name=file_name,
+            mime_type=mime_type,
+            size=upload.size,
+            sha1=sha1.hexdigest(),
+            is_internal=is_internal,
+            order=last + 1,
+        )
+        attachment.file.save(file_name, upload, save=False)
+        try:
+            attachment.save()
+        except Exception:
+            attachment_storage_delete(attachment.file.name)
+            raise
+        _touch(meeting.id)
+    return attachment
+
+
+def remove_attachment(*, actor: User, attachment: Attachment) -> None:
+    _require(can_edit_item(actor, attachment.item))
+    with transaction.atomic():
+        meeting = _lock_meeting(attachment.item.meeting)
+        _editable_sections(meeting)
+        name = attachment.file.name
+        attachment.delete()
+        transaction.on_commit(lambda: attachment_storage_delete(name))
+        _touch(meeting.id)
+
+
+def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
+    """Publish a planned meeting's agenda: number its items in order and tell the sources."""
+    _require(can_manage_meeting(actor, meeting))
+    with transaction.atomic():
+        # The committee row is the lock that makes agenda numbers unique and gap-free.
+        Committee.objects.select_for_update().get(id=meeting.committee_id)
+        meeting = _lock_meeting(meeting)
+        if meeting.status != Meeting.Status.PLANNED:
+            raise ValidationError({"status": _("Dagsordenen er allerede offentliggjort.")})
+        items = list(meeting.items.order_by("order", "id"))
+        if not items:
+            raise ValidationError({"status": _("Dagsordenen har ingen punkter endnu.")})
+        number = (
+            AgendaItem.objects.filter(committee_id=meeting.committee_id).aggregate(last=Max("number"))["last"] or 0
+        )
+        for item in items:
+            number += 1
+            AgendaItem.objects.filter(id=item.id).update(number=number, updated_at=timezone.now())
+        meeting.status = Meeting.Status.AGENDA_PUBLISHED
+        meeting.agenda_published_at = timezone.now()
+        meeting.save(update_fields=["status", "agenda_published_at", "updated_at"])
+    return meeting
+
+
+def mark_meeting_held(*, actor: User, meeting: Meeting) -> Meeting:
+    _require(can_manage_meeting(actor, meeting))
+    with transaction.atomic():
+        meeting = _lock_meeting(meeting)
+        if meeting.status != Meeting.Status.AGENDA_PUBLISHED:
+            raise ValidationError({"status": _("Kun et møde med offentliggjort dagsorden kan afholdes.")})
+        meeting.status = Meeting.Status.HELD
+        meeting.save(update_fields=["status", "updated_at"])
+    return meeting
+
+
+def record_decision(*, actor: User, item: AgendaItem, decision: str, outcome: str = "") -> AgendaItem:
+    """Write the item's Beslutning after the meeting (and, for proposals, its outcome)."""
+    _require(can_edit_item(actor, item))
+    decision = decision.strip()
+    errors: dict[str, list[str]] = {}
+    if not decision:
+        errors["decision"] = [_("Skriv udvalgets beslutning.")]
+    elif len(decision) > 10000:
+        errors["decision"] = [_("Beslutningen må højst være på 10000 tegn.")]
+    if outcome and outcome not in AgendaItem.Outcome.values:
+        errors["outcome"] = [_("Vælg et af de mulige udfald.")]
+    elif not outcome and item.sources.exists():
+        errors["outcome"] = [_("Vælg, hvad beslutningen betyder for borgerforslagene.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        meeting = _lock_meeting(item.meeting)
+        if meeting.status != Meeting.Status.HELD:
+            raise ValidationError({"decision": _("Beslutninger skrives, når mødet er markeret som afholdt.")})
+        item = AgendaItem.objects.select_for_update().get(id=item.id)
+        item.decision, item.outcome = decision, outcome
+        item.save(update_fields=["decision", "outcome", "updated_at"])
+        _touch(meeting.id)
+    return item
+
+
+def publish_minutes(*, actor: User, meeting: Meeting) -> Meeting:
+    """Publish the minutes once every item has its decision."""
+    _require(can_manage_meeting(actor, meeting))
+    with transaction.atomic():
+        meeting = _lock_meeting(meeting)
+        if meeting.status != Meeting.Status.HELD:
+            raise ValidationError({"status": _("Referatet kan offentliggøres, når mødet er afholdt.")})
+        missing = [str(item) for item in meeting.items.order_by("order") if not item.decision]
+        if missing:
+            raise ValidationError(
+                {"status": _("Disse punkter mangler en beslutning: %(items)s") % {"items": ", ".join(missing)}}
+            )
+        meeting.status = Meeting.Status.MINUTES_PUBLISHED
+        meeting.minutes_published_at = timezone.now()
+        meeting.save(update_fields=["status", "minutes_published_at", "updated_at"])
+    return meeting
