@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Committee
@@ -75,6 +76,9 @@ class Meeting(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.committee} {self.start:%d-%m-%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:meeting", args=[self.id])
 
     @property
     def agenda_is_published(self) -> bool:
@@ -201,3 +205,9 @@ class Attachment(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:attachment", args=[self.id, self.file_name])
+
+    def get_download_url(self) -> str:
+        return reverse("committees:attachment-download", args=[self.id, self.file_name])

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("ideas.urls")),
     path("", include("notifications.urls")),
     path("", include("accounts.urls")),
+    path("", include("committees.urls")),
 ]
 
 if settings.DEBUG:

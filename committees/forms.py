@@ -1,0 +1,80 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import AgendaItem
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class MeetingForm(forms.Form):
+    start = forms.DateTimeField(
+        label=_("Mødedato og tidspunkt"),
+        input_formats=[DATETIME_FORMAT],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+    )
+    end = forms.DateTimeField(
+        label=_("Mødet slutter"),
+        required=False,
+        input_formats=[DATETIME_FORMAT],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+        help_text=_("Kan udelades."),
+    )
+    place = forms.CharField(
+        label=_("Mødested"), max_length=200, help_text=_("Fx \u201dlokale 1.D, Kanalstræde 2\u201d.")
+    )
+
+    @classmethod
+    def for_meeting(cls, meeting, data=None):
+        initial = {
+            "start": timezone.localtime(meeting.start),
+            "end": timezone.localtime(meeting.end) if meeting.end else None,
+            "place": meeting.location.description,
+        }
+        return cls(data, initial=initial)
+
+
+class ItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "case_number", "item_type", "procedure", "recommendation", "description", "is_public"]
+        widgets = {
+            "item_type": forms.RadioSelect,
+            "recommendation": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 14}),
+        }
+        help_texts = {
+            "title": _("Fx \u201dDrøftelse - Samskabelse\u201d."),
+            "case_number": _("Fx 13/37262. Kan udelades."),
+            "procedure": _("Fx \u201dDemokratieksperimentariet - drøftelse\u201d. Udfyldes selv, hvis feltet er tomt."),
+            "description": _(
+                "Tom linje mellem afsnit. Linjer der begynder med \u201d- \u201d bliver en punktliste, "
+                "\u201d1. \u201d en nummereret liste. **fed** giver fed skrift."
+            ),
+            "is_public": _("Et lukket punkt ses kun af udvalget og sekretæren."),
+        }
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Bilagets titel"), max_length=200)
+    file = forms.FileField(
+        label=_("Fil"), help_text=_("PDF, billede eller kontordokument (Word, Excel, PowerPoint, OpenDocument), højst 20 MB.")
+    )
+    is_internal = forms.BooleanField(
+        label=_("Internt bilag"), required=False, help_text=_("Interne bilag ses kun af udvalget og sekretæren.")
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.CharField(label=_("Beslutning"), max_length=10000, widget=forms.Textarea(attrs={"rows": 8}))
+    outcome = forms.ChoiceField(
+        label=_("Hvad betyder beslutningen for borgerforslagene?"),
+        choices=AgendaItem.Outcome.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Forslagsstillere og støtter får besked, når referatet offentliggøres."),
+    )
+
+    def __init__(self, *args, has_sources: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not has_sources:
+            del self.fields["outcome"]

@@ -1,0 +1,289 @@
+"""Pages of committees, meetings, agendas and minutes. Thin: forms parse, services decide, selectors read."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from committees import services
+from committees.documents import document_title, render_pdf
+from committees.forms import AttachmentForm, DecisionForm, ItemForm, MeetingForm
+from committees.permissions import (
+    can_edit_item,
+    can_manage_committee,
+    can_manage_meeting,
+    can_view_agenda,
+    can_view_proposals,
+)
+from committees.selectors import (
+    access_attachment_by_id,
+    access_committee_by_slug,
+    access_item_by_id,
+    access_meeting_by_id,
+    committees_listed,
+    meeting_document,
+    meetings_of,
+)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Put a service's errors on the form's fields (or above the form when the field is not on it)."""
+    if hasattr(error, "error_dict"):
+        for field, field_messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, field_messages)
+    else:
+        form.add_error(None, error)
+
+
+def _item_url(item) -> str:
+    return f"{item.meeting.get_absolute_url()}#punkt-{item.id}"
+
+
+@require_GET
+def committee_list(request):
+    return render(request, "committees/committee_list.html", {"committees": committees_listed()})
+
+
+@require_GET
+def committee_detail(request, slug: str):
+    committee = access_committee_by_slug(slug=slug)
+    context = {
+        "committee": committee,
+        "meetings": meetings_of(committee=committee),
+        "can_manage": can_manage_committee(request.user, committee),
+        "can_view_proposals": can_view_proposals(request.user, committee),
+    }
+    return render(request, "committees/committee_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request, slug: str):
+    committee = access_committee_by_slug(slug=slug)
+    if not can_manage_committee(request.user, committee):
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.create_meeting(actor=request.user, committee=committee, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect(meeting)
+    context = {"form": form, "committee": committee}
+    return render(request, "committees/meeting_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, meeting_id: int):
+    meeting = access_meeting_by_id(meeting_id=meeting_id)
+    if not can_manage_meeting(request.user, meeting):
+        raise PermissionDenied
+    form = MeetingForm.for_meeting(meeting, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_meeting(actor=request.user, meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect(meeting)
+    context = {"form": form, "committee": meeting.committee, "meeting": meeting}
+    return render(request, "committees/meeting_form.html", context, status=400 if form.errors else 200)
+
+
+def _meeting_page(request, meeting, *, action_errors=(), status=200):
+    readable = can_view_agenda(request.user, meeting)
+    context = {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "can_manage": can_manage_meeting(request.user, meeting),
+        "document": meeting_document(user=request.user, meeting=meeting) if readable else None,
+        "action_errors": action_errors,
+    }
+    return render(request, "committees/meeting_detail.html", context, status=status)
+
+
+@require_GET
+def meeting_detail(request, meeting_id: int):
+    """The agenda, or once published the minutes, as a page; with the secretary's tools for her."""
+    return _meeting_page(request, access_meeting_by_id(meeting_id=meeting_id))
+
+
+@require_GET
+def meeting_pdf(request, meeting_id: int):
+    document = meeting_document(user=request.user, meeting=access_meeting_by_id(meeting_id=meeting_id))
+    response = HttpResponse(render_pdf(document), content_type="application/pdf")
+    filename = document_title(document).replace(" ", "-").replace(".", "")
+    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    return response
+
+
+MEETING_ACTIONS = {
+    "publish-agenda": (services.publish_agenda, _("Dagsordenen er offentliggjort, og punkterne har fået numre.")),
+    "held": (services.mark_meeting_held, _("Mødet er markeret som afholdt. Skriv nu beslutningerne.")),
+    "publish-minutes": (services.publish_minutes, _("Referatet er offentliggjort.")),
+}
+
+
+@login_required
+@require_POST
+def meeting_action(request, meeting_id: int, action: str):
+    meeting = access_meeting_by_id(meeting_id=meeting_id)
+    service, done = MEETING_ACTIONS[action]
+    try:
+        service(actor=request.user, meeting=meeting)
+    except ValidationError as error:
+        return _meeting_page(request, meeting, action_errors=error.messages, status=400)
+    messages.success(request, done)
+    return redirect(meeting)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_create(request, meeting_id: int):
+    meeting = access_meeting_by_id(meeting_id=meeting_id)
+    if not can_manage_meeting(request.user, meeting):
+        raise PermissionDenied
+    form = ItemForm(request.POST or None, initial={"item_type": "discussion", "is_public": True})
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.add_item(actor=request.user, meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect("committees:item-edit", item_id=item.id)
+    context = {"form": form, "meeting": meeting, "committee": meeting.committee}
+    return render(request, "committees/item_form.html", context, status=400 if form.errors else 200)
+
+
+def _editable_item(request, item_id: int):
+    item = access_item_by_id(user=request.user, item_id=item_id)
+    if not can_edit_item(request.user, item):
+        raise PermissionDenied
+    return item
+
+
+def _item_page(request, item, *, form=None, attachment_form=None, status=200):
+    context = {
+        "item": item,
+        "meeting": item.meeting,
+        "committee": item.meeting.committee,
+        "form": form or ItemForm(instance=item),
+        "attachment_form": attachment_form or AttachmentForm(),
+        "attachments": item.attachments.all(),
+    }
+    return render(request, "committees/item_form.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request, item_id: int):
+    item = _editable_item(request, item_id)
+    if request.method == "GET":
+        return _item_page(request, item)
+    form = ItemForm(request.POST, instance=access_item_by_id(user=request.user, item_id=item_id))
+    if form.is_valid():
+        try:
+            services.update_item(actor=request.user, item=item, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect(_item_url(item))
+    return _item_page(request, item, form=form, status=400)
+
+
+@login_required
+@require_POST
+def item_move(request, item_id: int):
+    item = access_item_by_id(user=request.user, item_id=item_id)
+    try:
+        services.move_item(actor=request.user, item=item, direction=request.POST.get("direction", ""))
+    except ValidationError as error:
+        return _meeting_page(request, item.meeting, action_errors=error.messages, status=400)
+    return redirect(_item_url(item))
+
+
+@login_required
+@require_POST
+def item_remove(request, item_id: int):
+    item = access_item_by_id(user=request.user, item_id=item_id)
+    meeting = item.meeting
+    try:
+        services.remove_item(actor=request.user, item=item)
+    except ValidationError as error:
+        return _meeting_page(request, meeting, action_errors=error.messages, status=400)
+    messages.success(request, _("Punktet er fjernet fra dagsordenen."))
+    return redirect(meeting)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_decision(request, item_id: int):
+    item = _editable_item(request, item_id)
+    has_sources = item.sources.exists()
+    initial = {"decision": item.decision, "outcome": item.outcome}
+    form = DecisionForm(request.POST or None, initial=initial, has_sources=has_sources)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_decision(actor=request.user, item=item, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect(_item_url(item))
+    context = {"item": item, "meeting": item.meeting, "committee": item.meeting.committee, "form": form}
+    return render(request, "committees/decision_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def attachment_add(request, item_id: int):
+    item = _editable_item(request, item_id)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_attachment(
+                actor=request.user,
+                item=item,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                is_internal=form.cleaned_data["is_internal"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Bilaget er tilføjet."))
+            return redirect("committees:item-edit", item_id=item.id)
+    return _item_page(request, item, attachment_form=form, status=400)
+
+
+@login_required
+@require_POST
+def attachment_remove(request, attachment_id: int):
+    attachment = access_attachment_by_id(user=request.user, attachment_id=attachment_id)
+    item = attachment.item
+    try:
+        services.remove_attachment(actor=request.user, attachment=attachment)
+    except ValidationError as error:
+        return _meeting_page(request, item.meeting, action_errors=error.messages, status=400)
+    messages.success(request, _("Bilaget er fjernet."))
+    return redirect("committees:item-edit", item_id=item.id)
+
+
+@require_GET
+def attachment_file(request, attachment_id: int, file_name: str, download: bool = False):
+    """A Bilag itself: shown in the browser, or with `download` saved as a file."""
+    attachment = access_attachment_by_id(user=request.user, attachment_id=attachment_id)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.mime_type,
+        as_attachment=download,
+        filename=attachment.file_name,
+    )
+    response["Last-Modified"] = http_date(attachment.updated_at.timestamp())
+    response["ETag"] = f'"{attachment.sha1}"'
+    return response
