@@ -205,8 +205,7 @@ Eksempler på hvordan borgere og brugere i Holbæk Kommune inddrages i at løse 
         "case_number": "13/37262",
         "item_type": "information",
         "procedure": "Demokratiekperimentariet - Orientering",
-        "recommendation": "Projektudvalget orienteres om status på igangværende aktiviteter i "
-        "Demokratiekperimentariet",
+        "recommendation": "Projektudvalget orienteres om status på igangværende aktiviteter i Demokratiekperimentariet",
         "description": """Projektudvalget orienteres om status på følgende aktiviteter i Demokratiekperimentariet:
 
 - Forsøg med nye former for Borgerbudgettering

@@ -81,7 +81,7 @@ def meeting_date(document: MeetingDocument) -> str:
 
 
 def meeting_when(document: MeetingDocument) -> str:
-    """"Tirsdag d. 24. marts 2015 kl. 17:00"."""
+    """ "Tirsdag d. 24. marts 2015 kl. 17:00"."""
     start = timezone.localtime(document.meeting.start)
     weekday = formats.date_format(start, "l").capitalize()
     return _("%(weekday)s d. %(date)s kl. %(time)s") % {

@@ -58,7 +58,8 @@ class ItemForm(forms.ModelForm):
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("Bilagets titel"), max_length=200)
     file = forms.FileField(
-        label=_("Fil"), help_text=_("PDF, billede eller kontordokument (Word, Excel, PowerPoint, OpenDocument), højst 20 MB.")
+        label=_("Fil"),
+        help_text=_("PDF, billede eller kontordokument (Word, Excel, PowerPoint, OpenDocument), højst 20 MB."),
     )
     is_internal = forms.BooleanField(
         label=_("Internt bilag"), required=False, help_text=_("Interne bilag ses kun af udvalget og sekretæren.")

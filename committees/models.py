@@ -58,7 +58,9 @@ class Meeting(TimeStampedModel):
         verbose_name = _("møde")
         verbose_name_plural = _("møder")
         constraints = [
-            models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gt=F("start")), name="meeting_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gt=F("start")), name="meeting_end_after_start"
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=["planned", "agenda_published", "held", "minutes_published"]),
                 name="meeting_status_valid",
@@ -115,9 +117,7 @@ class AgendaItem(TimeStampedModel):
     recommendation = models.TextField(_("indstilling"), max_length=4000)
     description = models.TextField(_("beskrivelse af sagen"), max_length=30000)
     decision = models.TextField(_("beslutning"), max_length=10000, blank=True)
-    outcome = models.CharField(
-        _("udfald for borgerforslag"), max_length=20, choices=Outcome.choices, blank=True
-    )
+    outcome = models.CharField(_("udfald for borgerforslag"), max_length=20, choices=Outcome.choices, blank=True)
     is_public = models.BooleanField(_("åbent punkt"), default=True)
 
     class Meta:

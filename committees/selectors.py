@@ -132,4 +132,3 @@ def public_items() -> QuerySet[AgendaItem]:
 
 def public_attachments() -> QuerySet[Attachment]:
     return Attachment.objects.filter(is_internal=False, item__in=public_items())
-

@@ -101,7 +101,7 @@ def update_meeting(
 
 
 def default_procedure(*, committee: Committee, item_type: str) -> str:
-    """"Sagsgang og sagstype" as the seed minutes write it, e.g. "Demokratieksperimentariet - drøftelse"."""
+    """ "Sagsgang og sagstype" as the seed minutes write it, e.g. "Demokratieksperimentariet - drøftelse"."""
     return f"{committee.short_name or committee.name} - {AgendaItem.ItemType(item_type).label.lower()}"
 
 
@@ -317,9 +317,7 @@ def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
         items = list(meeting.items.order_by("order", "id"))
         if not items:
             raise ValidationError({"status": _("Dagsordenen har ingen punkter endnu.")})
-        number = (
-            AgendaItem.objects.filter(committee_id=meeting.committee_id).aggregate(last=Max("number"))["last"] or 0
-        )
+        number = AgendaItem.objects.filter(committee_id=meeting.committee_id).aggregate(last=Max("number"))["last"] or 0
         for item in items:
             number += 1
             AgendaItem.objects.filter(id=item.id).update(number=number, updated_at=timezone.now())

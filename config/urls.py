@@ -25,6 +25,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns)),
+    path("oparl/v1.1/", include("committees.oparl_urls")),
     path("", include("complaints.urls")),
     path("", include("ideas.urls")),
     path("", include("notifications.urls")),

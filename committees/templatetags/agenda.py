@@ -14,7 +14,7 @@ def agenda_text(text: str) -> SafeString:
     for block in text_blocks(text or ""):
         lines = [mark_safe(inline_markup(line)) for line in block.lines]  # noqa: S308 - inline_markup escapes
         if block.kind == "heading":
-            parts.append(format_html_join("", "<p class=\"agenda-subheading\"><strong>{}</strong></p>", [lines]))
+            parts.append(format_html_join("", '<p class="agenda-subheading"><strong>{}</strong></p>', [lines]))
         elif block.kind in ("bullets", "numbers"):
             tag = "ul" if block.kind == "bullets" else "ol"
             items = format_html_join("", "<li>{}</li>", ((line,) for line in lines))
