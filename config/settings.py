@@ -197,6 +197,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "IdeaStatusEnum": "ideas.models.Idea.Status",
         "BoardPhaseEnum": "ideas.models.Board.Phase",
+        "AgendaItemOutcomeEnum": "committees.models.AgendaItem.Outcome",
+        "MeetingStatusEnum": "committees.models.Meeting.Status",
     },
 }
 

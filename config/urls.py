@@ -15,6 +15,7 @@ api_urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("complaints.api_urls")),
     path("", include("ideas.api_urls")),
+    path("", include("committees.api_urls")),
 ]
 
 urlpatterns = [

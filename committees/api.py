@@ -1,0 +1,160 @@
+"""The meetings and agenda REST API: a door like the pages, calling the same services and selectors.
+
+Reading follows the same rules as the pages (the public reads published
+agendas and minutes, members also drafts); writing is the secretary's.
+"""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import Committee
+from committees import services
+from committees.selectors import access_item_by_id, access_meeting_by_id, agenda_items_for, meetings_of
+from committees.serializers import (
+    AgendaItemSerializer,
+    AgendaItemWriteSerializer,
+    AttachmentSerializer,
+    AttachmentUploadSerializer,
+    DecisionSerializer,
+    MeetingCreateSerializer,
+    MeetingDetailSerializer,
+    MeetingSerializer,
+    MeetingWriteSerializer,
+    MoveSerializer,
+)
+
+
+class ReadForAllWriteForUsers(APIView):
+    def get_permissions(self):
+        return [AllowAny()] if self.request.method == "GET" else [IsAuthenticated()]
+
+
+def _meeting_detail(request, meeting) -> dict:
+    items = agenda_items_for(user=request.user, meeting=meeting)
+    return MeetingDetailSerializer(meeting, context={"request": request, "items": items}).data
+
+
+class MeetingListCreateApi(ReadForAllWriteForUsers):
+    @extend_schema(
+        parameters=[OpenApiParameter("committee", str, required=True, description="the committee's slug")],
+        responses=MeetingSerializer(many=True),
+    )
+    def get(self, request):
+        committee = get_object_or_404(Committee, slug=request.query_params.get("committee", ""))
+        return Response(MeetingSerializer(meetings_of(committee=committee)[:200], many=True).data)
+
+    @extend_schema(request=MeetingCreateSerializer, responses={201: MeetingSerializer})
+    def post(self, request):
+        serializer = MeetingCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        meeting = services.create_meeting(actor=request.user, **serializer.validated_data)
+        return Response(MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
+
+
+class MeetingDetailApi(ReadForAllWriteForUsers):
+    @extend_schema(responses=MeetingDetailSerializer)
+    def get(self, request, meeting_id: int):
+        return Response(_meeting_detail(request, access_meeting_by_id(meeting_id=meeting_id)))
+
+    @extend_schema(request=MeetingWriteSerializer, responses=MeetingSerializer)
+    def put(self, request, meeting_id: int):
+        meeting = access_meeting_by_id(meeting_id=meeting_id)
+        serializer = MeetingWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        meeting = services.update_meeting(actor=request.user, meeting=meeting, **serializer.validated_data)
+        return Response(MeetingSerializer(meeting).data)
+
+
+MEETING_ACTIONS = {
+    "publish-agenda": services.publish_agenda,
+    "held": services.mark_meeting_held,
+    "publish-minutes": services.publish_minutes,
+}
+
+
+class MeetingActionApi(APIView):
+    """publish-agenda, held, publish-minutes."""
+
+    action_name = ""
+
+    @extend_schema(request=None, responses=MeetingDetailSerializer)
+    def post(self, request, meeting_id: int):
+        meeting = access_meeting_by_id(meeting_id=meeting_id)
+        meeting = MEETING_ACTIONS[self.action_name](actor=request.user, meeting=meeting)
+        return Response(_meeting_detail(request, meeting))
+
+
+class MeetingItemsApi(ReadForAllWriteForUsers):
+    @extend_schema(responses=AgendaItemSerializer(many=True))
+    def get(self, request, meeting_id: int):
+        meeting = access_meeting_by_id(meeting_id=meeting_id)
+        items = agenda_items_for(user=request.user, meeting=meeting)
+        return Response(AgendaItemSerializer(items, many=True, context={"request": request}).data)
+
+    @extend_schema(request=AgendaItemWriteSerializer, responses={201: AgendaItemSerializer})
+    def post(self, request, meeting_id: int):
+        meeting = access_meeting_by_id(meeting_id=meeting_id)
+        serializer = AgendaItemWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        item = services.add_item(actor=request.user, meeting=meeting, **serializer.validated_data)
+        return Response(AgendaItemSerializer(item, context={"request": request}).data, status=status.HTTP_201_CREATED)
+
+
+class AgendaItemDetailApi(ReadForAllWriteForUsers):
+    @extend_schema(responses=AgendaItemSerializer)
+    def get(self, request, item_id: int):
+        item = access_item_by_id(user=request.user, item_id=item_id)
+        return Response(AgendaItemSerializer(item, context={"request": request}).data)
+
+    @extend_schema(request=AgendaItemWriteSerializer, responses=AgendaItemSerializer)
+    def patch(self, request, item_id: int):
+        item = access_item_by_id(user=request.user, item_id=item_id)
+        serializer = AgendaItemWriteSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        item = services.update_item(actor=request.user, item=item, **serializer.validated_data)
+        return Response(AgendaItemSerializer(item, context={"request": request}).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, item_id: int):
+        services.remove_item(actor=request.user, item=access_item_by_id(user=request.user, item_id=item_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AgendaItemMoveApi(APIView):
+    @extend_schema(request=MoveSerializer, responses=AgendaItemSerializer)
+    def post(self, request, item_id: int):
+        item = access_item_by_id(user=request.user, item_id=item_id)
+        serializer = MoveSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        item = services.move_item(actor=request.user, item=item, **serializer.validated_data)
+        return Response(AgendaItemSerializer(item, context={"request": request}).data)
+
+
+class AgendaItemDecisionApi(APIView):
+    @extend_schema(request=DecisionSerializer, responses=AgendaItemSerializer)
+    def post(self, request, item_id: int):
+        item = access_item_by_id(user=request.user, item_id=item_id)
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        item = services.record_decision(actor=request.user, item=item, **serializer.validated_data)
+        return Response(AgendaItemSerializer(item, context={"request": request}).data)
+
+
+class AgendaItemAttachmentsApi(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(request=AttachmentUploadSerializer, responses={201: AttachmentSerializer})
+    def post(self, request, item_id: int):
+        item = access_item_by_id(user=request.user, item_id=item_id)
+        serializer = AttachmentUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        attachment = services.add_attachment(
+            actor=request.user, item=item, title=data["title"], upload=data["file"], is_internal=data["is_internal"]
+        )
+        return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
