@@ -237,8 +237,9 @@ def _item_flowables(document: MeetingDocument, item) -> list:
     attachments = list(item.attachments.all())
     if attachments:
         flowables.append(Paragraph(escape(_("Bilag")), STYLES["label"]))
+        internal = _("internt")
         for attachment in attachments:
-            suffix = f" ({_('internt')})" if attachment.is_internal else ""
+            suffix = f" ({internal})" if attachment.is_internal else ""
             flowables.append(Paragraph(escape(attachment.title + suffix), STYLES["body"]))
     if document.show_decisions and item.decision:
         flowables.append(

@@ -21,7 +21,7 @@ class MeetingForm(forms.Form):
         help_text=_("Kan udelades."),
     )
     place = forms.CharField(
-        label=_("Mødested"), max_length=200, help_text=_("Fx \u201dlokale 1.D, Kanalstræde 2\u201d.")
+        label=_("Mødested"), max_length=200, help_text=_("Fx ”lokale 1.D, Kanalstræde 2”.")
     )
 
     @classmethod
@@ -44,12 +44,12 @@ class ItemForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 14}),
         }
         help_texts = {
-            "title": _("Fx \u201dDrøftelse - Samskabelse\u201d."),
+            "title": _("Fx ”Drøftelse - Samskabelse”."),
             "case_number": _("Fx 13/37262. Kan udelades."),
-            "procedure": _("Fx \u201dDemokratieksperimentariet - drøftelse\u201d. Udfyldes selv, hvis feltet er tomt."),
+            "procedure": _("Fx ”Demokratieksperimentariet - drøftelse”. Udfyldes selv, hvis feltet er tomt."),
             "description": _(
-                "Tom linje mellem afsnit. Linjer der begynder med \u201d- \u201d bliver en punktliste, "
-                "\u201d1. \u201d en nummereret liste. **fed** giver fed skrift."
+                "Tom linje mellem afsnit. Linjer der begynder med ”- ” bliver en punktliste, "
+                "”1. ” en nummereret liste. **fed** giver fed skrift."
             ),
             "is_public": _("Et lukket punkt ses kun af udvalget og sekretæren."),
         }

@@ -108,3 +108,9 @@ def test_the_whole_agenda_flow_with_plain_forms(secretary_client, client, commit
     assert secretary_client.post(f"/moeder/{meeting.id}/offentliggoer-referat/").status_code == 302
     public = client.get(f"/moeder/{meeting.id}/").content.decode()
     assert "REFERAT" in public and "BESLUTNING I DEMOKRATIEKSPERIMENTARIET DEN 07-01-2030" in public
+
+
+def test_pages_speak_english_to_english_readers(client, english_citizen, minutes_meeting):
+    client.force_login(english_citizen)
+    page = client.get(f"/moeder/{minutes_meeting.id}/").content.decode()
+    assert "MINUTES" in page and "RECOMMENDATION" in page and "Description of the case" in page
