@@ -285,6 +285,11 @@ def _seed_2015_meeting(committee: Committee, location: Location) -> None:
             )
             attachment.file.save(attachment.file_name, ContentFile(content), save=False)
             attachment.save()
+    # The record as it stood in 2015: written the week before, last changed when the minutes came out.
+    written, final = published - timedelta(days=7), meeting.minutes_published_at
+    Meeting.objects.filter(id=meeting.id).update(created_at=written, updated_at=final)
+    AgendaItem.objects.filter(meeting=meeting).update(created_at=written, updated_at=final)
+    Attachment.objects.filter(item__meeting=meeting).update(created_at=written, updated_at=written)
 
 
 def _seed_upcoming_meeting(committee: Committee, location: Location) -> None:
