@@ -20,9 +20,7 @@ class MeetingForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
         help_text=_("Kan udelades."),
     )
-    place = forms.CharField(
-        label=_("Mødested"), max_length=200, help_text=_("Fx ”lokale 1.D, Kanalstræde 2”.")
-    )
+    place = forms.CharField(label=_("Mødested"), max_length=200, help_text=_("Fx ”lokale 1.D, Kanalstræde 2”."))
 
     @classmethod
     def for_meeting(cls, meeting, data=None):
