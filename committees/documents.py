@@ -213,6 +213,7 @@ def _blocks_as_flowables(text: str) -> list:
                     bulletFontSize=10.5,
                     leftIndent=14,
                     start="•" if block.kind == "bullets" else "1",
+                    bulletFormat=None if block.kind == "bullets" else "%s.",
                 )
             )
         else:
