@@ -99,7 +99,7 @@ def main() -> int:
     def one_pass() -> None:
         import io
 
-        story = [flowable for item in document.items for flowable in documents._item_flowables(document, item)]
+        story = [flowable for item in document.items for flowable in documents.item_flowables(document, item)]
         SimpleDocTemplate(io.BytesIO()).build(story)
 
     print(f"Minutes of 24 March 2015 ({len(document.items)} items), {args.rounds} rounds\n")

@@ -221,7 +221,7 @@ def _blocks_as_flowables(text: str) -> list:
     return flowables
 
 
-def _item_flowables(document: MeetingDocument, item) -> list:
+def item_flowables(document: MeetingDocument, item) -> list:
     flowables: list = [ItemHeading(item_heading(item), toc_text=item.title, key=f"item-{item.id}")]
     if item.case_number:
         flowables.append(Paragraph(escape(item.case_number), STYLES["case"]))
@@ -271,7 +271,7 @@ def render_pdf(document: MeetingDocument) -> bytes:
     ]
     for item in document.items:
         story.append(PageBreak())
-        story += _item_flowables(document, item)
+        story += item_flowables(document, item)
     buffer = io.BytesIO()
     template = MeetingDocTemplate(buffer, footer=title, title=title)
     template.multiBuild(story)

@@ -1,6 +1,6 @@
 """Reads of committees, meetings and agendas, always scoped to what the caller may see."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -91,10 +91,6 @@ class MeetingDocument:
     is_minutes: bool
     is_draft: bool
     show_decisions: bool
-    heading: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.heading = "REFERAT" if self.is_minutes else "DAGSORDEN"
 
     @property
     def committee(self) -> Committee:

@@ -46,6 +46,10 @@ SIGNATURE_BYTES = 8192
 ITEM_SECTIONS = ("title", "case_number", "item_type", "procedure", "recommendation", "description", "is_public")
 
 
+def _delete_stored_file(name: str) -> None:
+    Attachment.file.field.storage.delete(name)
+
+
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
@@ -195,16 +199,12 @@ def remove_item(*, actor: User, item: AgendaItem) -> None:
         meeting = _lock_meeting(item.meeting)
         _open_for_new_items(meeting)
         for attachment in item.attachments.all():
-            transaction.on_commit(lambda name=attachment.file.name: attachment_storage_delete(name))
+            transaction.on_commit(lambda name=attachment.file.name: _delete_stored_file(name))
         item.delete()
         for position, remaining in enumerate(meeting.items.order_by("order", "id"), start=1):
             if remaining.order != position:
                 AgendaItem.objects.filter(id=remaining.id).update(order=position)
         _touch(meeting.id)
-
-
-def attachment_storage_delete(name: str) -> None:
-    Attachment.file.field.storage.delete(name)
 
 
 def move_item(*, actor: User, item: AgendaItem, direction: str) -> AgendaItem:
@@ -288,7 +288,7 @@ def add_attachment(
         try:
             attachment.save()
         except Exception:
-            attachment_storage_delete(attachment.file.name)
+            _delete_stored_file(attachment.file.name)
             raise
         _touch(meeting.id)
     return attachment
@@ -301,7 +301,7 @@ def remove_attachment(*, actor: User, attachment: Attachment) -> None:
         _editable_sections(meeting)
         name = attachment.file.name
         attachment.delete()
-        transaction.on_commit(lambda: attachment_storage_delete(name))
+        transaction.on_commit(lambda: _delete_stored_file(name))
         _touch(meeting.id)
 
 
