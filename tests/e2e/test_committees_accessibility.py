@@ -1,0 +1,75 @@
+"""axe-core (WCAG 2.1 A and AA rules) finds no violations on the committee pages: the public agenda and
+minutes, and the secretary's pages, forms with errors included."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from accounts.models import CommitteeMembership
+from committees import services
+from tests.e2e.sessions import browser_context_for
+from tests.e2e.test_accessibility import violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+@pytest.fixture
+def meetings(committee, secretary):
+    CommitteeMembership.objects.filter(user=secretary).update(is_public=True)
+    start = timezone.now() + timedelta(days=5)
+    planned = services.create_meeting(actor=secretary, committee=committee, start=start, place="lokale 1.D")
+    minutes = services.create_meeting(actor=secretary, committee=committee, start=start, place="lokale 1.D")
+    for meeting in (planned, minutes):
+        for title in ("Drøftelse - Samskabelse", "Orientering - Status"):
+            services.add_item(
+                actor=secretary,
+                meeting=meeting,
+                title=title,
+                item_type="discussion",
+                case_number="13/37262",
+                recommendation="Udvalget drøfter sagen.",
+                description="Baggrund\n\nSagen kort.\n\n- et\n- to",
+            )
+    item = minutes.items.first()
+    services.add_attachment(
+        actor=secretary, item=item, title="Bilag", upload=SimpleUploadedFile("b.pdf", PDF, "application/pdf")
+    )
+    services.publish_agenda(actor=secretary, meeting=minutes)
+    services.mark_meeting_held(actor=secretary, meeting=minutes)
+    for each in minutes.items.all():
+        services.record_decision(actor=secretary, item=each, decision="Udvalget drøftede punktet.")
+    services.publish_minutes(actor=secretary, meeting=minutes)
+    return planned, minutes
+
+
+def test_committee_pages_have_no_wcag_violations(live_stack, browser, axe_source, secretary, meetings, committee):
+    planned, minutes = meetings
+    anonymous = browser.new_context(base_url=live_stack.url, locale="da-DK").new_page()
+    for path in ["/udvalg/", f"/udvalg/{committee.slug}/", f"/moeder/{minutes.id}/", f"/moeder/{planned.id}/"]:
+        anonymous.goto(path)
+        assert violations(anonymous, axe_source) == [], path
+    context = browser_context_for(browser, live_stack, secretary)
+    page = context.new_page()
+    item = planned.items.first()
+    for path in [
+        f"/udvalg/{committee.slug}/",
+        f"/udvalg/{committee.slug}/moeder/nyt/",
+        f"/moeder/{planned.id}/",
+        f"/moeder/{planned.id}/rediger/",
+        f"/moeder/{planned.id}/punkter/nyt/",
+        f"/punkter/{item.id}/rediger/",
+    ]:
+        page.goto(path)
+        assert violations(page, axe_source) == [], path
+    page.goto(f"/moeder/{planned.id}/punkter/nyt/")
+    page.get_by_role("button", name="Gem punktet").click()
+    assert page.locator("#error-summary").is_visible()
+    assert violations(page, axe_source) == [], "item form with errors"
+    context.close()
