@@ -33,11 +33,13 @@ class MeetingForm(forms.Form):
 
 
 class ItemForm(forms.ModelForm):
+    # Declared here so the radio buttons offer only the three real types (no blank choice).
+    item_type = forms.ChoiceField(label=_("Sagstype"), choices=AgendaItem.ItemType.choices, widget=forms.RadioSelect)
+
     class Meta:
         model = AgendaItem
         fields = ["title", "case_number", "item_type", "procedure", "recommendation", "description", "is_public"]
         widgets = {
-            "item_type": forms.RadioSelect,
             "recommendation": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 14}),
         }
