@@ -4,6 +4,7 @@ Reading follows the same rules as the pages (the public reads published
 agendas and minutes, members also drafts); writing is the secretary's.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -14,7 +15,15 @@ from rest_framework.views import APIView
 
 from accounts.models import Committee
 from committees import services
-from committees.selectors import access_item_by_id, access_meeting_by_id, agenda_items_for, meetings_of
+from committees.permissions import can_view_proposals
+from committees.selectors import (
+    access_committee_by_slug,
+    access_item_by_id,
+    access_meeting_by_id,
+    agenda_items_for,
+    meetings_of,
+    proposal_queue,
+)
 from committees.serializers import (
     AgendaItemSerializer,
     AgendaItemWriteSerializer,
@@ -26,6 +35,8 @@ from committees.serializers import (
     MeetingSerializer,
     MeetingWriteSerializer,
     MoveSerializer,
+    PlaceProposalSerializer,
+    ProposalSerializer,
 )
 
 
@@ -158,3 +169,26 @@ class AgendaItemAttachmentsApi(APIView):
             actor=request.user, item=item, title=data["title"], upload=data["file"], is_internal=data["is_internal"]
         )
         return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
+
+
+class ProposalListApi(APIView):
+    """The committee's queue of proposals (its members)."""
+
+    @extend_schema(responses=ProposalSerializer(many=True))
+    def get(self, request, slug: str):
+        committee = access_committee_by_slug(slug=slug)
+        if not can_view_proposals(request.user, committee):
+            raise PermissionDenied
+        return Response(ProposalSerializer(proposal_queue(committee=committee), many=True).data)
+
+
+class MeetingProposalsApi(APIView):
+    """Place a proposal from the queue on a planned meeting (the secretary)."""
+
+    @extend_schema(request=PlaceProposalSerializer, responses={201: AgendaItemSerializer})
+    def post(self, request, meeting_id: int):
+        meeting = access_meeting_by_id(meeting_id=meeting_id)
+        serializer = PlaceProposalSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        item = services.place_proposal(actor=request.user, meeting=meeting, **serializer.validated_data)
+        return Response(AgendaItemSerializer(item, context={"request": request}).data, status=status.HTTP_201_CREATED)

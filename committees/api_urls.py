@@ -17,6 +17,8 @@ urlpatterns = [
         name="api-meeting-publish-minutes",
     ),
     path("meetings/<int:meeting_id>/items/", api.MeetingItemsApi.as_view(), name="api-meeting-items"),
+    path("meetings/<int:meeting_id>/proposals/", api.MeetingProposalsApi.as_view(), name="api-meeting-proposals"),
+    path("committees/<slug:slug>/proposals/", api.ProposalListApi.as_view(), name="api-committee-proposals"),
     path("agenda-items/<int:item_id>/", api.AgendaItemDetailApi.as_view(), name="api-agenda-item"),
     path("agenda-items/<int:item_id>/move/", api.AgendaItemMoveApi.as_view(), name="api-agenda-item-move"),
     path("agenda-items/<int:item_id>/decision/", api.AgendaItemDecisionApi.as_view(), name="api-agenda-item-decision"),

@@ -2,7 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from committees.models import AgendaItem
+from committees.models import AgendaItem, AgendaItemSource
+from committees.selectors import open_meetings_for_placing
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -79,3 +80,13 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not has_sources:
             del self.fields["outcome"]
+
+
+class PlaceProposalForm(forms.Form):
+    kind = forms.ChoiceField(choices=AgendaItemSource.Kind.choices, widget=forms.HiddenInput)
+    object_id = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    meeting = forms.ModelChoiceField(label=_("Møde"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = open_meetings_for_placing(committee=committee)

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from accounts.models import Committee
-from committees.models import AgendaItem, Attachment, Meeting
+from committees.models import AgendaItem, AgendaItemSource, Attachment, Meeting
 from committees.permissions import can_view_decisions
 
 
@@ -109,3 +109,19 @@ class AttachmentUploadSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     file = serializers.FileField()
     is_internal = serializers.BooleanField(required=False, default=False)
+
+
+class ProposalSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=AgendaItemSource.Kind.choices)
+    object_id = serializers.IntegerField()
+    title = serializers.CharField()
+    text = serializers.CharField()
+    support_count = serializers.IntegerField()
+    source_title = serializers.CharField()
+    proposed_at = serializers.DateTimeField()
+    url = serializers.CharField()
+
+
+class PlaceProposalSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=AgendaItemSource.Kind.choices)
+    object_id = serializers.IntegerField(min_value=1)

@@ -16,12 +16,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Committee, User
-from committees.models import AgendaItem, Attachment, Location, Meeting
+from committees.models import AgendaItem, AgendaItemSource, Attachment, Location, Meeting
 from committees.permissions import can_edit_item, can_manage_committee, can_manage_meeting
+from committees.selectors import Proposal, proposal_queue, sources_of
+from ideas.services import mark_ideas_on_agenda, record_committee_decision
+from notifications.services import absolute_url
 
 # What a Bilag may be, told by its content (filetype reads the file's first bytes).
 ATTACHMENT_TYPES = {
@@ -174,6 +177,58 @@ def add_item(
     return item
 
 
+def draft_description(proposal: Proposal) -> str:
+    """The Beskrivelse a proposal starts with: where it comes from, its support, and its words quoted."""
+    return _(
+        "Forslaget er stillet på idétavlen »%(source)s« den %(date)s og er støttet af %(count)d borgere.\n\n"
+        "Forslaget lyder:\n\n»%(text)s«\n\n"
+        "Forslaget kan læses på %(url)s"
+    ) % {
+        "source": proposal.source_title,
+        "date": formats.date_format(timezone.localtime(proposal.proposed_at), "j. F Y"),
+        "count": proposal.support_count,
+        "text": proposal.text.strip(),
+        "url": absolute_url(proposal.url),
+    }
+
+
+def place_proposal(*, actor: User, meeting: Meeting, kind: str, object_id: int) -> AgendaItem:
+    """Put a proposal from the committee's queue on a planned meeting, as a new item with a draft to edit."""
+    _require(can_manage_meeting(actor, meeting))
+    with transaction.atomic():
+        # One placement at a time per committee: a proposal lands on one agenda, never two.
+        Committee.objects.select_for_update().get(id=meeting.committee_id)
+        meeting = _lock_meeting(meeting)
+        _open_for_new_items(meeting)
+        proposal = next(
+            (p for p in proposal_queue(committee=meeting.committee) if (p.kind, p.object_id) == (kind, object_id)),
+            None,
+        )
+        if proposal is None:
+            raise ValidationError({"proposal": _("Forslaget er ikke i køen: det er allerede sat på en dagsorden.")})
+        committee = meeting.committee
+        with translation.override(settings.LANGUAGE_CODE):  # the agenda is written in Danish
+            item = AgendaItem(
+                meeting=meeting,
+                committee=committee,
+                title=proposal.title[:200],
+                item_type=AgendaItem.ItemType.DISCUSSION,
+                procedure=default_procedure(committee=committee, item_type=AgendaItem.ItemType.DISCUSSION),
+                recommendation=_("%(committee)s drøfter forslaget og beslutter, hvad der skal ske med det.")
+                % {"committee": committee.short_name or committee.name},
+                description=draft_description(proposal),
+                order=(meeting.items.aggregate(last=Max("order"))["last"] or 0) + 1,
+            )
+        item.save()
+        AgendaItemSource.objects.create(item=item, kind=kind, object_id=object_id)
+        _touch(meeting.id)
+    return item
+
+
+def _item_link(item: AgendaItem) -> str:
+    return absolute_url(f"{item.meeting.get_absolute_url()}#punkt-{item.id}")
+
+
 def update_item(*, actor: User, item: AgendaItem, **sections) -> AgendaItem:
     """Edit an item's sections (title, case number, type, Sagsgang, Indstilling, Beskrivelse, open or closed)."""
     _require(can_edit_item(actor, item))
@@ -324,6 +379,10 @@ def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
         meeting.status = Meeting.Status.AGENDA_PUBLISHED
         meeting.agenda_published_at = timezone.now()
         meeting.save(update_fields=["status", "agenda_published_at", "updated_at"])
+        # The ideas on the agenda are now "on agenda"; their authors and supporters are told, with a link.
+        for item_id, idea_ids in sources_of(items=items, kind=AgendaItemSource.Kind.IDEA).items():
+            item = next(item for item in items if item.id == item_id)
+            mark_ideas_on_agenda(idea_ids=idea_ids, agenda_url=_item_link(item))
     return meeting
 
 
@@ -379,4 +438,11 @@ def publish_minutes(*, actor: User, meeting: Meeting) -> Meeting:
         meeting.status = Meeting.Status.MINUTES_PUBLISHED
         meeting.minutes_published_at = timezone.now()
         meeting.save(update_fields=["status", "minutes_published_at", "updated_at"])
+        # Every author and supporter of an idea on the agenda is told what was decided (once per idea).
+        items = list(meeting.items.all())
+        for item_id, idea_ids in sources_of(items=items, kind=AgendaItemSource.Kind.IDEA).items():
+            item = next(item for item in items if item.id == item_id)
+            record_committee_decision(
+                idea_ids=idea_ids, decision=item.decision, outcome=item.outcome, url=_item_link(item)
+            )
     return meeting

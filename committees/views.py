@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from committees import services
 from committees.documents import document_title, render_pdf
-from committees.forms import AttachmentForm, DecisionForm, ItemForm, MeetingForm
+from committees.forms import AttachmentForm, DecisionForm, ItemForm, MeetingForm, PlaceProposalForm
 from committees.permissions import (
     can_edit_item,
     can_manage_committee,
@@ -27,6 +27,8 @@ from committees.selectors import (
     committees_listed,
     meeting_document,
     meetings_of,
+    open_meetings_for_placing,
+    proposal_queue,
 )
 
 
@@ -58,6 +60,46 @@ def committee_detail(request, slug: str):
         "can_view_proposals": can_view_proposals(request.user, committee),
     }
     return render(request, "committees/committee_detail.html", context)
+
+
+def _proposals_page(request, committee, *, form=None, status=200):
+    can_manage = can_manage_committee(request.user, committee)
+    context = {
+        "committee": committee,
+        "proposals": proposal_queue(committee=committee),
+        "can_manage": can_manage,
+        "meetings": open_meetings_for_placing(committee=committee) if can_manage else [],
+        "form": form,
+    }
+    return render(request, "committees/proposal_queue.html", context, status=status)
+
+
+@login_required
+@require_GET
+def proposal_list(request, slug: str):
+    """The committee's queue of proposals: members read it, the secretary places them on a meeting."""
+    committee = access_committee_by_slug(slug=slug)
+    if not can_view_proposals(request.user, committee):
+        raise PermissionDenied
+    return _proposals_page(request, committee)
+
+
+@login_required
+@require_POST
+def proposal_place(request, slug: str):
+    committee = access_committee_by_slug(slug=slug)
+    if not can_manage_committee(request.user, committee):
+        raise PermissionDenied
+    form = PlaceProposalForm(request.POST, committee=committee)
+    if form.is_valid():
+        try:
+            item = services.place_proposal(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Forslaget er sat på dagsordenen. Ret udkastet til punktet her."))
+            return redirect("committees:item-edit", item_id=item.id)
+    return _proposals_page(request, committee, form=form, status=400)
 
 
 @login_required
