@@ -199,6 +199,7 @@ SPECTACULAR_SETTINGS = {
         "BoardPhaseEnum": "ideas.models.Board.Phase",
         "AgendaItemOutcomeEnum": "committees.models.AgendaItem.Outcome",
         "MeetingStatusEnum": "committees.models.Meeting.Status",
+        "ProposalKindEnum": "committees.models.AgendaItemSource.Kind",
     },
 }
 
