@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from accounts.models import CommitteeMembership
 from committees import services
+from ideas import services as idea_services
+from ideas.models import Board
+from tests.e2e.axe import violations
 from tests.e2e.sessions import browser_context_for
-from tests.e2e.test_accessibility import violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,7 +51,19 @@ def meetings(committee, secretary):
     return planned, minutes
 
 
-def test_committee_pages_have_no_wcag_violations(live_stack, browser, axe_source, secretary, meetings, committee):
+@pytest.fixture
+def proposal(committee, secretary, citizen):
+    today = timezone.localdate()
+    board = Board.objects.create(
+        title="Valgfremme", slug="valgfremme", committee=committee, opens_on=today, closes_on=today + timedelta(days=9)
+    )
+    idea = idea_services.create_idea(author=citizen, board=board, title="Gratis bus", body="Gratis bus på valgdagen.")
+    return idea_services.propose_idea(actor=secretary, idea=idea)
+
+
+def test_committee_pages_have_no_wcag_violations(
+    live_stack, browser, axe_source, secretary, meetings, committee, proposal
+):
     planned, minutes = meetings
     anonymous = browser.new_context(base_url=live_stack.url, locale="da-DK").new_page()
     for path in ["/udvalg/", f"/udvalg/{committee.slug}/", f"/moeder/{minutes.id}/", f"/moeder/{planned.id}/"]:
@@ -61,6 +75,7 @@ def test_committee_pages_have_no_wcag_violations(live_stack, browser, axe_source
     for path in [
         f"/udvalg/{committee.slug}/",
         f"/udvalg/{committee.slug}/moeder/nyt/",
+        f"/udvalg/{committee.slug}/forslag/",
         f"/moeder/{planned.id}/",
         f"/moeder/{planned.id}/rediger/",
         f"/moeder/{planned.id}/punkter/nyt/",
