@@ -121,9 +121,12 @@ def run() -> int:
         processes = [subprocess.Popen(command, cwd=ROOT, start_new_session=True) for command in commands]
         print(
             f"\nBorgerdialog runs on http://127.0.0.1:{port}/\n"
-            "Demo logins (password: borgerdialog): borger@example.dk, borger2@example.dk,\n"
-            "  sagsbehandler@example.dk, sagsbehandler2@example.dk, leder@example.dk,\n"
-            "  sekretaer@example.dk, admin@example.dk\n"
+            "Demo logins (password: borgerdialog):\n"
+            "  citizens     borger@example.dk, borger2@example.dk, borger3@example.dk, borger4@example.dk\n"
+            "  caseworkers  sagsbehandler@example.dk (Familiecentret), sagsbehandler2@example.dk (Natur og Miljø)\n"
+            "  lead         leder@example.dk (Familiecentret)\n"
+            "  committee    sekretaer@example.dk (secretary), formand@example.dk, udvalgsmedlem@example.dk\n"
+            "  admin        admin@example.dk\n"
             f"Demo mailbox: http://127.0.0.1:{port}/demo/mail/   Stop with Ctrl-C.\n",
             flush=True,
         )

@@ -200,3 +200,12 @@ def test_close_page_closes_and_a_citizen_cannot(client, citizen, caseworker, rou
     assert client.post(url, {"outcome": "withdrawn", "note": "Trukket tilbage."}).status_code == 302
     routed_complaint.refresh_from_db()
     assert routed_complaint.status == Complaint.Status.CLOSED
+
+
+def test_a_near_genvurdering_deadline_is_warned_about_in_the_inbox(client, caseworker, routed_complaint):
+    client.force_login(caseworker)
+    assert "Genvurderingsfristen er nær" not in client.get(reverse("complaints:inbox")).content.decode()
+    Complaint.objects.filter(id=routed_complaint.id).update(
+        genvurdering_due=timezone.now() + timezone.timedelta(days=2)
+    )
+    assert "Genvurderingsfristen er nær" in client.get(reverse("complaints:inbox")).content.decode()
