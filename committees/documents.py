@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -258,11 +259,15 @@ def render_pdf(document: MeetingDocument) -> bytes:
     story: list = [Paragraph(escape(title), STYLES["title"])]
     if document.is_draft:
         story.append(Paragraph(escape(_("Udkast – dagsordenen er ikke offentliggjort.")), STYLES["note"]))
+    # The labels are translated outside the f-strings, where makemessages can find them.
+    committee_label = pgettext("document field", "Udvalg")
+    date_label = _("Mødedato")
+    place_label = _("Mødested")
     story += [
-        Paragraph(f"<b>{escape(_('Udvalg'))}</b>&nbsp;&nbsp;{escape(committee.name)}", STYLES["fact"]),
-        Paragraph(f"<b>{escape(_('Mødedato'))}</b>&nbsp;&nbsp;{escape(meeting_when(document))}", STYLES["fact"]),
+        Paragraph(f"<b>{escape(committee_label)}</b>&nbsp;&nbsp;{escape(committee.name)}", STYLES["fact"]),
+        Paragraph(f"<b>{escape(date_label)}</b>&nbsp;&nbsp;{escape(meeting_when(document))}", STYLES["fact"]),
         Paragraph(
-            f"<b>{escape(_('Mødested'))}</b>&nbsp;&nbsp;{escape(document.meeting.location.description)}",
+            f"<b>{escape(place_label)}</b>&nbsp;&nbsp;{escape(document.meeting.location.description)}",
             STYLES["fact"],
         ),
         Paragraph(escape(_("Indholdsfortegnelse")), STYLES["toc_title"]),
