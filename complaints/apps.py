@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ComplaintsConfig(AppConfig):
     name = "complaints"
     verbose_name = _("Klager")
+
+    def ready(self) -> None:
+        from complaints.selectors import themed_complaint_examples
+        from themes.sources import register_example_source
+
+        register_example_source("complaints", themed_complaint_examples)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import departments_accepting_complaints, reassign_candidates_for_department
 from complaints.models import Complaint, ContactLog
+from themes.forms import ThemesField
 
 
 class RadioChoicesWithoutBlank:
@@ -38,6 +39,7 @@ class ComplaintForm(RadioChoicesWithoutBlank, forms.ModelForm):
             "contact_channel",
             "phone",
             "contact_time",
+            "notify_about_decisions",
         ]
         widgets = {
             "kind": forms.RadioSelect,
@@ -59,6 +61,7 @@ class ComplaintForm(RadioChoicesWithoutBlank, forms.ModelForm):
 
 class ContactLogForm(RadioChoicesWithoutBlank, forms.ModelForm):
     radio_fields = ("citizen_understood_decision",)
+    themes = ThemesField()
 
     class Meta:
         model = ContactLog

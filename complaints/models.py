@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 from core.models import TimeStampedModel
+from themes.models import Theme
 
 CASE_NUMBER_VALIDATOR = RegexValidator(
     r"^\d{2}/\d{1,7}$", _("Skriv sagsnummeret som to cifre, skråstreg og løbenummer, fx 13/37262.")
@@ -80,6 +81,13 @@ class Complaint(TimeStampedModel):
         help_text=_("Fire uger efter modtagelsen (retssikkerhedsloven § 66)."),
     )
     forwarded_at = models.DateTimeField(_("sendt til klageinstansen"), null=True, blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="complaints", verbose_name=_("emner"))
+    themes_suggested_at = models.DateTimeField(null=True, blank=True)
+    notify_about_decisions = models.BooleanField(
+        _("Må vi give dig besked, hvis et politisk udvalg behandler emnet?"),
+        default=False,
+        help_text=_("Udvalget ser kun emnet og antallet af henvendelser, aldrig dit navn."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -127,6 +135,22 @@ class Complaint(TimeStampedModel):
         if self.genvurdering_due is None or self.status == self.Status.CLOSED:
             return False
         return self.genvurdering_due - timezone.now() <= timedelta(days=settings.GENVURDERING_WARN_DAYS)
+
+
+class ComplaintThemeSuggestion(models.Model):
+    """A theme suggested from the complaint's text at intake, for staff to confirm or change."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="theme_suggestions")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [models.UniqueConstraint(fields=["complaint", "theme"], name="unique_theme_suggestion")]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id}: {self.theme_id} ({self.score:.2f})"
 
 
 class ComplaintEvent(models.Model):

@@ -1,12 +1,14 @@
 """Reads of complaints and tasks, always scoped to what the caller may see."""
 
-from django.db.models import Count, Q, QuerySet
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
 from accounts.selectors import department_caseworkers, department_ids_of, is_department_lead
 from complaints.models import Complaint, ContactTask
 from complaints.permissions import can_view_complaint
+from themes.models import Theme
 
 
 def complaints_visible_to(*, user: User) -> QuerySet[Complaint]:
@@ -43,7 +45,11 @@ def inbox_for(*, user: User, include_done: bool = False) -> QuerySet[ContactTask
     )
     if not include_done:
         tasks = tasks.filter(status=ContactTask.Status.OPEN)
-    return tasks.select_related("complaint", "assignee", "department", "complaint__citizen").order_by("due_at", "id")
+    return (
+        tasks.select_related("complaint", "assignee", "department", "complaint__citizen")
+        .prefetch_related("complaint__theme_suggestions__theme")
+        .order_by("due_at", "id")
+    )
 
 
 def access_task_by_id(*, user: User, task_id: int) -> ContactTask:
@@ -60,4 +66,49 @@ def least_busy_caseworker(*, department_id: int) -> User | None:
         .annotate(open_tasks=Count("contact_tasks", filter=Q(contact_tasks__status=ContactTask.Status.OPEN)))
         .order_by("open_tasks", "id")
         .first()
+    )
+
+
+def theme_suggestions_for(*, complaint: Complaint) -> list[tuple[Theme, float]]:
+    """The themes suggested at intake, most likely first."""
+    return [(s.theme, s.score) for s in complaint.theme_suggestions.select_related("theme").order_by("-score", "id")]
+
+
+def themed_complaint_examples(limit: int) -> list[tuple[str, list[int]]]:
+    """The newest complaints with themes confirmed by staff, as (text, theme ids): the suggestion learns from these."""
+    rows = (
+        Complaint.objects.filter(themes__isnull=False)
+        .values("id", "subject", "description")
+        .annotate(theme_ids=ArrayAgg("themes__id", distinct=True))
+        .order_by("-id")[:limit]
+    )
+    return [(f"{row['subject']}\n{row['description']}", row["theme_ids"]) for row in rows]
+
+
+def complaint_facts() -> QuerySet:
+    """Every complaint as anonymous facts for statistics (values, no person and no text).
+
+    first_contact_at and contact_due_at come from the early-contact task and its log;
+    survey_rating and survey_understood from the follow-up survey.
+    """
+    return Complaint.objects.annotate(
+        early=FilteredRelation("tasks", condition=Q(tasks__kind=ContactTask.Kind.EARLY_CONTACT)),
+        first_contact_at=F("early__contact_log__contacted_at"),
+        contact_due_at=F("early__due_at"),
+        survey_rating=F("survey__rating"),
+        survey_understood=F("survey__understood_decision"),
+    ).values(
+        "id",
+        "department_id",
+        "kind",
+        "status",
+        "outcome",
+        "created_at",
+        "closed_at",
+        "genvurdering_due",
+        "forwarded_at",
+        "first_contact_at",
+        "contact_due_at",
+        "survey_rating",
+        "survey_understood",
     )

@@ -3,6 +3,8 @@ from rest_framework import serializers
 from accounts.models import User
 from accounts.selectors import departments_accepting_complaints
 from complaints.models import Complaint, ComplaintEvent, ContactLog, ContactTask
+from themes.selectors import active_themes
+from themes.serializers import ThemeRefSerializer
 
 
 class ComplaintCreateSerializer(serializers.Serializer):
@@ -16,6 +18,7 @@ class ComplaintCreateSerializer(serializers.Serializer):
     contact_channel = serializers.ChoiceField(choices=Complaint.ContactChannel.choices)
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
     contact_time = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    notify_about_decisions = serializers.BooleanField(required=False, default=False)
 
 
 class ComplaintEventSerializer(serializers.ModelSerializer):
@@ -40,6 +43,7 @@ class ComplaintDetailSerializer(ComplaintSummarySerializer):
     caseworker = serializers.CharField(source="caseworker.full_name", default=None)
     decision_deadline_may_have_passed = serializers.BooleanField()
     genvurdering_near = serializers.BooleanField()
+    themes = ThemeRefSerializer(many=True, read_only=True)
 
     class Meta(ComplaintSummarySerializer.Meta):
         fields = [
@@ -57,14 +61,24 @@ class ComplaintDetailSerializer(ComplaintSummarySerializer):
             "genvurdering_due",
             "genvurdering_near",
             "decision_deadline_may_have_passed",
+            "notify_about_decisions",
+            "themes",
             "events",
         ]
+
+
+class ThemeSuggestionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="theme.id")
+    slug = serializers.CharField(source="theme.slug")
+    name = serializers.CharField(source="theme.name")
+    score = serializers.FloatField()
 
 
 class ContactTaskSerializer(serializers.ModelSerializer):
     complaint_reference = serializers.CharField(source="complaint.reference")
     assignee_name = serializers.CharField(source="assignee.full_name", default=None)
     is_overdue = serializers.BooleanField()
+    suggested_themes = ThemeSuggestionSerializer(source="complaint.theme_suggestions", many=True, read_only=True)
 
     class Meta:
         model = ContactTask
@@ -78,13 +92,18 @@ class ContactTaskSerializer(serializers.ModelSerializer):
             "due_at",
             "status",
             "is_overdue",
+            "suggested_themes",
         ]
 
 
 class ContactLogSerializer(serializers.ModelSerializer):
+    themes = serializers.PrimaryKeyRelatedField(
+        queryset=active_themes(), many=True, required=False, write_only=True, help_text="Confirmed theme ids."
+    )
+
     class Meta:
         model = ContactLog
-        fields = ["id", "channel", "contacted_at", "summary", "citizen_understood_decision", "next_steps"]
+        fields = ["id", "channel", "contacted_at", "summary", "citizen_understood_decision", "next_steps", "themes"]
         read_only_fields = ["id"]
         extra_kwargs = {"next_steps": {"required": False}}
 

@@ -19,11 +19,13 @@ from django.utils.translation import gettext as _
 from accounts.models import Department, User
 from accounts.selectors import department_leads, is_department_member
 from complaints.deadlines import add_working_days
-from complaints.models import Complaint, ComplaintEvent, ContactLog, ContactTask, Survey
+from complaints.models import Complaint, ComplaintEvent, ComplaintThemeSuggestion, ContactLog, ContactTask, Survey
 from complaints.permissions import can_handle_complaint, can_reassign_task, can_work_on_task
 from complaints.selectors import least_busy_caseworker
 from core.queue import enqueue_on_commit
 from notifications.services import push_on_commit, queue_email
+from themes.models import Theme
+from themes.services import suggest_themes
 
 
 def _record(complaint: Complaint, kind: str, *, actor: User | None = None, note: str = "") -> None:
@@ -43,8 +45,9 @@ def file_complaint(
     desired_outcome: str = "",
     phone: str = "",
     contact_time: str = "",
+    notify_about_decisions: bool = False,
 ) -> Complaint:
-    """Store a citizen's complaint; routing to a caseworker follows after commit."""
+    """Store a citizen's complaint; routing to a caseworker and suggesting themes follow after commit."""
     if not department.accepts_complaints:
         raise ValidationError({"department": _("Afdelingen modtager ikke klager her.")})
     complaint = Complaint(
@@ -59,6 +62,7 @@ def file_complaint(
         desired_outcome=desired_outcome.strip(),
         phone=phone.strip(),
         contact_time=contact_time.strip(),
+        notify_about_decisions=notify_about_decisions,
     )
     # Complaint.clean() holds the rules the database constraints hold, so they are not queried again here.
     complaint.full_clean(exclude=["citizen", "department"], validate_constraints=False)
@@ -74,9 +78,10 @@ def file_complaint(
             context={"complaint": complaint, "url": reverse("complaints:detail", args=[complaint.id])},
             dedupe_key=f"complaint-ack-{complaint.id}",
         )
-        from complaints.tasks import route_complaint
+        from complaints.tasks import route_complaint, suggest_themes_for_complaint
 
         enqueue_on_commit(route_complaint, complaint.id)
+        enqueue_on_commit(suggest_themes_for_complaint, complaint.id)
     return complaint
 
 
@@ -106,6 +111,26 @@ def route_complaint(*, complaint_id: int) -> ContactTask | None:
         _record(complaint, ComplaintEvent.Kind.ASSIGNED)
         _announce_task(task)
     return task
+
+
+def suggest_complaint_themes(*, complaint_id: int) -> list[ComplaintThemeSuggestion]:
+    """Store the themes suggested from the complaint's text, for staff to confirm when they log the contact.
+
+    Safe to run twice: a complaint is suggested for once, and the first suggestion stays.
+    """
+    complaint = Complaint.objects.filter(id=complaint_id, themes_suggested_at__isnull=True).first()
+    if complaint is None:
+        return []
+    suggested = suggest_themes(text=f"{complaint.subject}\n{complaint.description}")
+    with transaction.atomic():
+        claimed = Complaint.objects.filter(id=complaint_id, themes_suggested_at__isnull=True).update(
+            themes_suggested_at=timezone.now()
+        )
+        if not claimed:
+            return []
+        return ComplaintThemeSuggestion.objects.bulk_create(
+            [ComplaintThemeSuggestion(complaint=complaint, theme=theme, score=score) for theme, score in suggested]
+        )
 
 
 def _announce_task(task: ContactTask) -> None:
@@ -153,8 +178,12 @@ def log_contact(
     summary: str,
     citizen_understood_decision: str,
     next_steps: str = "",
+    themes: list[Theme] | None = None,
 ) -> ContactLog:
-    """Log the call or meeting with the citizen; it completes the task."""
+    """Log the call or meeting with the citizen; it completes the task.
+
+    `themes` are the complaint's themes as staff confirm them (None leaves them as they are).
+    """
     if not can_work_on_task(actor, task):
         raise PermissionDenied
     log = ContactLog(
@@ -174,6 +203,8 @@ def log_contact(
         errors = error.message_dict
     if contacted_at and contacted_at > timezone.now() + timedelta(minutes=5):
         errors.setdefault("contacted_at", []).append(_("Kontakten kan ikke ligge i fremtiden."))
+    if themes is not None and any(not theme.active for theme in themes):
+        errors.setdefault("themes", []).append(_("Vælg kun emner, der er aktive."))
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -185,6 +216,8 @@ def log_contact(
         locked.completed_at = timezone.now()
         locked.save(update_fields=["status", "completed_at", "updated_at"])
         complaint = Complaint.objects.select_for_update().get(id=task.complaint_id)
+        if themes is not None:
+            complaint.themes.set(themes)
         if locked.kind == ContactTask.Kind.EARLY_CONTACT:
             if complaint.status != Complaint.Status.CLOSED:
                 complaint.status = Complaint.Status.IN_DIALOGUE

@@ -18,6 +18,7 @@ from complaints.selectors import (
     complaint_timeline,
     complaints_visible_to,
     inbox_for,
+    theme_suggestions_for,
 )
 
 
@@ -105,10 +106,18 @@ def inbox(request):
 def task_detail(request, task_id: int):
     task = access_task_by_id(user=request.user, task_id=task_id)
     is_lead = is_department_lead(user=request.user, department_id=task.department_id)
+    if task.complaint.themes_suggested_at is None:  # the intake's task was lost or has not run yet
+        services.suggest_complaint_themes(complaint_id=task.complaint_id)
+    suggestions = theme_suggestions_for(complaint=task.complaint)
+    confirmed = list(task.complaint.themes.values_list("id", flat=True))
     contact_form = ContactLogForm(
         request.POST if request.POST.get("action") == "contact" else None,
-        initial={"contacted_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")},
+        initial={
+            "contacted_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "themes": confirmed or [theme.id for theme, _score in suggestions],
+        },
     )
+    contact_form.fields["themes"].show_suggestion(suggestions)
     reassign_form = ReassignForm(
         request.POST if request.POST.get("action") == "reassign" else None, department_id=task.department_id
     )

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -55,9 +56,11 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "notifications",
+    "themes",
     "complaints",
     "ideas",
     "committees",
+    "figures",
     "demo",
 ]
 
@@ -230,6 +233,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.sweep_unsent_email",
         "schedule": timedelta(minutes=1),
     },
+    "figures-refresh-service-figures": {
+        "task": "figures.tasks.refresh_service_figures",
+        "schedule": timedelta(minutes=15),
+    },
+    "themes-train-suggestion-model": {
+        "task": "themes.tasks.train_suggestion_model",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # Product rules that an administrator may tune.
@@ -239,6 +250,15 @@ FOLLOW_UP_WORKING_DAYS = int(os.environ.get("FOLLOW_UP_WORKING_DAYS", "10"))
 SURVEY_LINK_VALID_DAYS = int(os.environ.get("SURVEY_LINK_VALID_DAYS", "30"))
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024  # one Bilag: at most 20 MB (also a database constraint)
 SWEEP_GRACE = timedelta(seconds=int(os.environ.get("SWEEP_GRACE_SECONDS", "60")))
+# Theme suggestions: a theme is suggested when its probability reaches the minimum score (the most
+# likely theme always is); the model learns from the newest themed items of each source, nightly.
+THEME_SUGGESTION_MIN_SCORE = 0.35
+THEME_SUGGESTION_MAX = 3
+THEME_SUGGESTION_HOLDOUT_SHARE = 0.2
+THEME_TRAINING_MAX_EXAMPLES = 20_000
+THEME_TRAINING_MIN_EXAMPLES_PER_THEME = 5
+# Public service figures: a group of fewer complaints (or answers) than this is not shown.
+FIGURES_MIN_GROUP_SIZE = 5
 
 LOGGING = {
     "version": 1,

@@ -16,6 +16,8 @@ api_urlpatterns = [
     path("", include("complaints.api_urls")),
     path("", include("ideas.api_urls")),
     path("", include("committees.api_urls")),
+    path("", include("themes.api_urls")),
+    path("", include("figures.api_urls")),
 ]
 
 urlpatterns = [
@@ -32,6 +34,8 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("accounts.urls")),
     path("", include("committees.urls")),
+    path("", include("themes.urls")),
+    path("", include("figures.urls")),
 ]
 
 if settings.DEBUG:

@@ -142,3 +142,39 @@ def routed_complaint(file_complaint, caseworker):
     complaint_services.route_complaint(complaint_id=complaint.id)
     complaint.refresh_from_db()
     return complaint
+
+
+# Themes with fixed ids far above any the sequence hands out, so one classifier trained per session fits them all.
+DEMO_THEME_ID_BASE = 900_000
+
+
+@pytest.fixture(scope="session")
+def theme_classifier_blob():
+    """A theme classifier trained once per session on generated Danish complaint texts (themes.demo ids)."""
+    from demo.texts import labelled_examples
+    from themes import classifier
+    from themes.demo import THEMES
+
+    ids = {slug: DEMO_THEME_ID_BASE + i for i, (_name, slug, _description) in enumerate(THEMES)}
+    examples = [(text, [ids[slug] for slug in slugs]) for text, slugs in labelled_examples(700, seed=7)]
+    return classifier.dumps(classifier.train(examples))
+
+
+@pytest.fixture
+def demo_themes(db):
+    """The demo taxonomy, by slug."""
+    from themes.demo import THEMES
+    from themes.models import Theme
+
+    return {
+        slug: Theme.objects.create(id=DEMO_THEME_ID_BASE + i, name=name, slug=slug, description=description)
+        for i, (name, slug, description) in enumerate(THEMES)
+    }
+
+
+@pytest.fixture
+def suggestion_model(demo_themes, theme_classifier_blob):
+    """A trained suggestion model in use, for the demo themes."""
+    from themes.models import SuggestionModel
+
+    return SuggestionModel.objects.create(examples=700, holdout=0, themes=len(demo_themes), blob=theme_classifier_blob)

@@ -4,9 +4,11 @@ from django.db import transaction
 
 from accounts import demo as accounts_demo
 from committees import demo as committees_demo
+from demo import municipality
 from ideas import demo as ideas_demo
+from themes import demo as themes_demo
 
-SEEDERS = [accounts_demo.seed, ideas_demo.seed, committees_demo.seed]
+SEEDERS = [accounts_demo.seed, themes_demo.seed, ideas_demo.seed, committees_demo.seed, municipality.seed]
 
 
 class Command(BaseCommand):

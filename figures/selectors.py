@@ -1,0 +1,133 @@
+"""Reading the public service figures, as figures.services last computed them.
+
+A figure that rests on fewer than FIGURES_MIN_GROUP_SIZE complaints (or answers) is not given, so no single
+case can be recognised; a department-month with fewer complaints shows nothing at all.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.conf import settings
+
+from accounts.models import Department
+from figures.models import ServiceFigure
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One figure and the number of complaints (or answers) it rests on."""
+
+    value: float | None
+    base: int
+
+    @property
+    def suppressed(self) -> bool:
+        return self.base < settings.FIGURES_MIN_GROUP_SIZE
+
+
+def _share(part: int, whole: int) -> Measure:
+    return Measure(part / whole if whole else None, whole)
+
+
+def _rounded(value: float | None) -> float | None:
+    return round(value, 3) if isinstance(value, float) else value
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    month: date | None  # None: the whole year
+    complaints: Measure
+    first_contact_median_days: Measure
+    first_contact_p90_days: Measure
+    first_contact_within_deadline: Measure
+    resolved_in_dialogue: Measure
+    decision_changed: Measure
+    upheld_and_forwarded: Measure
+    genvurdering_within_four_weeks: Measure
+    survey_average_rating: Measure
+    survey_understood_decision: Measure
+
+    MEASURES = (
+        "complaints",
+        "first_contact_median_days",
+        "first_contact_p90_days",
+        "first_contact_within_deadline",
+        "resolved_in_dialogue",
+        "decision_changed",
+        "upheld_and_forwarded",
+        "genvurdering_within_four_weeks",
+        "survey_average_rating",
+        "survey_understood_decision",
+    )
+
+    @classmethod
+    def of(cls, figure: ServiceFigure) -> "FigureRow":
+        return cls(
+            month=figure.starts_on if figure.period == ServiceFigure.Period.MONTH else None,
+            complaints=Measure(figure.complaints, figure.complaints),
+            first_contact_median_days=Measure(figure.median_days_to_contact, figure.contacted),
+            first_contact_p90_days=Measure(figure.p90_days_to_contact, figure.contacted),
+            first_contact_within_deadline=_share(figure.within_deadline, figure.deadline_known),
+            resolved_in_dialogue=_share(figure.resolved_in_dialogue, figure.closed),
+            decision_changed=_share(figure.decision_changed, figure.closed),
+            upheld_and_forwarded=_share(figure.upheld_and_forwarded, figure.closed),
+            genvurdering_within_four_weeks=_share(figure.genvurderinger_in_time, figure.genvurderinger),
+            survey_average_rating=Measure(figure.average_rating, figure.ratings),
+            survey_understood_decision=_share(figure.understood, figure.understood_answers),
+        )
+
+    @property
+    def suppressed(self) -> bool:
+        """The whole group is too small to show anything."""
+        return self.complaints.suppressed
+
+    @property
+    def period(self) -> str:
+        return f"{self.month:%Y-%m}" if self.month else ""
+
+    def export(self) -> dict:
+        """The figures for CSV and JSON: each measure's value, None where suppressed, and which were suppressed."""
+        suppressed = [name for name in self.MEASURES if self.suppressed or getattr(self, name).suppressed]
+        values = {name: None if name in suppressed else _rounded(getattr(self, name).value) for name in self.MEASURES}
+        return {"values": values, "suppressed": suppressed}
+
+
+@dataclass
+class DepartmentFigures:
+    slug: str
+    name: str
+    months: list[FigureRow] = field(default_factory=list)
+    total: FigureRow | None = None
+
+
+@dataclass(frozen=True)
+class ServiceFigures:
+    year: int
+    computed_at: datetime | None
+    departments: list[DepartmentFigures]
+
+
+def years_with_figures() -> list[int]:
+    """The calendar years with complaints, newest first."""
+    starts = ServiceFigure.objects.filter(period=ServiceFigure.Period.YEAR).values_list("starts_on", flat=True)
+    return sorted({start.year for start in starts.distinct()}, reverse=True)
+
+
+def service_figures(*, year: int, department: Department | None = None) -> ServiceFigures:
+    """Each department's figures for each month of `year` that had complaints, and for the whole year. One query."""
+    figures = ServiceFigure.objects.filter(starts_on__year=year).select_related("department")
+    if department is not None:
+        figures = figures.filter(department=department)
+    by_department: dict[int, DepartmentFigures] = {}
+    computed_at = None
+    for figure in figures.order_by("department__name", "department_id", "starts_on"):
+        entry = by_department.setdefault(
+            figure.department_id, DepartmentFigures(slug=figure.department.slug, name=figure.department.name)
+        )
+        row = FigureRow.of(figure)
+        if row.month is None:
+            entry.total = row
+        else:
+            entry.months.append(row)
+        computed_at = max(computed_at, figure.computed_at) if computed_at else figure.computed_at
+    return ServiceFigures(year=year, computed_at=computed_at, departments=list(by_department.values()))

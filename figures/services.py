@@ -1,0 +1,93 @@
+"""Computing the public service figures from the complaints, in the database, and storing them.
+
+The complaints app gives its complaints as anonymous facts (complaints.selectors.complaint_facts); here they
+are grouped per department and month, and per department and year, with PostgreSQL's aggregates (percentiles
+included): two queries whatever the number of complaints. The result replaces the stored figures in one
+transaction, so readers see either the old figures or the new, never a mix. A beat job runs it every few
+minutes; the public pages then read a few hundred stored rows instead of scanning every complaint.
+"""
+
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.db.models import Aggregate, Avg, Count, DateField, F, FloatField, Func, Q
+from django.db.models.functions import TruncMonth, TruncYear
+from django.utils import timezone
+
+from complaints.models import Complaint
+from complaints.selectors import complaint_facts
+from figures.models import ServiceFigure
+
+SECONDS_PER_DAY = 86_400
+REFRESH_LOCK = 5_202_611  # pg advisory lock: one refresh at a time
+
+
+class Percentile(Aggregate):
+    """PostgreSQL's ordered-set aggregate percentile_cont(fraction) WITHIN GROUP (ORDER BY expression)."""
+
+    function = "percentile_cont"
+    name = "Percentile"
+    output_field = FloatField()
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+    def __init__(self, expression, *, fraction: float, **extra):
+        if not 0 <= fraction <= 1:
+            raise ValueError("fraction must lie between 0 and 1")
+        super().__init__(expression, fraction=float(fraction), **extra)
+
+
+class EpochSeconds(Func):
+    template = "EXTRACT(EPOCH FROM %(expressions)s)"
+    output_field = FloatField()
+
+
+def _aggregates(now: datetime) -> dict:
+    contacted = Q(first_contact_at__isnull=False)
+    days_to_contact = EpochSeconds(F("first_contact_at") - F("created_at")) / SECONDS_PER_DAY
+    forwarded_decision = Q(outcome=Complaint.Outcome.UPHELD_AND_FORWARDED, genvurdering_due__isnull=False)
+    return {
+        "complaints": Count("id"),
+        "contacted": Count("id", filter=contacted),
+        "median_days_to_contact": Percentile(days_to_contact, fraction=0.5),
+        "p90_days_to_contact": Percentile(days_to_contact, fraction=0.9),
+        # Whether the deadline was kept is known once the contact is made or the deadline has passed.
+        "deadline_known": Count("id", filter=contacted | Q(contact_due_at__lt=now)),
+        "within_deadline": Count("id", filter=Q(first_contact_at__lte=F("contact_due_at"))),
+        "closed": Count("id", filter=Q(status=Complaint.Status.CLOSED)),
+        "resolved_in_dialogue": Count("id", filter=Q(outcome=Complaint.Outcome.RESOLVED_IN_DIALOGUE)),
+        "decision_changed": Count("id", filter=Q(outcome=Complaint.Outcome.DECISION_CHANGED)),
+        "upheld_and_forwarded": Count("id", filter=Q(outcome=Complaint.Outcome.UPHELD_AND_FORWARDED)),
+        "genvurderinger": Count("id", filter=forwarded_decision),
+        "genvurderinger_in_time": Count("id", filter=forwarded_decision & Q(forwarded_at__lte=F("genvurdering_due"))),
+        "ratings": Count("id", filter=Q(survey_rating__isnull=False)),
+        "average_rating": Avg("survey_rating"),
+        "understood_answers": Count("id", filter=Q(survey_understood__isnull=False)),
+        "understood": Count("id", filter=Q(survey_understood=True)),
+    }
+
+
+def refresh_service_figures(*, now: datetime | None = None) -> int | None:
+    """Recompute every department's figures per month and per year (Copenhagen time). Returns the rows stored.
+
+    Returns None when another refresh holds the lock (it will store the same figures).
+    """
+    now = now or timezone.now()
+    aggregates = _aggregates(now)
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [REFRESH_LOCK])
+            if not cursor.fetchone()[0]:
+                return None
+        rows = []
+        for period, trunc in ((ServiceFigure.Period.MONTH, TruncMonth), (ServiceFigure.Period.YEAR, TruncYear)):
+            grouped = (
+                complaint_facts()
+                .annotate(starts_on=trunc("created_at", output_field=DateField()))
+                .values("department_id", "starts_on")
+                .annotate(**aggregates)
+                .order_by()
+            )
+            rows.extend(ServiceFigure(period=period, computed_at=now, **values) for values in grouped)
+        ServiceFigure.objects.all().delete()
+        ServiceFigure.objects.bulk_create(rows)
+    return len(rows)

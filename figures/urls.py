@@ -1,0 +1,10 @@
+from django.urls import path
+
+from figures import views
+
+app_name = "figures"
+
+urlpatterns = [
+    path("servicetal/", views.service_page, name="service"),
+    path("servicetal/servicetal.csv", views.service_csv, name="service-csv"),
+]

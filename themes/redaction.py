@@ -1,0 +1,176 @@
+"""Removing personal data from short excerpts before anyone outside the case sees them.
+
+Pure functions on text. What goes:
+- e-mail addresses;
+- CPR numbers, with and without the dash (DDMMYY-XXXX, DDMMYYXXXX, DDMMYY XXXX);
+- Danish phone numbers: eight digits together, in pairs or in fours, with or without +45 / 0045;
+- street addresses: a street name ending in -vej, -gade, -stræde, -allé, -vænget, -torv, -plads and
+  the like, with its house number and optionally letter, floor, side, postcode and town;
+- names: the names of the people known for the item (given by the caller: the citizen, the staff),
+  capitalised name-like words after Danish cues ("hedder", "min sagsbehandler", "Med venlig hilsen",
+  "fru", ...), common Danish first names and surnames, and capitalised words before a surname ending
+  in -sen or -gaard.
+
+Redaction errs on the side of removing too much: an excerpt that reads "[navn] ringede"
+where no name was is better than a name that reaches a committee.
+"""
+
+import re
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+
+# Placeholders are lower case inside brackets, so no pattern below can match them again.
+
+
+def _placeholders() -> dict[str, str]:
+    return {
+        "email": _("[e-mail]"),
+        "cpr": _("[cpr-nr.]"),
+        "phone": _("[telefon]"),
+        "address": _("[adresse]"),
+        "name": _("[navn]"),
+    }
+
+
+UPPER = "A-ZÆØÅÄÖÜÉ"
+LOWER = "a-zæøåäöüéèáíóúñ"
+WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"  # Mette, Hans-Henrik
+INITIALS = rf"(?:[{UPPER}]\.\s?){{1,3}}"  # H.C. / J.
+# One to four capitalised words (initials allowed), on one line.
+NAME_SEQUENCE = rf"(?:{INITIALS})?{WORD}(?:[ \t]+(?:{INITIALS})?{WORD}){{0,3}}"
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+CPR_RE = re.compile(
+    r"(?<![\d-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[-\s]?\d{4}(?![\d-])"
+    r"|(?i:cpr(?:-?(?:nummer|nr\.?))?\s*:?\s*)\d{6}[-\s]?\d{4}(?!\d)"
+)
+
+PHONE_RE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)\s?45[\s-]?)?"
+    r"(?:\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{2}-\d{2}-\d{2}-\d{2}|\d{4} \d{4}|\d{4}-\d{4})"
+    r"(?![\d-])"
+)
+
+STREET_SUFFIXES = (
+    "vej", "vejen", "gade", "gaden", "stræde", "strædet", "allé", "alle", "vænget", "vænge", "torv", "torvet",
+    "plads", "pladsen", "boulevard", "stien", "sti", "bakken", "bakke", "parken", "haven", "toften", "vangen",
+    "vang", "højen", "engen", "lunden", "løkken", "hegnet", "gyde", "passage", "kaj", "kajen", "bryggen",
+    "krogen", "ager", "agre", "marken", "skrænten", "svinget", "tværvej", "stræde",
+)  # fmt: skip
+_SUFFIX = "|".join(sorted(set(STREET_SUFFIXES), key=len, reverse=True))
+ADDRESS_RE = re.compile(
+    rf"(?<![\w.])(?=[{UPPER}])"  # the street name starts with a capital letter
+    rf"(?:(?:[{UPPER}][\w.'’-]*|Gl\.|Ny|Sankt|Store|Lille|Nørre|Søndre|Vester|Øster)\s+){{0,3}}"
+    rf"(?=[{UPPER}])[\w'’-]*?(?i:{_SUFFIX})"  # a capitalised last word that ends like a street, or is one
+    r"\s+\d{1,4}(?:\s?[A-Za-z](?![\w]))?"  # house number, maybe with a letter: 12, 12B, 12 b
+    r"(?:,?\s*(?:st|kl|kld|\d{1,2})\.?(?!\d)(?:\s*sal)?(?:,?\s*(?:tv|th|mf|\d{1,3})(?![\w])\.?)?)?"  # floor, side
+    rf"(?:,?\s*\d{{4}}\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}](?![\w]))?)?"  # postcode and town: 4300 Holbæk
+)
+
+NAME_CUES = (
+    r"hedder",
+    r"mit navn er",
+    r"navnet er",
+    r"(?:med )?venlig hilsen",
+    r"mange hilsner",
+    r"hilsen",
+    r"mvh\.?",
+    r"kære",
+    r"hej",
+    r"v/",
+    r"fru",
+    r"hr\.",
+    r"frk\.",
+    r"(?:sags|familie)?behandler(?:en)?",
+    r"sagsbehandler(?:en)?",
+    r"(?:familie)?rådgiver(?:en)?",
+    r"(?:job)?konsulent(?:en)?",
+    r"kontaktperson(?:en)?",
+    r"visitator(?:en)?",
+    r"pædagog(?:en)?",
+    r"lærer(?:en)?",
+    r"leder(?:en)?",
+    r"læge(?:n)?",
+    r"hjælper(?:en)?",
+    r"(?:min|mit|vores|hans|hendes) (?:søn|datter|barn|mand|kone|hustru|kæreste|mor|far|bror|søster|nabo|"
+    r"naboer|ven|veninde|bedstemor|bedstefar|svigermor|svigerfar|barnebarn)",
+    r"(?:talte|talt|snakkede|snakket|ringede|skrev|skrevet) (?:med|til)",
+)
+CUE_RE = re.compile(rf"(?i:\b(?:{'|'.join(NAME_CUES)}))[ \t]*[,:]?[ \t]*\n?[ \t]*({NAME_SEQUENCE})")
+
+# Common Danish first names and surnames (Danmarks Statistik's most frequent), without names that are
+# also everyday words when capitalised at the start of a sentence (Bo, Per, Mark, Max, Rose, Else...).
+FIRST_NAMES = frozenset(
+    """Aase Agnes Ahmad Ahmed Aisha Alberte Albert Alexander Ali Allan Alma Amalie Anders Andreas Anette Anita
+    Ann Anna Anne Annette Annie Arne Asger Astrid Benjamin Bent Bente Birgit Birgitte Birthe Bjarne Bodil
+    Brian Britt Bruno Camilla Carl Carina Caroline Charlotte Christian Christina Christine Claus Conny Dan
+    Daniel David Dennis Dorte Dorthe Ebbe Edith Ejnar Elisabeth Ella Ellen Emil Emilie Emma Erik Esben Eva
+    Fatima Flemming Frank Freja Frederik Frida Gitte Grete Gunnar Hamid Hanne Hans Hassan Heidi Helena Helle
+    Helga Henning Henrik Ib Ida Inge Inger Ingrid Irene Jacob Jakob Jan Janne Jannie Jens Jeppe Jesper Jette
+    Joan Johannes John Johanne Jonas Jonathan Josefine Julie Jytte Jørgen Jørn Karen Karin Karina Karl
+    Karsten Kasper Katrine Kenneth Kim Kirsten Kristian Kristina Kurt Laila Lars Lasse Laura Leif Leila Lene
+    Lina Line Linda Lis Lise Lisbeth Louise Lotte Lucas Magnus Mads Maja Malene Malthe Marc Marianne Maria
+    Marie Martin Mathias Mathilde Mette Michael Mikkel Mohammad Mohammed Mona Morten Naja Nanna Niels
+    Nikolaj Nina Noah Oliver Ole Omar Oscar Otto Palle Peter Pernille Pia Poul Preben Rasmus Rikke Rita Rune
+    Ruth Sanne Sara Sarah Sebastian Signe Simon Simone Sofie Sofia Stefan Steen Sten Stine Susanne Svend
+    Søren Thomas Tina Tine Tobias Tom Tommy Torben Tove Trine Troels Ulla Ulrik Vibeke Victor Victoria
+    Viggo Villads William Yasmin Yusuf""".split()  # noqa: SIM905 - a word list reads best as words
+)
+SURNAMES = frozenset(
+    """Nielsen Jensen Hansen Pedersen Andersen Christensen Larsen Sørensen Rasmussen Jørgensen Petersen Madsen
+    Kristensen Olsen Thomsen Christiansen Poulsen Johansen Møller Mortensen Knudsen Jakobsen Jacobsen
+    Mikkelsen Frederiksen Laursen Henriksen Lund Holm Schmidt Eriksen Kristiansen Simonsen Clausen Svendsen
+    Andreasen Iversen Jeppesen Vestergaard Mogensen Nissen Lauridsen Kjær Bertelsen Dahl Østergaard
+    Jepsen Bach Kjeldsen Søndergaard Nørgaard Carlsen Lauritsen Overgaard Bundgaard Skov Friis Ahmed
+    Hussein Yilmaz Rahimi""".split()  # noqa: SIM905
+)
+_FIRST = "|".join(sorted(FIRST_NAMES, key=len, reverse=True))
+_SUR = "|".join(sorted(SURNAMES, key=len, reverse=True))
+COMMON_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_FIRST})(?:[ \t]+(?:{INITIALS})?{WORD}){{0,3}}|(?:{_SUR}))(?![\w-])"
+    rf"|(?<![\w-]){WORD}(?:[ \t]+{WORD})?[ \t]+[{UPPER}][{LOWER}]+(?:sen|gaard|gård)(?![\w-])"
+)
+
+
+def _known_names_re(names: Iterable[str]) -> re.Pattern | None:
+    """Each known full name (any case), and each part of it of two letters or more as written."""
+    full, parts = set(), set()
+    for name in names:
+        name = " ".join((name or "").split())
+        if not name:
+            continue
+        full.add(re.escape(name))
+        parts.update(re.escape(part) for part in re.split(r"[\s-]+", name) if len(part) >= 2)
+    if not full:
+        return None
+    alternatives = "|".join(
+        [f"(?i:{n})" for n in sorted(full, key=len, reverse=True)] + sorted(parts, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s)?(?![\w-])")
+
+
+def redact(text: str, *, names: Iterable[str] = ()) -> str:
+    """The text with personal data replaced by placeholders such as [navn] and [telefon]."""
+    mark = _placeholders()
+    text = EMAIL_RE.sub(mark["email"], text)
+    text = CPR_RE.sub(mark["cpr"], text)
+    text = PHONE_RE.sub(mark["phone"], text)
+    text = ADDRESS_RE.sub(mark["address"], text)
+    known = _known_names_re(names)
+    if known is not None:
+        text = known.sub(mark["name"], text)
+    text = CUE_RE.sub(lambda match: match.group(0)[: match.start(1) - match.start(0)] + mark["name"], text)
+    text = COMMON_NAME_RE.sub(mark["name"], text)
+    name = re.escape(mark["name"])
+    return re.sub(rf"{name}(?:[ \t]+(?:og[ \t]+)?{name})+", mark["name"], text)  # "[navn] [navn]" is one name
+
+
+def excerpt(text: str, *, names: Iterable[str] = (), length: int = 240) -> str:
+    """A short redacted excerpt: redacted first, so no half of a number survives the cut."""
+    redacted = " ".join(redact(text, names=names).split())
+    if len(redacted) <= length:
+        return redacted
+    cut = redacted[:length].rsplit(" ", 1)[0].rstrip(",.;:–-")
+    return f"{cut} …"
