@@ -1,6 +1,6 @@
 """Fill the database named by DATABASE_URL with a generated municipality (demo mode only).
 
-    DEMO=1 DATABASE_URL=postgres://…/bench python bench/generate_municipality.py                # 100,000 complaints
+    DEMO=1 DATABASE_URL=postgres://…/bench python bench/generate_municipality.py   # 100,000 complaints, 50,000 ideas
     DEMO=1 DATABASE_URL=… python bench/generate_municipality.py --complaints 2000 --years 1    # a small one
 
 Then updates the planner's statistics, computes the service figures, and trains the theme suggestion model
@@ -17,6 +17,8 @@ from common import setup_django
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--complaints", type=int, default=100_000)
+    parser.add_argument("--ideas", type=int, default=50_000)
+    parser.add_argument("--supports", type=int, default=500_000)
     parser.add_argument("--years", type=float, default=3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--batch-size", type=int, default=5000)
@@ -36,7 +38,13 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     counts = generate(
-        complaints=args.complaints, years=args.years, seed=args.seed, batch_size=args.batch_size, log=print
+        complaints=args.complaints,
+        ideas=args.ideas,
+        supports=args.supports,
+        years=args.years,
+        seed=args.seed,
+        batch_size=args.batch_size,
+        log=print,
     )
     print(f"generated in {time.perf_counter() - started:.0f} s: {counts}")
     with connection.cursor() as cursor:

@@ -8,6 +8,7 @@ publishing at once never get the same number.
 """
 
 import hashlib
+from collections.abc import Callable
 from datetime import datetime
 
 import filetype
@@ -192,6 +193,13 @@ def draft_description(proposal: Proposal) -> str:
     }
 
 
+# Another source of proposals (escalations) registers, in its AppConfig.ready(), how its proposals are
+# described on the agenda (the default quotes an idea) and what happens when the minutes with its items
+# are published: listener(item=..., object_ids=[...], url=absolute link to the item).
+DRAFTS: dict[str, Callable[[Proposal], str]] = {}
+DECISION_LISTENERS: dict[str, Callable[..., None]] = {}
+
+
 def place_proposal(*, actor: User, meeting: Meeting, kind: str, object_id: int) -> AgendaItem:
     """Put a proposal from the committee's queue on a planned meeting, as a new item with a draft to edit."""
     _require(can_manage_meeting(actor, meeting))
@@ -216,7 +224,7 @@ def place_proposal(*, actor: User, meeting: Meeting, kind: str, object_id: int) 
                 procedure=default_procedure(committee=committee, item_type=AgendaItem.ItemType.DISCUSSION),
                 recommendation=_("%(committee)s drøfter forslaget og beslutter, hvad der skal ske med det.")
                 % {"committee": committee.short_name or committee.name},
-                description=draft_description(proposal),
+                description=DRAFTS.get(kind, draft_description)(proposal),
                 order=(meeting.items.aggregate(last=Max("order"))["last"] or 0) + 1,
             )
         item.save()
@@ -445,4 +453,8 @@ def publish_minutes(*, actor: User, meeting: Meeting) -> Meeting:
             record_committee_decision(
                 idea_ids=idea_ids, decision=item.decision, outcome=item.outcome, url=_item_link(item)
             )
+        for kind, listener in DECISION_LISTENERS.items():
+            for item_id, object_ids in sources_of(items=items, kind=kind).items():
+                item = next(item for item in items if item.id == item_id)
+                listener(item=item, object_ids=object_ids, url=_item_link(item))
     return meeting

@@ -1,14 +1,18 @@
 """Reads of complaints and tasks, always scoped to what the caller may see."""
 
+from datetime import datetime
+
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.selectors import department_caseworkers, department_ids_of, is_department_lead
 from complaints.models import Complaint, ContactTask
 from complaints.permissions import can_view_complaint
 from themes.models import Theme
+from themes.redaction import excerpt
 
 
 def complaints_visible_to(*, user: User) -> QuerySet[Complaint]:
@@ -85,13 +89,18 @@ def themed_complaint_examples(limit: int) -> list[tuple[str, list[int]]]:
     return [(f"{row['subject']}\n{row['description']}", row["theme_ids"]) for row in rows]
 
 
-def complaint_facts() -> QuerySet:
-    """Every complaint as anonymous facts for statistics (values, no person and no text).
+def complaint_facts(*, theme_ids: list[int] | None = None) -> QuerySet:
+    """Every complaint (or those with any of `theme_ids`) as anonymous facts: values, no person, no text.
 
     first_contact_at and contact_due_at come from the early-contact task and its log;
     survey_rating and survey_understood from the follow-up survey.
     """
-    return Complaint.objects.annotate(
+    complaints = Complaint.objects.all()
+    if theme_ids is not None:
+        complaints = complaints.filter(
+            id__in=Complaint.themes.through.objects.filter(theme_id__in=theme_ids).values("complaint_id")
+        )
+    return complaints.annotate(
         early=FilteredRelation("tasks", condition=Q(tasks__kind=ContactTask.Kind.EARLY_CONTACT)),
         first_contact_at=F("early__contact_log__contacted_at"),
         contact_due_at=F("early__due_at"),
@@ -112,3 +121,55 @@ def complaint_facts() -> QuerySet:
         "survey_rating",
         "survey_understood",
     )
+
+
+# What the committees floor reads about themed complaints: counts, redacted excerpts, and who agreed to hear.
+
+
+def theme_activity(*, since: datetime) -> list[tuple[int, datetime]]:
+    """(theme id, received) for each theme of each complaint received after `since`."""
+    return list(
+        Complaint.themes.through.objects.filter(complaint__created_at__gt=since).values_list(
+            "theme_id", "complaint__created_at"
+        )
+    )
+
+
+def complaints_received(*, theme_ids: list[int], since: datetime, until: datetime) -> QuerySet:
+    """When and to which department each complaint with any of the themes arrived: values, nothing else."""
+    themed = Complaint.themes.through.objects.filter(theme_id__in=theme_ids).values("complaint_id")
+    return Complaint.objects.filter(id__in=themed, created_at__gt=since, created_at__lte=until).values(
+        "department_id", "created_at"
+    )
+
+
+def theme_excerpts(*, theme_ids: list[int], limit: int, length: int = 240) -> list[dict]:
+    """The newest complaints with any of the themes, as short excerpts with personal data removed.
+
+    Each is {"month": first day of the month received, "text": redacted excerpt}; the names removed are
+    the citizen's and the caseworker's, besides everything themes.redaction finds.
+    """
+    complaints = (
+        Complaint.objects.filter(
+            id__in=Complaint.themes.through.objects.filter(theme_id__in=theme_ids).values("complaint_id")
+        )
+        .select_related("citizen", "caseworker")
+        .order_by("-created_at", "-id")[:limit]
+    )
+    return [
+        {
+            "month": timezone.localtime(complaint.created_at).date().replace(day=1),
+            "text": excerpt(
+                f"{complaint.subject}. {complaint.description}",
+                names=[complaint.citizen.full_name, complaint.caseworker.full_name if complaint.caseworker else ""],
+                length=length,
+            ),
+        }
+        for complaint in complaints
+    ]
+
+
+def citizens_to_tell_about_themes(*, theme_ids: list[int]) -> QuerySet[User]:
+    """Active citizens with a complaint carrying any of the themes who agreed to hear what a committee decides."""
+    agreed = Complaint.objects.filter(notify_about_decisions=True, themes__in=theme_ids).values("citizen_id")
+    return User.objects.filter(id__in=agreed, is_active=True)

@@ -4,7 +4,7 @@ from accounts.models import User
 from accounts.selectors import departments_accepting_complaints
 from complaints.models import Complaint, ComplaintEvent, ContactLog, ContactTask
 from themes.selectors import active_themes
-from themes.serializers import ThemeRefSerializer
+from themes.serializers import ThemeRefSerializer, ThemeSuggestionSerializer
 
 
 class ComplaintCreateSerializer(serializers.Serializer):
@@ -65,13 +65,6 @@ class ComplaintDetailSerializer(ComplaintSummarySerializer):
             "themes",
             "events",
         ]
-
-
-class ThemeSuggestionSerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="theme.id")
-    slug = serializers.CharField(source="theme.slug")
-    name = serializers.CharField(source="theme.name")
-    score = serializers.FloatField()
 
 
 class ContactTaskSerializer(serializers.ModelSerializer):

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ideas",
     "committees",
     "figures",
+    "escalations",
     "demo",
 ]
 
@@ -236,6 +237,14 @@ CELERY_BEAT_SCHEDULE = {
     "figures-refresh-service-figures": {
         "task": "figures.tasks.refresh_service_figures",
         "schedule": timedelta(minutes=15),
+    },
+    "escalations-refresh-theme-counts": {
+        "task": "escalations.tasks.refresh_theme_counts",
+        "schedule": timedelta(minutes=15),
+    },
+    "escalations-escalate-themes": {
+        "task": "escalations.tasks.escalate_themes",
+        "schedule": timedelta(hours=1),
     },
     "themes-train-suggestion-model": {
         "task": "themes.tasks.train_suggestion_model",

@@ -18,6 +18,7 @@ api_urlpatterns = [
     path("", include("committees.api_urls")),
     path("", include("themes.api_urls")),
     path("", include("figures.api_urls")),
+    path("", include("escalations.api_urls")),
 ]
 
 urlpatterns = [
@@ -36,6 +37,7 @@ urlpatterns = [
     path("", include("committees.urls")),
     path("", include("themes.urls")),
     path("", include("figures.urls")),
+    path("", include("escalations.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,4 @@
-"""A generated municipality: years of complaints, contacts, outcomes and surveys.
+"""A generated municipality: years of complaints, contacts, outcomes and surveys; idea boards, ideas, supports.
 
 Used three ways: `seed_demo` loads a small history so the demo has figures and
 a trained theme suggestion; bench/generate_municipality.py loads a realistic
@@ -14,18 +14,20 @@ import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import models
 from django.utils import timezone
 
-from accounts.models import Department, DepartmentMembership, User
+from accounts.models import Committee, Department, DepartmentMembership, User
 from complaints.deadlines import add_working_days
 from complaints.models import Complaint, ContactLog, ContactTask, Survey
 from demo import texts
 from figures.services import refresh_service_figures
+from ideas.models import Board, Idea, Support
 from themes import demo as themes_demo
 from themes.models import Theme
 from themes.services import train_suggestion_model
@@ -43,6 +45,19 @@ DEPARTMENTS = (
     ("Plan og Byg", "plan-og-byg", 3),
     ("Handicap og Psykiatri", "handicap-og-psykiatri", 2),
 )
+
+# Committees with idea boards, and the themes their boards' ideas are about.
+COMMITTEES = (
+    ("Teknik- og Miljøudvalget", "teknik-og-miljoe", "Teknik og Miljø",
+     ("vej-og-trafik", "snerydning", "affald", "natur-og-miljo", "byggesager")),
+    ("Børne- og Skoleudvalget", "boern-og-skole", "Børn og Skole",
+     ("skole-og-sfo", "dagtilbud", "skolebus-og-koersel", "boern-og-familie")),
+    ("Social- og Sundhedsudvalget", "social-og-sundhed", "Social og Sundhed",
+     ("aeldrepleje", "hjaelpemidler-og-handicap", "beskaeftigelse-og-ydelser", "borgerservice",
+      "sagsbehandling-og-kommunikation")),
+)  # fmt: skip
+BOARD_THRESHOLD = 50
+IDEA_OUTCOMES = (Idea.Status.DECIDED, Idea.Status.IMPLEMENTED, Idea.Status.DECLINED)
 
 # Outcome shares of closed complaints: resolved in dialogue, decision changed, upheld and forwarded, withdrawn.
 OUTCOMES = (
@@ -130,13 +145,18 @@ def _staff(rng: random.Random, departments: list[Department], *, per_department:
 def generate(
     *,
     complaints: int,
+    ideas: int = 0,
+    supports: int = 0,
     years: float = 3,
     seed: int = 0,
     end: datetime | None = None,
+    burst: tuple[str, int] | None = None,
     batch_size: int = 5000,
     log: Callable[[str], None] = lambda message: None,
 ) -> dict[str, int]:
-    """Create `complaints` complaints spread over the `years` before `end` (default: now), with all they bring."""
+    """Create `complaints` complaints and `ideas` ideas with `supports` supports, spread over the `years`
+    before `end` (default: now), with all they bring. `burst` = (theme slug, n) adds n complaints about the
+    theme in the last two weeks, as when something goes wrong somewhere."""
     rng = random.Random(seed)
     end = end or timezone.now()
     start = end - timedelta(days=365 * years)
@@ -147,20 +167,27 @@ def generate(
     by_slug = {department.slug: department for department in departments}
     habits = {department.slug: _habits(rng) for department in departments}
     staff = _staff(rng, departments, per_department=5, password=password)
-    citizens = _people(rng, prefix="borger", count=max(1, complaints // 3), password=password)
+    citizens = _people(rng, prefix="borger", count=max(1, complaints // 3, supports // 50), password=password)
     primaries = [spec for spec in texts.THEMES if spec.slug != texts.SECONDARY_SLUG]
     secondary_spec = next(spec for spec in texts.THEMES if spec.slug == texts.SECONDARY_SLUG)
     counts = {"complaints": 0, "contact_tasks": 0, "contact_logs": 0, "surveys": 0, "complaint_themes": 0}
+    plan = partial(_plan, rng, end=end, secondary_spec=secondary_spec, departments=by_slug, habits=habits,
+                   staff=staff, citizens=citizens)  # fmt: skip
     with given_timestamps(Complaint, ContactTask, ContactLog, Survey):
         for offset in range(0, complaints, batch_size):
             size = min(batch_size, complaints - offset)
-            plans = [
-                _plan(rng, start=start, end=end, primaries=primaries, secondary_spec=secondary_spec,
-                      departments=by_slug, habits=habits, staff=staff, citizens=citizens)
-                for _ in range(size)
-            ]  # fmt: skip
+            plans = [plan(spec=rng.choice(primaries), start=start) for _ in range(size)]
             _store(plans, themes=themes, counts=counts, end=end)
             log(f"{offset + size} of {complaints} complaints")
+        if burst:
+            spec = next(spec for spec in texts.THEMES if spec.slug == burst[0])
+            _store([plan(spec=spec, start=end - timedelta(days=14)) for _ in range(burst[1])], themes=themes,
+                   counts=counts, end=end)  # fmt: skip
+    if ideas:
+        counts |= _generate_ideas(
+            rng, ideas=ideas, supports=supports, start=start, end=end, citizens=citizens, themes=themes,
+            batch_size=batch_size, log=log,
+        )  # fmt: skip
     return counts
 
 
@@ -173,9 +200,8 @@ class _Plan:
     survey: Survey | None
 
 
-def _plan(rng, *, start, end, primaries, secondary_spec, departments, habits, staff, citizens) -> _Plan:
+def _plan(rng, *, spec, start, end, secondary_spec, departments, habits, staff, citizens) -> _Plan:
     created = start + timedelta(seconds=rng.uniform(0, (end - start).total_seconds()))
-    spec = rng.choice(primaries)
     secondary = secondary_spec if rng.random() < 0.25 else None
     department = departments[rng.choice(spec.departments)]
     how = habits[department.slug]
@@ -315,13 +341,95 @@ def _store(plans: list[_Plan], *, themes: dict[str, Theme], counts: dict[str, in
     counts["complaint_themes"] += len(links)
 
 
-def seed() -> None:
-    """seed_demo's part: three years of history, its service figures, and a theme suggestion trained on it.
+def _boards(start: datetime, end: datetime) -> dict[tuple[str, int], Board]:
+    """One board per generated committee and year; past years' boards are closed."""
+    boards = {}
+    for name, slug, short_name, _themes in COMMITTEES:
+        committee, _created = Committee.objects.get_or_create(
+            slug=slug, defaults={"name": name, "short_name": short_name}
+        )
+        for year in range(timezone.localtime(start).year, timezone.localtime(end).year + 1):
+            boards[slug, year], _created = Board.objects.get_or_create(
+                slug=f"{slug}-{year}",
+                defaults={
+                    "title": f"Idéer til {short_name} {year}",
+                    "committee": committee,
+                    "opens_on": date(year, 1, 1),
+                    "closes_on": date(year, 12, 31),
+                    "support_threshold": BOARD_THRESHOLD,
+                    "phase": Board.Phase.COLLECTING if year == timezone.localtime(end).year else Board.Phase.CLOSED,
+                },
+            )
+    return boards
 
-    Idempotent: a second run finds the generated people and changes nothing.
+
+def _generate_ideas(rng, *, ideas, supports, start, end, citizens, themes, batch_size, log) -> dict[str, int]:
+    """Ideas on the committees' boards, each about one theme; supports spread unevenly, as popularity is."""
+    boards = _boards(start, end)
+    # How popular each idea is: a long tail, a few ideas gather most of the support.
+    weights = [rng.paretovariate(1.2) for _ in range(ideas)]
+    scale = supports / sum(weights) if supports else 0
+    wanted = [min(len(citizens), round(weight * scale)) for weight in weights]
+    counts = {"ideas": 0, "supports": 0, "idea_themes": 0}
+    with given_timestamps(Idea):
+        for offset in range(0, ideas, batch_size):
+            batch, labels = [], []
+            for position in range(offset, min(ideas, offset + batch_size)):
+                _name, slug, _short, followed = rng.choice(COMMITTEES)
+                theme = rng.choice(followed)
+                created = start + timedelta(seconds=rng.uniform(0, (end - start).total_seconds()))
+                title, body = texts.idea_text(rng, theme)
+                reached = wanted[position] >= BOARD_THRESHOLD
+                decided = reached and created < end - timedelta(days=90)
+                status = (
+                    rng.choice(IDEA_OUTCOMES) if decided else Idea.Status.PROPOSED if reached else Idea.Status.PUBLISHED
+                )
+                batch.append(
+                    Idea(
+                        board=boards[slug, timezone.localtime(created).year],
+                        author=rng.choice(citizens),
+                        title=title[:200],
+                        body=body,
+                        status=status,
+                        proposed_at=created + timedelta(days=20) if reached else None,
+                        proposal_source=Idea.ProposalSource.THRESHOLD if reached else "",
+                        decided_at=created + timedelta(days=60) if decided else None,
+                        decision="Udvalget har drøftet idéen og besluttet, hvad der skal ske." if decided else "",
+                        notify_about_decisions=rng.random() < 0.3,
+                        themes_suggested_at=created,
+                        created_at=created,
+                        updated_at=created,
+                    )
+                )
+                labels.append(theme if rng.random() < 0.7 else None)  # staff have themed most ideas
+            Idea.objects.bulk_create(batch)
+            through = Idea.themes.through
+            links = [
+                through(idea_id=idea.id, theme_id=themes[t].id) for idea, t in zip(batch, labels, strict=True) if t
+            ]
+            through.objects.bulk_create(links)
+            rows = [
+                Support(idea=idea, user=user, created_at=idea.created_at + timedelta(hours=rng.uniform(1, 24 * 30)))
+                for idea, count in zip(batch, wanted[offset : offset + len(batch)], strict=True)
+                for user in rng.sample(citizens, count)
+            ]
+            Support.objects.bulk_create(rows, batch_size=10_000)
+            counts["ideas"] += len(batch)
+            counts["idea_themes"] += len(links)
+            counts["supports"] += len(rows)
+            log(f"{offset + len(batch)} of {ideas} ideas, {counts['supports']} supports")
+    return counts
+
+
+def seed() -> None:
+    """seed_demo's part: three years of complaints, their service figures, and a theme suggestion trained on them.
+
+    The last two weeks hold a burst of complaints about roads, for the demo committee to see escalate. No
+    generated ideas: the demo's idea boards stay the three from the 2015 minutes. Idempotent: a second run
+    finds the generated people and changes nothing.
     """
     if User.objects.filter(email__endswith=f"@{GENERATED_DOMAIN}").exists():
         return
-    generate(complaints=4000, years=3, seed=2015)
+    generate(complaints=4000, years=3, seed=2015, burst=("vej-og-trafik", 14))
     refresh_service_figures()
     train_suggestion_model()

@@ -458,3 +458,152 @@ def labelled_examples(count: int, *, seed: int = 0, label_noise: float = 0.05) -
             labels[0] = rng.choice(THEMES).slug
         examples.append((f"{subject}\n{description}", sorted(set(labels))))
     return examples
+
+
+# Ideas: what citizens propose about each theme (title, and sentences for the body).
+IDEA_TEXTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "vej-og-trafik": (
+        (
+            "Cykelsti mellem {place} og skolen",
+            "Fartdæmpning på {street}",
+            "Flere fodgængerfelter ved skolerne",
+            "Bedre belysning på stierne",
+        ),
+        (
+            "Mange børn cykler til skole, og en sikker cykelsti vil få flere til at lade bilen stå.",
+            "Bump eller chikaner vil få bilerne til at sænke farten i boligområdet.",
+            "Vi kan selv hjælpe med at tegne forslag til, hvor overgangene skal ligge.",
+        ),
+    ),
+    "snerydning": (
+        ("Saltning af cykelstier før kl. 7", "Fælles snerydning i villavejene", "App til at melde glatte fortove"),
+        (
+            "Hvis cykelstierne blev saltet tidligt, kunne flere cykle om vinteren.",
+            "Naboer kunne gå sammen om at rydde sne, hvis kommunen lånte redskaber ud.",
+            "Borgerne kan hjælpe kommunen med at finde de glatte steder.",
+        ),
+    ),
+    "affald": (
+        (
+            "Flere genbrugsstationer i lokalområderne",
+            "Byttemarked på genbrugspladsen",
+            "Længere åbningstid på genbrugspladsen",
+        ),
+        (
+            "Mange ting, der bliver smidt ud, kunne bruges af andre.",
+            "Et byttehjørne vil mindske affaldet og skabe liv på pladsen.",
+            "Aftenåbent én dag om ugen vil hjælpe dem, der arbejder.",
+        ),
+    ),
+    "natur-og-miljo": (
+        ("Vilde blomster i rabatterne", "Plant flere træer i byen", "Rens åen sammen med borgerne"),
+        (
+            "Blomsterenge i stedet for slået græs vil hjælpe bierne og spare penge.",
+            "Træer giver skygge og renere luft, og skoleklasser kan hjælpe med at plante.",
+            "En årlig fælles oprydningsdag vil samle borgerne om naturen.",
+        ),
+    ),
+    "byggesager": (
+        (
+            "Gør det lettere at søge byggetilladelse",
+            "Borgermøde før nye lokalplaner",
+            "Vejledning om carporte på nettet",
+        ),
+        (
+            "En enkel vejledning med eksempler vil spare både borgere og kommune for tid.",
+            "Naboer bør høres tidligt, før planerne er færdige.",
+            "Et digitalt kort over reglerne for hvert område vil hjælpe mange.",
+        ),
+    ),
+    "skole-og-sfo": (
+        ("Lektiecafé på alle skoler", "Længere åbningstid i SFO", "Skolehaver til alle klasser"),
+        (
+            "Ikke alle børn kan få hjælp til lektier hjemme.",
+            "Forældre med lang transport har brug for, at SFO'en har åbent lidt længere.",
+            "En skolehave lærer børnene om natur og mad.",
+        ),
+    ),
+    "dagtilbud": (
+        ("Flere pædagoger i vuggestuerne", "Fleksibel åbningstid i børnehaver", "Søskendegaranti i dagtilbud"),
+        (
+            "Flere voksne pr. barn giver tryggere børn.",
+            "Forældre, der arbejder på skift, har brug for andre åbningstider.",
+            "Søskende bør kunne gå i samme institution.",
+        ),
+    ),
+    "skolebus-og-koersel": (
+        ("Skolebus til de små landsbyer", "Gratis bus for skolebørn", "Cykelbus med voksne på skolevejen"),
+        (
+            "Børn i landsbyerne har lang og farlig skolevej.",
+            "Gratis bus vil få flere børn til at komme selv til skole.",
+            "Forældre kan skiftes til at følge en flok cyklende børn.",
+        ),
+    ),
+    "aeldrepleje": (
+        ("Faste hjemmehjælpere til ældre", "Fællesspisning for ældre i {place}", "Besøgsvenner til ensomme ældre"),
+        (
+            "Ældre bliver trygge, når det er de samme hjælpere, der kommer.",
+            "At spise sammen giver både appetit og selskab.",
+            "Frivillige besøgsvenner kan gøre en stor forskel for ensomme.",
+        ),
+    ),
+    "hjaelpemidler-og-handicap": (
+        ("Udlån af hjælpemidler i weekenden", "Tilgængelige stier i naturen", "Handicapvenlige legepladser"),
+        (
+            "Det skal være nemt at låne en kørestol, også i weekenden.",
+            "Alle skal kunne komme ud i naturen, også med rollator eller kørestol.",
+            "Børn med handicap skal kunne lege sammen med andre børn.",
+        ),
+    ),
+    "boern-og-familie": (
+        (
+            "Familiecafé for nye forældre",
+            "Netværksgrupper for forældre til børn med særlige behov",
+            "Åben rådgivning uden tidsbestilling",
+        ),
+        (
+            "Nye forældre har brug for et sted at mødes og få råd.",
+            "Forældre kan støtte hinanden, når de står i samme situation.",
+            "Mange har spørgsmål, der ikke kræver en sag, men et godt råd.",
+        ),
+    ),
+    "beskaeftigelse-og-ydelser": (
+        ("Praktikpladser hos lokale virksomheder", "Jobcafé med frivillige mentorer", "Færre møder for sygemeldte"),
+        (
+            "Lokale virksomheder kan give ledige en vej ind på arbejdsmarkedet.",
+            "Erfarne frivillige kan hjælpe med ansøgninger og jobsamtaler.",
+            "Sygemeldte har brug for ro til at blive raske.",
+        ),
+    ),
+    "borgerservice": (
+        ("Borgerservice om aftenen", "Hjælp til MitID på biblioteket", "Kortere ventetid i telefonen"),
+        (
+            "Mange kan ikke nå Borgerservice i arbejdstiden.",
+            "Ældre har brug for hjælp til det digitale, tæt på hvor de bor.",
+            "Et tilbageringningssystem vil spare borgerne for lang ventetid.",
+        ),
+    ),
+    "sagsbehandling-og-kommunikation": (
+        ("Breve i et sprog alle kan forstå", "Én fast kontaktperson i kommunen", "Status på min sag på nettet"),
+        (
+            "Afgørelser bør skrives i et enkelt sprog med en forklaring øverst.",
+            "Det er trygt at kende den, der har ens sag.",
+            "Man bør kunne se, hvor langt ens sag er, uden at ringe.",
+        ),
+    ),
+}
+
+
+def idea_text(rng: random.Random, slug: str) -> tuple[str, str]:
+    """(title, body) of a citizen's idea about the theme."""
+    titles, sentences = IDEA_TEXTS[slug]
+    body = " ".join(_fill(s, rng) for s in rng.sample(sentences, k=rng.randint(2, len(sentences))))
+    return _fill(rng.choice(titles), rng), body + " " + rng.choice(IDEA_CLOSINGS)
+
+
+IDEA_CLOSINGS = (
+    "Jeg håber, udvalget vil se på idéen.",
+    "Vi vil gerne være med til at gøre det til virkelighed.",
+    "Det vil gøre en forskel for mange borgere.",
+    "Støt idéen, hvis du er enig.",
+)

@@ -42,5 +42,9 @@ class ServiceFiguresApi(APIView):
                     }
                     for department in figures.departments
                 ],
+                "ideas": {
+                    "total": figures.idea_total.export() if figures.idea_total else None,
+                    "months": [{"month": row.period, **row.export()} for row in figures.idea_months],
+                },
             }
         )

@@ -46,3 +46,23 @@ class ServiceFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.department_id} {self.period} {self.starts_on}"
+
+
+class IdeaFigure(models.Model):
+    """Ideas posted in one month or year, how many reached a committee, and what it decided."""
+
+    period = models.CharField(max_length=5, choices=ServiceFigure.Period.choices)
+    starts_on = models.DateField()
+    ideas = models.PositiveIntegerField()
+    reached_committee = models.PositiveIntegerField()
+    decided = models.PositiveIntegerField()
+    implemented = models.PositiveIntegerField()
+    declined = models.PositiveIntegerField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["period", "starts_on"]
+        constraints = [models.UniqueConstraint(fields=["period", "starts_on"], name="unique_idea_figure")]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.starts_on}"

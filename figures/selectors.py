@@ -10,7 +10,7 @@ from datetime import date, datetime
 from django.conf import settings
 
 from accounts.models import Department
-from figures.models import ServiceFigure
+from figures.models import IdeaFigure, ServiceFigure
 
 
 @dataclass(frozen=True)
@@ -101,10 +101,46 @@ class DepartmentFigures:
 
 
 @dataclass(frozen=True)
+class IdeaRow:
+    """Ideas posted in a month (or the year): how many reached a committee, and the committees' outcomes."""
+
+    month: date | None
+    ideas: Measure
+    reached_committee: Measure
+    decided: Measure
+    implemented: Measure
+    declined: Measure
+
+    MEASURES = ("ideas", "reached_committee", "decided", "implemented", "declined")
+
+    @classmethod
+    def of(cls, figure: IdeaFigure) -> "IdeaRow":
+        counted = {name: Measure(getattr(figure, name), figure.ideas) for name in cls.MEASURES}
+        return cls(month=figure.starts_on if figure.period == ServiceFigure.Period.MONTH else None, **counted)
+
+    @property
+    def suppressed(self) -> bool:
+        return self.ideas.suppressed
+
+    @property
+    def period(self) -> str:
+        return f"{self.month:%Y-%m}" if self.month else ""
+
+    def export(self) -> dict:
+        suppressed = list(self.MEASURES) if self.suppressed else []
+        return {
+            "values": {name: None if suppressed else getattr(self, name).value for name in self.MEASURES},
+            "suppressed": suppressed,
+        }
+
+
+@dataclass(frozen=True)
 class ServiceFigures:
     year: int
     computed_at: datetime | None
     departments: list[DepartmentFigures]
+    idea_months: list[IdeaRow] = field(default_factory=list)
+    idea_total: IdeaRow | None = None
 
 
 def years_with_figures() -> list[int]:
@@ -114,7 +150,8 @@ def years_with_figures() -> list[int]:
 
 
 def service_figures(*, year: int, department: Department | None = None) -> ServiceFigures:
-    """Each department's figures for each month of `year` that had complaints, and for the whole year. One query."""
+    """Each department's figures for each month of `year` that had complaints, and for the whole year; and the
+    ideas' figures. Two queries."""
     figures = ServiceFigure.objects.filter(starts_on__year=year).select_related("department")
     if department is not None:
         figures = figures.filter(department=department)
@@ -130,4 +167,11 @@ def service_figures(*, year: int, department: Department | None = None) -> Servi
         else:
             entry.months.append(row)
         computed_at = max(computed_at, figure.computed_at) if computed_at else figure.computed_at
-    return ServiceFigures(year=year, computed_at=computed_at, departments=list(by_department.values()))
+    idea_rows = [IdeaRow.of(figure) for figure in IdeaFigure.objects.filter(starts_on__year=year).order_by("starts_on")]
+    return ServiceFigures(
+        year=year,
+        computed_at=computed_at,
+        departments=list(by_department.values()),
+        idea_months=[row for row in idea_rows if row.month],
+        idea_total=next((row for row in idea_rows if row.month is None), None),
+    )

@@ -16,7 +16,9 @@ from django.utils import timezone
 
 from complaints.models import Complaint
 from complaints.selectors import complaint_facts
-from figures.models import ServiceFigure
+from figures.models import IdeaFigure, ServiceFigure
+from ideas.models import Idea
+from ideas.selectors import idea_facts
 
 SECONDS_PER_DAY = 86_400
 REFRESH_LOCK = 5_202_611  # pg advisory lock: one refresh at a time
@@ -41,7 +43,8 @@ class EpochSeconds(Func):
     output_field = FloatField()
 
 
-def _aggregates(now: datetime) -> dict:
+def complaint_aggregates(now: datetime) -> dict:
+    """The counts, percentiles and averages behind the service figures, for any set of complaint facts."""
     contacted = Q(first_contact_at__isnull=False)
     days_to_contact = EpochSeconds(F("first_contact_at") - F("created_at")) / SECONDS_PER_DAY
     forwarded_decision = Q(outcome=Complaint.Outcome.UPHELD_AND_FORWARDED, genvurdering_due__isnull=False)
@@ -66,19 +69,29 @@ def _aggregates(now: datetime) -> dict:
     }
 
 
+IDEA_AGGREGATES = {
+    "ideas": Count("id"),
+    "reached_committee": Count("id", filter=Q(proposed_at__isnull=False)),
+    "decided": Count("id", filter=Q(status=Idea.Status.DECIDED)),
+    "implemented": Count("id", filter=Q(status=Idea.Status.IMPLEMENTED)),
+    "declined": Count("id", filter=Q(status=Idea.Status.DECLINED)),
+}
+
+
 def refresh_service_figures(*, now: datetime | None = None) -> int | None:
-    """Recompute every department's figures per month and per year (Copenhagen time). Returns the rows stored.
+    """Recompute every department's complaint figures, and the idea figures, per month and per year
+    (Copenhagen time). Returns the number of rows stored.
 
     Returns None when another refresh holds the lock (it will store the same figures).
     """
     now = now or timezone.now()
-    aggregates = _aggregates(now)
+    aggregates = complaint_aggregates(now)
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [REFRESH_LOCK])
             if not cursor.fetchone()[0]:
                 return None
-        rows = []
+        rows, idea_rows = [], []
         for period, trunc in ((ServiceFigure.Period.MONTH, TruncMonth), (ServiceFigure.Period.YEAR, TruncYear)):
             grouped = (
                 complaint_facts()
@@ -88,6 +101,16 @@ def refresh_service_figures(*, now: datetime | None = None) -> int | None:
                 .order_by()
             )
             rows.extend(ServiceFigure(period=period, computed_at=now, **values) for values in grouped)
+            ideas = (
+                idea_facts()
+                .annotate(starts_on=trunc("created_at", output_field=DateField()))
+                .values("starts_on")
+                .annotate(**IDEA_AGGREGATES)
+                .order_by()
+            )
+            idea_rows.extend(IdeaFigure(period=period, computed_at=now, **values) for values in ideas)
         ServiceFigure.objects.all().delete()
         ServiceFigure.objects.bulk_create(rows)
-    return len(rows)
+        IdeaFigure.objects.all().delete()
+        IdeaFigure.objects.bulk_create(idea_rows)
+    return len(rows) + len(idea_rows)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from figures.forms import FiguresFilterForm
-from figures.selectors import FigureRow, service_figures, years_with_figures
+from figures.selectors import FigureRow, IdeaRow, service_figures, years_with_figures
 
 
 def _fewer_than() -> str:
@@ -35,21 +35,41 @@ def service_page(request):
     return render(request, "figures/service_figures.html", context, status=200 if figures is not None else 400)
 
 
+def _csv(form, filename: str, header: list[str], rows) -> HttpResponse:
+    """rows: (leading cells, FigureRow or IdeaRow); a withheld figure reads "færre end 5"."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{form.cleaned_data["year"]}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    fewer = _fewer_than()
+    for leading, row in rows:
+        exported = row.export()
+        cells = [fewer if name in exported["suppressed"] else value for name, value in exported["values"].items()]
+        writer.writerow([*leading, row.period or str(form.cleaned_data["year"]), *cells])
+    return response
+
+
+def _bad_filter(form) -> HttpResponse:
+    return HttpResponse("\n".join(form.errors.as_text().splitlines()), status=400, content_type="text/plain")
+
+
 @require_GET
 def service_csv(request):
     form, figures = _filtered(request)
     if figures is None:
-        return HttpResponse("\n".join(form.errors.as_text().splitlines()), status=400, content_type="text/plain")
-    year = form.cleaned_data["year"]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="servicetal-{year}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["department", "department_name", "period", *FigureRow.MEASURES])
-    fewer = _fewer_than()
-    for department in figures.departments:
-        for row in [*department.months, department.total]:
-            exported = row.export()
-            cells = [fewer if value is None and name in exported["suppressed"] else value
-                     for name, value in exported["values"].items()]  # fmt: skip
-            writer.writerow([department.slug, department.name, row.period or str(year), *cells])
-    return response
+        return _bad_filter(form)
+    rows = [
+        ((department.slug, department.name), row)
+        for department in figures.departments
+        for row in [*department.months, department.total]
+    ]
+    return _csv(form, "servicetal", ["department", "department_name", "period", *FigureRow.MEASURES], rows)
+
+
+@require_GET
+def ideas_csv(request):
+    form, figures = _filtered(request)
+    if figures is None:
+        return _bad_filter(form)
+    rows = [((), row) for row in [*figures.idea_months, *([figures.idea_total] if figures.idea_total else [])]]
+    return _csv(form, "ideer", ["period", *IdeaRow.MEASURES], rows)

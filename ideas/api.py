@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from ideas import services
 from ideas.models import Idea
-from ideas.permissions import can_moderate, can_see_hidden_text
+from ideas.permissions import can_moderate, can_see_hidden_text, can_set_idea_themes
 from ideas.selectors import (
     ORDER_MOST_SUPPORTED,
     ORDER_NEWEST,
@@ -26,6 +26,7 @@ from ideas.selectors import (
     comments_on,
     open_reports,
     search_ideas,
+    theme_suggestions_for,
 )
 from ideas.serializers import (
     BoardCreateSerializer,
@@ -36,6 +37,7 @@ from ideas.serializers import (
     CommentUpdateSerializer,
     IdeaCreateSerializer,
     IdeaSerializer,
+    IdeaThemesSerializer,
     IdeaUpdateSerializer,
     ModerationReportSerializer,
     ReasonSerializer,
@@ -169,6 +171,30 @@ class IdeaProposeApi(APIView):
         idea = access_idea_by_id(user=request.user, idea_id=idea_id)
         services.propose_idea(actor=request.user, idea=idea)
         return _idea_response(request, idea_id)
+
+
+class IdeaThemesApi(APIView):
+    """Staff read the idea's themes and the suggestion, and confirm or change the themes (PUT)."""
+
+    def _themes(self, request, idea_id: int) -> tuple[Idea, dict]:
+        idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+        if not can_set_idea_themes(request.user, idea):
+            raise PermissionDenied
+        suggested = [{"theme": theme, "score": score} for theme, score in theme_suggestions_for(idea=idea)]
+        return idea, {"themes": list(idea.themes.all()), "suggested": suggested}
+
+    @extend_schema(responses=IdeaThemesSerializer)
+    def get(self, request, idea_id: int):
+        _idea, data = self._themes(request, idea_id)
+        return Response(IdeaThemesSerializer(data).data)
+
+    @extend_schema(request=IdeaThemesSerializer, responses=IdeaThemesSerializer)
+    def put(self, request, idea_id: int):
+        idea, _data = self._themes(request, idea_id)
+        serializer = IdeaThemesSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.set_idea_themes(actor=request.user, idea=idea, themes=serializer.validated_data["themes"])
+        return Response(IdeaThemesSerializer(self._themes(request, idea_id)[1]).data)
 
 
 class IdeaCommentsApi(APIView):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("ideas/<int:idea_id>/propose/", api.IdeaProposeApi.as_view(), name="api-idea-propose"),
     path("ideas/<int:idea_id>/comments/", api.IdeaCommentsApi.as_view(), name="api-idea-comments"),
     path("ideas/<int:idea_id>/hide/", api.IdeaHideApi.as_view(), name="api-idea-hide"),
+    path("ideas/<int:idea_id>/themes/", api.IdeaThemesApi.as_view(), name="api-idea-themes"),
     path("ideas/<int:idea_id>/unhide/", api.IdeaUnhideApi.as_view(), name="api-idea-unhide"),
     path("comments/<int:comment_id>/", api.CommentDetailApi.as_view(), name="api-comment-detail"),
     path("comments/<int:comment_id>/hide/", api.CommentHideApi.as_view(), name="api-comment-hide"),

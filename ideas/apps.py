@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class IdeasConfig(AppConfig):
     name = "ideas"
     verbose_name = _("Idétavler")
+
+    def ready(self) -> None:
+        from ideas.selectors import themed_idea_examples
+        from themes.sources import register_example_source
+
+        register_example_source("ideas", themed_idea_examples)

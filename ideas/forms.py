@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ideas.models import COMMENT_MAX, IDEA_BODY_MAX, REASON_MAX, TITLE_MAX, Idea
 from ideas.selectors import ORDER_MOST_SUPPORTED, ORDER_NEWEST, associations_of
+from themes.forms import ThemesField
 
 
 class BoardFilterForm(forms.Form):
@@ -48,6 +49,11 @@ class IdeaForm(IdeaEditForm):
         empty_label=_("Mig selv"),
         help_text=_("Du kan skrive på vegne af en forening, du er medlem af. Afsenderens navn vises ved idéen."),
     )
+    notify_about_decisions = forms.BooleanField(
+        label=Idea._meta.get_field("notify_about_decisions").verbose_name,
+        help_text=Idea._meta.get_field("notify_about_decisions").help_text,
+        required=False,
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +62,10 @@ class IdeaForm(IdeaEditForm):
             self.fields["association"].queryset = associations
         else:
             del self.fields["association"]
+
+
+class IdeaThemesForm(forms.Form):
+    themes = ThemesField()
 
 
 class CommentForm(forms.Form):

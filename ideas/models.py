@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Committee
 from core.models import TimeStampedModel
+from themes.models import Theme
 
 TITLE_MAX = 200
 IDEA_BODY_MAX = 5000
@@ -161,6 +162,13 @@ class Idea(Moderated, TimeStampedModel):
     decision = models.TextField(_("udvalgets beslutning"), blank=True)
     decision_url = models.CharField(_("link til beslutningen"), max_length=500, blank=True)
     decided_at = models.DateTimeField(_("besluttet"), null=True, blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="ideas", verbose_name=_("emner"))
+    themes_suggested_at = models.DateTimeField(null=True, blank=True)
+    notify_about_decisions = models.BooleanField(
+        _("Må vi give dig besked, hvis et politisk udvalg behandler emnet?"),
+        default=False,
+        help_text=_("Udvalget ser kun emnet og antallet af henvendelser, aldrig dit navn."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -186,6 +194,22 @@ class Idea(Moderated, TimeStampedModel):
     def author_display_name(self) -> str:
         """What the public sees as the sender: the association, or the author's name."""
         return self.association.name if self.association_id else self.author.full_name
+
+
+class IdeaThemeSuggestion(models.Model):
+    """A theme suggested from the idea's text when it was posted, for staff to confirm or change."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="theme_suggestions")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [models.UniqueConstraint(fields=["idea", "theme"], name="unique_idea_theme_suggestion")]
+
+    def __str__(self) -> str:
+        return f"{self.idea_id}: {self.theme_id} ({self.score:.2f})"
 
 
 class Support(models.Model):

@@ -112,6 +112,7 @@ can_moderate = is_moderator
 can_see_hidden_text = is_moderator
 can_pick_proposal = (is_moderator | is_idea_board_secretary) & idea_can_become_proposal
 can_manage_board = is_administrator | is_board_secretary
+can_set_idea_themes = is_moderator | is_idea_board_secretary
 
 rules.add_perm("ideas.create_idea", can_create_idea)
 rules.add_perm("ideas.edit_idea", can_edit_idea)
@@ -121,3 +122,4 @@ rules.add_perm("ideas.edit_comment", can_edit_comment)
 rules.add_perm("ideas.moderate", can_moderate)
 rules.add_perm("ideas.pick_proposal", can_pick_proposal)
 rules.add_perm("ideas.manage_board", can_manage_board)
+rules.add_perm("ideas.set_idea_themes", can_set_idea_themes)

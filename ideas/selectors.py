@@ -19,15 +19,21 @@ The committees app reads ideas only through these functions (keyword-only):
   supporters of the ideas, each person once.
 """
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from datetime import date, datetime
+
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import Count, DateField, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, TruncWeek
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from ideas.models import Association, Board, Comment, Idea, Report, Support
 from ideas.permissions import can_see_hidden_text
+from themes.models import Theme
+from themes.redaction import excerpt
 
 ORDER_MOST_SUPPORTED = "support"
 ORDER_NEWEST = "new"
@@ -184,3 +190,99 @@ def contributors_of(*, idea_ids: list[int]) -> QuerySet[User]:
     authors = Idea.objects.filter(id__in=idea_ids).values("author_id")
     supporters = Support.objects.filter(idea_id__in=idea_ids).values("user_id")
     return User.objects.filter(Q(id__in=authors) | Q(id__in=supporters), is_active=True).order_by("id")
+
+
+def theme_suggestions_for(*, idea: Idea) -> list[tuple[Theme, float]]:
+    """The themes suggested when the idea was posted, most likely first."""
+    return [(s.theme, s.score) for s in idea.theme_suggestions.select_related("theme").order_by("-score", "id")]
+
+
+def themed_idea_examples(limit: int) -> list[tuple[str, list[int]]]:
+    """The newest shown ideas with themes confirmed by staff, as (text, theme ids): the suggestion learns from these."""
+    rows = (
+        Idea.objects.filter(themes__isnull=False, hidden_at__isnull=True)
+        .values("id", "title", "body")
+        .annotate(theme_ids=ArrayAgg("themes__id", distinct=True))
+        .order_by("-id")[:limit]
+    )
+    return [(f"{row['title']}\n{row['body']}", row["theme_ids"]) for row in rows]
+
+
+# What the committees floor reads about themed ideas: counts, public facts, redacted excerpts, who agreed to hear.
+
+
+def _shown_with_themes(theme_ids: list[int]) -> QuerySet[Idea]:
+    themed = Idea.themes.through.objects.filter(theme_id__in=theme_ids).values("idea_id")
+    return Idea.objects.filter(id__in=themed, hidden_at__isnull=True)
+
+
+def theme_activity(*, since: datetime) -> list[tuple[int, datetime]]:
+    """(theme id, posted) for each theme of each shown idea posted after `since`."""
+    return list(
+        Idea.themes.through.objects.filter(idea__created_at__gt=since, idea__hidden_at__isnull=True).values_list(
+            "theme_id", "idea__created_at"
+        )
+    )
+
+
+def ideas_per_week(*, theme_ids: list[int], since: datetime) -> dict[date, int]:
+    """Shown ideas with any of the themes posted after `since`, counted per week (Monday, Copenhagen time)."""
+    rows = (
+        _shown_with_themes(theme_ids)
+        .filter(created_at__gt=since)
+        .annotate(week=TruncWeek("created_at", output_field=DateField()))
+        .values("week")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    return {row["week"]: row["count"] for row in rows}
+
+
+def top_ideas_for_themes(*, theme_ids: list[int], limit: int) -> list[dict]:
+    """The most supported shown ideas with any of the themes (the newest when few have support), as public
+    facts: no author. Two queries: the supports counted per idea in the database, then the few ideas."""
+    shown = _shown_with_themes(theme_ids)
+    counts = dict(
+        Support.objects.filter(idea__in=shown)
+        .values("idea_id")
+        .annotate(count=Count("id"))
+        .order_by("-count", "-idea_id")
+        .values_list("idea_id", "count")[:limit]
+    )
+    newest = shown.order_by("-created_at", "-id").values("id")[:limit]
+    ideas = Idea.objects.filter(Q(id__in=list(counts)) | Q(id__in=newest)).select_related("board")
+    ranked = sorted(ideas, key=lambda idea: (-counts.get(idea.id, 0), -idea.created_at.timestamp(), -idea.id))
+    return [
+        {
+            "title": idea.title,
+            "support_count": counts.get(idea.id, 0),
+            "status": idea.status,
+            "status_display": idea.get_status_display(),
+            "board_title": idea.board.title,
+            "url": reverse("ideas:idea", args=[idea.id]),
+        }
+        for idea in ranked[:limit]
+    ]
+
+
+def theme_idea_excerpts(*, theme_ids: list[int], limit: int, length: int = 240) -> list[dict]:
+    """The newest shown ideas with any of the themes as redacted excerpts ({"month", "text"}), author's name removed."""
+    ideas = _shown_with_themes(theme_ids).select_related("author").order_by("-created_at", "-id")[:limit]
+    return [
+        {
+            "month": timezone.localtime(idea.created_at).date().replace(day=1),
+            "text": excerpt(f"{idea.title}. {idea.body}", names=[idea.author.full_name], length=length),
+        }
+        for idea in ideas
+    ]
+
+
+def authors_to_tell_about_themes(*, theme_ids: list[int]) -> QuerySet[User]:
+    """Active authors of ideas carrying any of the themes who agreed to hear what a committee decides."""
+    agreed = Idea.objects.filter(notify_about_decisions=True, themes__in=theme_ids).values("author_id")
+    return User.objects.filter(id__in=agreed, is_active=True)
+
+
+def idea_facts() -> QuerySet:
+    """Every shown idea as anonymous facts for statistics: when posted, whether it reached a committee, outcome."""
+    return Idea.objects.filter(hidden_at__isnull=True).values("id", "created_at", "status", "proposed_at")

@@ -3,6 +3,8 @@ from rest_framework import serializers
 
 from accounts.models import Committee
 from ideas.models import Association, Board, Comment, Idea, Report
+from themes.selectors import active_themes
+from themes.serializers import ThemeSuggestionSerializer
 
 
 class BoardSerializer(serializers.ModelSerializer):
@@ -111,6 +113,14 @@ class IdeaCreateSerializer(serializers.Serializer):
     association = serializers.SlugRelatedField(
         slug_field="slug", queryset=Association.objects.all(), required=False, allow_null=True, default=None
     )
+    notify_about_decisions = serializers.BooleanField(required=False, default=False)
+
+
+class IdeaThemesSerializer(serializers.Serializer):
+    """The idea's confirmed themes (staff set them) and what was suggested from its text."""
+
+    themes = serializers.PrimaryKeyRelatedField(queryset=active_themes(), many=True)
+    suggested = ThemeSuggestionSerializer(many=True, read_only=True)
 
 
 class IdeaUpdateSerializer(serializers.Serializer):

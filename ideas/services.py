@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Committee, User
+from core.queue import enqueue_on_commit
 from ideas.models import (
     CLOSES_BEFORE_OPENS,
     COMMENT_MAX,
@@ -47,12 +48,14 @@ from ideas.models import (
     Board,
     Comment,
     Idea,
+    IdeaThemeSuggestion,
     Report,
     Support,
 )
 from ideas.permissions import (
     board_collects,
     can_manage_board,
+    can_set_idea_themes,
     comment_within_edit_window,
     idea_is_editable,
     is_comment_author,
@@ -63,6 +66,8 @@ from ideas.permissions import (
 )
 from ideas.selectors import contributors_of
 from notifications.services import absolute_url, notify, queue_email
+from themes.models import Theme
+from themes.services import suggest_themes
 
 IDEA_NOT_EDITABLE = gettext_lazy("Idéen kan kun ændres, mens tavlen samler idéer, og før den er blevet et forslag.")
 COMMENT_EDIT_WINDOW_PASSED = gettext_lazy(
@@ -180,8 +185,19 @@ def update_board(*, actor: User, board: Board, **changes) -> Board:
 # Ideas
 
 
-def create_idea(*, author: User, board: Board, title: str, body: str, association: Association | None = None) -> Idea:
-    """A citizen posts an idea, in her own name or on behalf of an association she belongs to."""
+def create_idea(
+    *,
+    author: User,
+    board: Board,
+    title: str,
+    body: str,
+    association: Association | None = None,
+    notify_about_decisions: bool = False,
+) -> Idea:
+    """A citizen posts an idea, in her own name or on behalf of an association she belongs to.
+
+    Themes are suggested from its text after commit, for staff to confirm.
+    """
     if not is_logged_in(author):
         raise PermissionDenied
     errors: dict[str, list[str]] = {}
@@ -192,7 +208,48 @@ def create_idea(*, author: User, board: Board, title: str, body: str, associatio
     if association is not None and not association.memberships.filter(user=author).exists():
         errors["association"] = [_("Du kan kun skrive på vegne af en forening, du er medlem af.")]
     _raise_if(errors)
-    return Idea.objects.create(board=board, author=author, association=association, title=title, body=body)
+    with transaction.atomic():
+        idea = Idea.objects.create(
+            board=board,
+            author=author,
+            association=association,
+            title=title,
+            body=body,
+            notify_about_decisions=notify_about_decisions,
+        )
+        from ideas.tasks import suggest_themes_for_idea
+
+        enqueue_on_commit(suggest_themes_for_idea, idea.id)
+    return idea
+
+
+def suggest_idea_themes(*, idea_id: int) -> list[IdeaThemeSuggestion]:
+    """Store the themes suggested from the idea's text. Safe to run twice: the first suggestion stays."""
+    idea = Idea.objects.filter(id=idea_id, themes_suggested_at__isnull=True).first()
+    if idea is None:
+        return []
+    suggested = suggest_themes(text=f"{idea.title}\n{idea.body}")
+    with transaction.atomic():
+        claimed = Idea.objects.filter(id=idea_id, themes_suggested_at__isnull=True).update(
+            themes_suggested_at=timezone.now()
+        )
+        if not claimed:
+            return []
+        return IdeaThemeSuggestion.objects.bulk_create(
+            [IdeaThemeSuggestion(idea=idea, theme=theme, score=score) for theme, score in suggested]
+        )
+
+
+def set_idea_themes(*, actor: User, idea: Idea, themes: list[Theme]) -> Idea:
+    """Staff (or the board committee's secretary) confirm or change the idea's themes."""
+    if not can_set_idea_themes(actor, idea):
+        raise PermissionDenied
+    if any(not theme.active for theme in themes):
+        raise ValidationError({"themes": [_("Vælg kun emner, der er aktive.")]})
+    with transaction.atomic():
+        idea.themes.set(themes)
+        Idea.objects.filter(id=idea.id).update(updated_at=timezone.now())
+    return idea
 
 
 def update_idea(*, actor: User, idea: Idea, title: str, body: str) -> Idea:

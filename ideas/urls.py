@@ -17,6 +17,7 @@ urlpatterns = [
     path("ideer/<int:idea_id>/anmeld/", views.idea_report, name="report"),
     path("ideer/<int:idea_id>/foreslaa/", views.idea_propose, name="propose"),
     path("ideer/<int:idea_id>/skjul/", views.idea_hide, name="hide"),
+    path("ideer/<int:idea_id>/emner/", views.idea_themes, name="themes"),
     path("ideer/<int:idea_id>/vis/", views.idea_unhide, name="unhide"),
     path("kommentarer/<int:comment_id>/ret/", views.comment_edit, name="comment-edit"),
     path("kommentarer/<int:comment_id>/anmeld/", views.comment_report, name="comment-report"),

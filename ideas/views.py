@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ideas import services
-from ideas.forms import BoardFilterForm, CommentForm, HideForm, IdeaEditForm, IdeaForm, ReportForm
+from ideas.forms import BoardFilterForm, CommentForm, HideForm, IdeaEditForm, IdeaForm, IdeaThemesForm, ReportForm
 from ideas.models import Idea
 from ideas.permissions import (
     can_comment_on_idea,
@@ -20,6 +20,7 @@ from ideas.permissions import (
     can_moderate,
     can_pick_proposal,
     can_see_hidden_text,
+    can_set_idea_themes,
     can_support_idea,
 )
 from ideas.selectors import (
@@ -31,6 +32,7 @@ from ideas.selectors import (
     comments_on,
     open_reports,
     search_ideas,
+    theme_suggestions_for,
 )
 
 IDEAS_PER_PAGE = 20
@@ -98,7 +100,25 @@ def idea_receipt(request, idea_id: int):
     return render(request, "ideas/receipt.html", {"idea": idea})
 
 
-def _render_idea(request, idea: Idea, *, comment_form: CommentForm | None = None, error: ValidationError | None = None):
+def _themes_form(idea: Idea, data=None) -> IdeaThemesForm:
+    """Staff confirm or change the themes; until they have, the form is ticked with the suggestion."""
+    if idea.themes_suggested_at is None:  # the task after posting was lost or has not run yet
+        services.suggest_idea_themes(idea_id=idea.id)
+    suggestions = theme_suggestions_for(idea=idea)
+    confirmed = list(idea.themes.values_list("id", flat=True))
+    form = IdeaThemesForm(data, initial={"themes": confirmed or [theme.id for theme, _score in suggestions]})
+    form.fields["themes"].show_suggestion(suggestions)
+    return form
+
+
+def _render_idea(
+    request,
+    idea: Idea,
+    *,
+    comment_form: CommentForm | None = None,
+    error: ValidationError | None = None,
+    themes_form: IdeaThemesForm | None = None,
+):
     user = request.user
     comments = list(comments_on(idea=idea))
     context = {
@@ -116,9 +136,15 @@ def _render_idea(request, idea: Idea, *, comment_form: CommentForm | None = None
         "can_comment": can_comment_on_idea(user, idea),
         "can_moderate": can_moderate(user),
         "can_pick": can_pick_proposal(user, idea),
+        "themes": list(idea.themes.all()),
+        "themes_form": themes_form or (_themes_form(idea) if can_set_idea_themes(user, idea) else None),
         "closed_message": None if idea.board.is_collecting else services.board_closed_message(idea.board),
     }
-    failed = error is not None or (comment_form is not None and comment_form.errors)
+    failed = (
+        error is not None
+        or (comment_form is not None and comment_form.errors)
+        or (themes_form is not None and themes_form.errors)
+    )
     return render(request, "ideas/idea_detail.html", context, status=400 if failed else 200)
 
 
@@ -191,6 +217,25 @@ def idea_propose(request, idea_id: int):
         lambda idea: services.propose_idea(actor=request.user, idea=idea),
         _("Idéen er nu et forslag til udvalget."),
     )
+
+
+@login_required
+@require_POST
+def idea_themes(request, idea_id: int):
+    """Staff confirm or change the idea's themes."""
+    idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+    if not can_set_idea_themes(request.user, idea):
+        raise PermissionDenied
+    form = _themes_form(idea, request.POST)
+    if form.is_valid():
+        try:
+            services.set_idea_themes(actor=request.user, idea=idea, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Idéens emner er gemt."))
+            return redirect("ideas:idea", idea_id=idea.id)
+    return _render_idea(request, idea, themes_form=form)
 
 
 @login_required

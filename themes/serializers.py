@@ -22,3 +22,12 @@ class ThemeRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Theme
         fields = ["id", "slug", "name"]
+
+
+class ThemeSuggestionSerializer(serializers.Serializer):
+    """A theme suggested for an item from its text, with the probability (0–1)."""
+
+    id = serializers.IntegerField(source="theme.id")
+    slug = serializers.CharField(source="theme.slug")
+    name = serializers.CharField(source="theme.name")
+    score = serializers.FloatField()

@@ -3,7 +3,7 @@
 import csv
 import io
 import threading
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,7 +16,7 @@ from django.utils import translation
 from complaints.models import Complaint, ContactLog, ContactTask, Survey
 from demo.municipality import generate, given_timestamps
 from figures.models import ServiceFigure
-from figures.selectors import service_figures
+from figures.selectors import IdeaRow, service_figures
 from figures.services import refresh_service_figures
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -174,12 +174,12 @@ def test_query_count_does_not_grow_with_the_data(client, db, django_assert_max_n
     refresh_counts, read_counts = [], []
     for size in (40, 400):
         generate(complaints=size, years=1, seed=size, end=end, batch_size=150)
-        with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(8):
+        with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(11):
             refresh_service_figures()
         refresh_counts.append(len(queries))
         with CaptureQueriesContext(connection) as queries:
             for url in (reverse("figures:service"), reverse("figures:service-csv"), "/api/figures/service/"):
-                with django_assert_max_num_queries(4):
+                with django_assert_max_num_queries(5):
                     assert client.get(url, {"year": 2025}).status_code == 200
         read_counts.append(len(queries))
     assert refresh_counts[0] == refresh_counts[1]
@@ -236,3 +236,37 @@ def test_the_page_speaks_english_too(client, march):
         html = client.get(reverse("figures:service"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Service figures" in html and "fewer than 5" in html and "March" in html
     assert "7.6" in html
+
+
+def test_ideas_per_month_with_how_many_reached_a_committee(client, march, committee, citizen):
+    from ideas.models import Board, Idea
+
+    board = Board.objects.create(title="Idéer", slug="ideer", committee=committee, opens_on=date(2025, 1, 1),
+                                 closes_on=date(2025, 12, 31))  # fmt: skip
+    plans = [("published", None)] * 3 + [("proposed", 2), ("decided", 2), ("implemented", 2)]
+    with given_timestamps(Idea):
+        for i, (status, proposed_after) in enumerate(plans):
+            at = datetime(2025, 3, 2 + i, 12, tzinfo=CPH)
+            Idea.objects.create(
+                board=board, author=citizen, title="Idé", body="En god idé til byen.", status=status,
+                proposed_at=at + timedelta(days=proposed_after) if proposed_after else None,
+                created_at=at, updated_at=at,
+            )  # fmt: skip
+        for day in (1, 2, 3):
+            at = datetime(2025, 4, day, 12, tzinfo=CPH)
+            Idea.objects.create(board=board, author=citizen, title="Idé", body="En idé.", created_at=at, updated_at=at)
+    refresh_service_figures()
+    figures = service_figures(year=2025)
+    march_row, april_row = figures.idea_months
+    assert (march_row.ideas.value, march_row.reached_committee.value, march_row.decided.value) == (6, 3, 1)
+    assert march_row.implemented.value == 1 and march_row.declined.value == 0
+    assert april_row.suppressed and figures.idea_total.ideas.value == 9
+    html = client.get(reverse("figures:service"), {"year": 2025}).content.decode()
+    ideas_section = html[html.index('id="ideas-title"') :]
+    assert "Marts" in ideas_section and "April" in ideas_section and "færre end 5" in ideas_section
+    rows = list(csv.DictReader(io.StringIO(client.get(reverse("figures:ideas-csv"), {"year": 2025}).content.decode())))
+    assert [(r["period"], r["ideas"], r["reached_committee"]) for r in rows] == [
+        ("2025-03", "6", "3"), ("2025-04", "færre end 5", "færre end 5"), ("2025", "9", "3"),
+    ]  # fmt: skip
+    body = client.get("/api/figures/service/", {"year": 2025}).json()
+    assert body["ideas"]["months"][1]["suppressed"] == list(IdeaRow.MEASURES)

@@ -5,10 +5,18 @@ from django.db import transaction
 from accounts import demo as accounts_demo
 from committees import demo as committees_demo
 from demo import municipality
+from escalations import demo as escalations_demo
 from ideas import demo as ideas_demo
 from themes import demo as themes_demo
 
-SEEDERS = [accounts_demo.seed, themes_demo.seed, ideas_demo.seed, committees_demo.seed, municipality.seed]
+SEEDERS = [
+    accounts_demo.seed,
+    themes_demo.seed,
+    ideas_demo.seed,
+    committees_demo.seed,
+    municipality.seed,
+    escalations_demo.seed,
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,71 @@
+"""Query counts that do not grow with the data, and charts a screen reader can read."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from demo.municipality import generate
+from escalations.charts import Bar, bar_chart
+from escalations.models import EscalationSettings
+from escalations.services import escalate_themes, refresh_theme_counts
+from themes.models import Theme
+
+CPH = ZoneInfo("Europe/Copenhagen")
+
+
+def _queries(function) -> list:
+    with CaptureQueriesContext(connection) as queries:
+        function()
+    return queries.captured_queries
+
+
+def test_theme_page_and_escalation_job_queries_do_not_grow(client, committee, member, django_assert_max_num_queries):
+    end = datetime(2026, 3, 1, 12, tzinfo=CPH)
+    client.force_login(member)
+    page_counts, api_counts, job_counts, refresh = [], [], [], []
+    for size in (60, 600):
+        generate(complaints=size, ideas=size // 3, supports=size, years=0.5, seed=size, end=end, batch_size=200)
+        EscalationSettings.objects.get_or_create(committee=committee)
+        theme = Theme.objects.get(slug="vej-og-trafik")
+        refresh_theme_counts()  # the first run creates the rows; count a run that updates them, as most do
+        refresh_counts = len(_queries(refresh_theme_counts))
+        with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(20):
+            assert client.get(reverse("escalations:theme", args=[committee.slug, theme.slug])).status_code == 200
+        page_counts.append(len(queries))
+        with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(15):
+            assert client.get(f"/api/committees/{committee.slug}/themes/{theme.slug}/").status_code == 200
+        api_counts.append(len(queries))
+        with CaptureQueriesContext(connection) as queries:
+            escalate_themes(now=end + timedelta(days=size))  # a later period each time: nothing is left over
+        job_counts.append(len(queries))
+        refresh.append(refresh_counts)
+    assert refresh[0] == refresh[1]
+    assert page_counts[0] == page_counts[1]
+    assert api_counts[0] == api_counts[1]
+    # Writing escalations costs queries per escalation (and notice); finding them does not grow with the data.
+    assert job_counts[1] - job_counts[0] < 60
+
+
+def test_escalation_job_reads_in_a_constant_number_of_queries(committee, django_assert_max_num_queries):
+    end = datetime(2026, 3, 1, 12, tzinfo=CPH)
+    settings = EscalationSettings.objects.create(committee=committee, threshold=1000)  # nothing escalates
+    for size in (60, 600):
+        generate(complaints=size, ideas=size // 3, supports=0, years=0.2, seed=size, end=end, batch_size=200)
+        settings.themes.set(Theme.objects.all())
+        with django_assert_max_num_queries(6):
+            assert escalate_themes(now=end) == []
+
+
+def test_charts_are_images_with_a_title_and_escaped_text():
+    svg = bar_chart(
+        chart_id="c",
+        title="Klager <pr.> uge",
+        bars=[Bar("Vej & Park", 12, "12"), Bar("Natur", None, "færre end 5"), Bar("Tom", 0, "0")],
+    )
+    assert svg.startswith("<svg") and 'role="img"' in svg and 'aria-labelledby="c-title c-desc"' in svg
+    assert '<title id="c-title">Klager &lt;pr.&gt; uge</title>' in svg
+    assert "Vej &amp; Park" in svg and "færre end 5" in svg
+    assert svg.count("<rect") == 1  # no bar for a withheld or empty group, only its words
