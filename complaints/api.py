@@ -1,5 +1,6 @@
 """The complaint REST API: a door like the pages, calling the same services and selectors."""
 
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
@@ -17,6 +18,7 @@ from complaints.serializers import (
     ContactTaskSerializer,
     ReassignSerializer,
 )
+from dialogue.serializers import MessageSerializer
 
 
 class ComplaintListCreateApi(APIView):
@@ -49,6 +51,16 @@ class ComplaintCloseApi(APIView):
         serializer.is_valid(raise_exception=True)
         complaint = services.close_complaint(actor=request.user, complaint=complaint, **serializer.validated_data)
         return Response(ComplaintDetailSerializer(complaint).data)
+
+
+class ContactShareApi(APIView):
+    @extend_schema(request=None, responses=MessageSerializer)
+    def post(self, request, complaint_id: int, log_id: int):
+        """Share a logged contact's summary in the complaint's thread (once; again returns the same message)."""
+        complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+        log = get_object_or_404(complaint.contact_logs, id=log_id)
+        message = services.share_contact_summary(actor=request.user, contact_log=log)
+        return Response(MessageSerializer(message, context={"can_moderate": True}).data)
 
 
 class TaskListApi(generics.ListAPIView):

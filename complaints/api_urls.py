@@ -6,6 +6,11 @@ urlpatterns = [
     path("complaints/", api.ComplaintListCreateApi.as_view(), name="api-complaints"),
     path("complaints/<int:complaint_id>/", api.ComplaintDetailApi.as_view(), name="api-complaint-detail"),
     path("complaints/<int:complaint_id>/close/", api.ComplaintCloseApi.as_view(), name="api-complaint-close"),
+    path(
+        "complaints/<int:complaint_id>/contacts/<int:log_id>/share/",
+        api.ContactShareApi.as_view(),
+        name="api-complaint-contact-share",
+    ),
     path("tasks/", api.TaskListApi.as_view(), name="api-tasks"),
     path("tasks/<int:task_id>/contacts/", api.TaskContactApi.as_view(), name="api-task-contacts"),
     path("tasks/<int:task_id>/reassign/", api.TaskReassignApi.as_view(), name="api-task-reassign"),

@@ -88,6 +88,14 @@ class Complaint(TimeStampedModel):
         default=False,
         help_text=_("Udvalget ser kun emnet og antallet af henvendelser, aldrig dit navn."),
     )
+    thread = models.OneToOneField(
+        "dialogue.Thread",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("samtale"),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -246,6 +254,14 @@ class ContactLog(TimeStampedModel):
         _("forstod borgeren afgørelsen"), max_length=15, choices=Understood.choices
     )
     next_steps = models.TextField(_("aftalte næste skridt"), max_length=4000, blank=True)
+    shared_message = models.OneToOneField(
+        "dialogue.Message",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("delt i samtalen"),
+    )
 
     class Meta:
         ordering = ["contacted_at", "id"]

@@ -63,6 +63,7 @@ class ComplaintDetailSerializer(ComplaintSummarySerializer):
             "decision_deadline_may_have_passed",
             "notify_about_decisions",
             "themes",
+            "thread",
             "events",
         ]
 

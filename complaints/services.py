@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Department, User
@@ -23,6 +23,8 @@ from complaints.models import Complaint, ComplaintEvent, ComplaintThemeSuggestio
 from complaints.permissions import can_handle_complaint, can_reassign_task, can_work_on_task
 from complaints.selectors import least_busy_caseworker
 from core.queue import enqueue_on_commit
+from dialogue import services as dialogue
+from dialogue.models import BODY_MAX_LENGTH, Message, Participant
 from notifications.services import push_on_commit, queue_email
 from themes.models import Theme
 from themes.services import suggest_themes
@@ -71,6 +73,13 @@ def file_complaint(
         complaint.genvurdering_due = received + timedelta(weeks=settings.COMPLAINT_DEADLINE_WEEKS)
     with transaction.atomic():
         complaint.save()
+        complaint.thread = dialogue.create_thread(
+            title=complaint.subject,
+            department=department,
+            subject_url=reverse("complaints:detail", args=[complaint.id]),
+        )
+        dialogue.add_participant(thread=complaint.thread, user=citizen, role=Participant.Role.CITIZEN)
+        complaint.save(update_fields=["thread"])
         _record(complaint, ComplaintEvent.Kind.RECEIVED, actor=citizen)
         queue_email(
             recipient=citizen,
@@ -108,6 +117,8 @@ def route_complaint(*, complaint_id: int) -> ContactTask | None:
         complaint.status = Complaint.Status.CONTACT_PENDING
         complaint.caseworker = assignee
         complaint.save(update_fields=["status", "caseworker", "updated_at"])
+        if assignee is not None and complaint.thread_id:
+            dialogue.add_participant(thread=complaint.thread, user=assignee, role=Participant.Role.STAFF)
         _record(complaint, ComplaintEvent.Kind.ASSIGNED)
         _announce_task(task)
     return task
@@ -160,10 +171,16 @@ def reassign_task(*, actor: User, task: ContactTask, assignee: User) -> ContactT
     if task.status != ContactTask.Status.OPEN:
         raise ValidationError({"task": _("Opgaven er allerede afsluttet.")})
     with transaction.atomic():
+        previous = task.assignee
         task.assignee = assignee
         task.reminded_at = None
         task.save(update_fields=["assignee", "reminded_at", "updated_at"])
         Complaint.objects.filter(id=task.complaint_id).update(caseworker=assignee, updated_at=timezone.now())
+        thread = task.complaint.thread
+        if thread is not None:
+            if previous is not None and previous != assignee:
+                dialogue.remove_participant(thread=thread, user=previous)
+            dialogue.add_participant(thread=thread, user=assignee, role=Participant.Role.STAFF)
         _record(task.complaint, ComplaintEvent.Kind.REASSIGNED, actor=actor)
         _announce_task(task)
     return task
@@ -226,6 +243,36 @@ def log_contact(
         else:
             _record(complaint, ComplaintEvent.Kind.FOLLOWED_UP, actor=actor)
     return log
+
+
+def share_contact_summary(*, actor: User, contact_log: ContactLog) -> Message:
+    """Post the summary of a logged contact into the complaint's thread, where the citizen can confirm it or
+    answer with a correction. Sharing a summary again returns the message already shared.
+
+    The agreed next steps go along when both fit in one message.
+    """
+    complaint = contact_log.complaint
+    if not can_handle_complaint(actor, complaint) or complaint.thread is None:
+        raise PermissionDenied
+    body = contact_log.summary
+    if contact_log.next_steps:
+        with translation.override(complaint.citizen.preferred_language or settings.LANGUAGE_CODE):
+            with_steps = f"{body}\n\n{_('Aftalte næste skridt:')}\n{contact_log.next_steps}"
+        body = with_steps if len(with_steps) <= BODY_MAX_LENGTH else body
+    with transaction.atomic():
+        log = ContactLog.objects.select_for_update().select_related("shared_message").get(id=contact_log.id)
+        if log.shared_message is not None:
+            return log.shared_message
+        message, _created = dialogue.post_message(
+            author=actor,
+            thread=complaint.thread,
+            body=body,
+            client_id=f"contact-log-{log.id}",
+            kind=Message.Kind.CONTACT_SUMMARY,
+        )
+        log.shared_message = message
+        log.save(update_fields=["shared_message", "updated_at"])
+    return message
 
 
 def close_complaint(*, actor: User, complaint: Complaint, outcome: str, note: str) -> Complaint:

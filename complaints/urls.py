@@ -10,6 +10,7 @@ urlpatterns = [
     path("klager/<int:complaint_id>/", views.complaint_detail, name="detail"),
     path("klager/<int:complaint_id>/kvittering/", views.complaint_receipt, name="receipt"),
     path("klager/<int:complaint_id>/afslut/", views.complaint_close, name="close"),
+    path("klager/<int:complaint_id>/kontakter/<int:log_id>/del/", views.contact_share, name="contact-share"),
     path("opgaver/", views.inbox, name="inbox"),
     path("opgaver/<int:task_id>/", views.task_detail, name="task"),
     path("undersoegelse/<str:token>/", views.survey, name="survey"),

@@ -3,7 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -90,6 +91,15 @@ def complaint_close(request, complaint_id: int):
         "close_form": form,
     }
     return render(request, "complaints/complaint_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def contact_share(request, complaint_id: int, log_id: int):
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    log = get_object_or_404(complaint.contact_logs, id=log_id)
+    services.share_contact_summary(actor=request.user, contact_log=log)
+    return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#contact-{log.id}")
 
 
 @login_required

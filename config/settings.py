@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "accounts",
     "notifications",
     "themes",
+    "dialogue",
     "complaints",
     "ideas",
     "committees",
@@ -250,6 +251,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "themes.tasks.train_suggestion_model",
         "schedule": crontab(hour=2, minute=30),
     },
+    "dialogue-email-unread-messages": {
+        "task": "dialogue.tasks.email_unread_messages",
+        "schedule": timedelta(minutes=1),
+    },
 }
 
 # Product rules that an administrator may tune.
@@ -268,6 +273,11 @@ THEME_TRAINING_MAX_EXAMPLES = 20_000
 THEME_TRAINING_MIN_EXAMPLES_PER_THEME = 5
 # Public service figures: a group of fewer complaints (or answers) than this is not shown.
 FIGURES_MIN_GROUP_SIZE = 5
+# A participant who has not read a message this long gets one e-mail about the thread's unread messages.
+DIALOGUE_UNREAD_EMAIL_AFTER = timedelta(seconds=int(os.environ.get("DIALOGUE_UNREAD_EMAIL_AFTER_SECONDS", "600")))
+# More than this many messages from one person within the window closes the socket (4429) or answers 429.
+DIALOGUE_FLOOD_LIMIT = 20
+DIALOGUE_FLOOD_WINDOW_SECONDS = 10
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,7 @@ api_urlpatterns = [
     path("", include("themes.api_urls")),
     path("", include("figures.api_urls")),
     path("", include("escalations.api_urls")),
+    path("", include("dialogue.api_urls")),
 ]
 
 urlpatterns = [
@@ -38,6 +39,7 @@ urlpatterns = [
     path("", include("themes.urls")),
     path("", include("figures.urls")),
     path("", include("escalations.urls")),
+    path("", include("dialogue.urls")),
 ]
 
 if settings.DEBUG:

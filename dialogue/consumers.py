@@ -1,0 +1,273 @@
+"""The live thread socket, ws/threads/<id>/ (the protocol is in dialogue/PROTOCOL.md).
+
+Thin: it authenticates, asks dialogue.permissions, calls the services and
+relays the thread's events. Messages reach a socket in the thread's order
+with none skipped or repeated: it remembers the last one it delivered, skips
+what it already has and fetches a gap from the database before going on.
+"""
+
+import asyncio
+import json
+import logging
+import time
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from dialogue import live, services
+from dialogue.models import Thread
+from dialogue.permissions import can_moderate
+from dialogue.selectors import access_thread_by_id, message_in_thread, messages_after, thread_messages
+from dialogue.serializers import CLIENT_KINDS, MessageSerializer, visible_payload
+
+logger = logging.getLogger(__name__)
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_FLOODING = 4429
+TYPING_INTERVAL_SECONDS = 2
+REPLAY_BATCH = 200
+
+
+def open_thread(*, user: User, thread_id: int) -> tuple[Thread, bool, tuple[int, int]] | None:
+    """The thread, whether the user moderates it, and its latest message's (seq, id); None when refused."""
+    try:
+        thread = access_thread_by_id(user=user, thread_id=thread_id)
+    except Http404:
+        return None
+    latest = thread_messages(thread=thread).values_list("seq", "id").last() or (0, 0)
+    return thread, bool(can_moderate(user, thread)), latest
+
+
+def message_batch(*, thread: Thread, after: object, can_moderate: bool) -> tuple[list[dict], tuple[int, int]]:
+    """Up to REPLAY_BATCH messages after `after` for this reader, and the (seq, id) replay has reached."""
+    if after == 0 or isinstance(after, bool):
+        reached = (0, 0)
+    else:
+        start = message_in_thread(thread=thread, message_id=after, field="after")
+        reached = (start.seq, start.id)
+    messages = list(messages_after(thread=thread, after=after)[:REPLAY_BATCH])
+    if messages:
+        reached = (messages[-1].seq, messages[-1].id)
+    return MessageSerializer(messages, many=True, context={"can_moderate": can_moderate}).data, reached
+
+
+def echo_client_id(frame: object) -> dict:
+    """An error about a message names its client_id, so the client knows which of its messages failed."""
+    client_id = frame.get("client_id") if isinstance(frame, dict) else None
+    return {"client_id": client_id} if isinstance(client_id, str) and len(client_id) <= 64 else {}
+
+
+def names_of(user_ids) -> dict[int, str]:
+    return dict(User.objects.filter(id__in=list(user_ids)).values_list("id", "full_name"))
+
+
+class ThreadConsumer(AsyncWebsocketConsumer):
+    thread: Thread | None = None
+    heartbeat: asyncio.Task | None = None
+
+    async def connect(self):
+        # Accept first: a refusal's close code reaches the client only on an open socket.
+        await self.accept()
+        self.user = self.scope.get("user")
+        if self.user is None or not self.user.is_authenticated:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        opened = await database_sync_to_async(open_thread)(
+            user=self.user, thread_id=self.scope["url_route"]["kwargs"]["thread_id"]
+        )
+        if opened is None:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.thread, self.can_moderate, (self.delivered_seq, self.delivered_id) = opened
+        self.last_typing = 0.0
+        self.group = services.thread_group(self.thread.id)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        with translation.override(self.user.preferred_language):
+            after = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("after")
+            if after:
+                await self.answering_errors(self.replay, int(after[0]) if after[0].isdigit() else after[0])
+            await self.join_presence()
+        self.heartbeat = asyncio.create_task(self.beat())
+
+    async def disconnect(self, code):
+        if self.thread is None:
+            return
+        if self.heartbeat:
+            self.heartbeat.cancel()
+        await self.channel_layer.group_discard(self.group, self.channel_name)
+        change = await live.update_presence(
+            op="leave", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
+        )
+        await self.announce_gone(change.gone)
+
+    # Frames from the client
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.thread is None:
+            return  # refused and closing
+        with translation.override(self.user.preferred_language):
+            try:
+                frame = json.loads(text_data) if text_data is not None else None
+            except ValueError:
+                frame = None
+            if not isinstance(frame, dict):
+                await self.send_error("invalid_json", _("En besked til serveren skal være et JSON-objekt."))
+                return
+            handler = {
+                "message": self.on_message,
+                "typing": self.on_typing,
+                "read": self.on_read,
+                "sync": self.on_sync,
+            }.get(frame.get("type"))
+            if handler is None:
+                await self.send_error("unknown_type", _("Ukendt type: brug message, typing, read eller sync."))
+                return
+            await self.answering_errors(handler, frame)
+
+    async def answering_errors(self, handler, frame):
+        """Bad input gets an error frame and changes nothing; the socket stays open."""
+        try:
+            await handler(frame)
+        except ValidationError as error:
+            fields = error.message_dict if hasattr(error, "error_dict") else {}
+            await self.send_error("invalid", " ".join(error.messages), fields=fields, **echo_client_id(frame))
+        except PermissionDenied:
+            await self.send_error("forbidden", _("Du kan ikke længere deltage i samtalen."))
+            await self.close(code=CLOSE_FORBIDDEN)
+
+    async def on_message(self, frame: dict):
+        if await live.acount_message_attempt(user_id=self.user.id):
+            await self.send_error(
+                "rate_limited",
+                _("For mange beskeder på kort tid. Vent lidt, og prøv igen."),
+                **echo_client_id(frame),
+            )
+            await self.close(code=CLOSE_FLOODING)
+            return
+        kind = frame.get("kind", "text")
+        if kind not in CLIENT_KINDS:
+            raise ValidationError({"kind": _("Ukendt type besked.")})
+        message, created = await database_sync_to_async(services.post_message)(
+            author=self.user,
+            thread=self.thread,
+            body=frame.get("body"),
+            client_id=frame.get("client_id"),
+            kind=kind,
+            reply_to_id=frame.get("reply_to"),
+        )
+        if not created:  # a resend: answer with the stored message; the others have it already
+            payload = await database_sync_to_async(services.message_payload)(message)
+            await self.send_frame({"type": "message", **visible_payload(payload, can_moderate=self.can_moderate)})
+
+    async def on_typing(self, frame: dict):
+        now = time.monotonic()
+        if now - self.last_typing < TYPING_INTERVAL_SECONDS:
+            return
+        self.last_typing = now
+        await self.channel_layer.group_send(
+            self.group, {"type": "thread.typing", "user": self.user.id, "user_name": self.user.full_name}
+        )
+
+    async def on_read(self, frame: dict):
+        await database_sync_to_async(services.mark_read)(user=self.user, thread=self.thread, up_to=frame.get("up_to"))
+
+    async def on_sync(self, frame: dict):
+        if "after" not in frame:
+            raise ValidationError({"after": _("Angiv id'et på den sidste besked, du har (0 for alle).")})
+        await self.replay(frame["after"])
+
+    # Events from the thread's group
+
+    async def thread_message(self, event):
+        payload = event["message"]
+        if payload["seq"] <= self.delivered_seq:
+            return  # delivered already (by a replay or a gap fill)
+        if payload["seq"] > self.delivered_seq + 1:
+            await self.replay(self.delivered_id)  # a fan-out arrived before an earlier one: fill the gap in order
+            return
+        await self.deliver(payload)
+        self.delivered_seq, self.delivered_id = payload["seq"], payload["id"]
+
+    async def thread_update(self, event):
+        await self.deliver(event["message"])
+
+    async def thread_read(self, event):
+        await self.send_frame({"type": "read", "user": event["user"], "up_to": event["up_to"]})
+
+    async def thread_typing(self, event):
+        if event["user"] != self.user.id:
+            await self.send_frame({"type": "typing", "user": event["user"], "user_name": event["user_name"]})
+
+    async def thread_presence(self, event):
+        await self.send_frame(
+            {"type": "presence", "user": event["user"], "user_name": event["user_name"], "online": event["online"]}
+        )
+
+    # Helpers
+
+    async def replay(self, after: object):
+        """Send every message after `after`, in order; then live delivery goes on from the last one sent."""
+        while True:
+            payloads, reached = await database_sync_to_async(message_batch)(
+                thread=self.thread, after=after, can_moderate=self.can_moderate
+            )
+            for payload in payloads:
+                await self.send_frame({"type": "message", **payload})
+            if reached[0] > self.delivered_seq:
+                self.delivered_seq, self.delivered_id = reached
+            if len(payloads) < REPLAY_BATCH:
+                return
+            after = reached[1]
+
+    async def deliver(self, payload: dict):
+        await self.send_frame({"type": "message", **visible_payload(payload, can_moderate=self.can_moderate)})
+
+    async def join_presence(self):
+        change = await live.update_presence(
+            op="join", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
+        )
+        names = await database_sync_to_async(names_of)(change.online | change.gone)
+        for user_id in sorted(change.online):
+            await self.send_frame(
+                {"type": "presence", "user": user_id, "user_name": names.get(user_id, ""), "online": True}
+            )
+        if change.came_online:
+            await self.announce(self.user.id, self.user.full_name, online=True)
+        for user_id in change.gone:
+            await self.announce(user_id, names.get(user_id, ""), online=False)
+
+    async def beat(self):
+        """Renew this socket's presence; announce people whose sockets vanished with a dead process."""
+        while True:
+            await asyncio.sleep(live.HEARTBEAT_SECONDS)
+            try:
+                change = await live.update_presence(
+                    op="beat", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
+                )
+                await self.announce_gone(change.gone)
+            except Exception:  # Redis away for a moment: the next beat renews
+                logger.warning("Presence heartbeat failed", exc_info=True)
+
+    async def announce_gone(self, user_ids):
+        if user_ids:
+            names = await database_sync_to_async(names_of)(user_ids)
+            for user_id in user_ids:
+                await self.announce(user_id, names.get(user_id, ""), online=False)
+
+    async def announce(self, user_id: int, user_name: str, *, online: bool):
+        await self.channel_layer.group_send(
+            self.group, {"type": "thread.presence", "user": user_id, "user_name": user_name, "online": online}
+        )
+
+    async def send_frame(self, frame: dict):
+        await self.send(text_data=json.dumps(frame, ensure_ascii=False))
+
+    async def send_error(self, code: str, detail: str, **extra):
+        await self.send_frame({"type": "error", "code": code, "detail": detail, **extra})

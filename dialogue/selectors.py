@@ -1,0 +1,116 @@
+"""Reads of threads and messages, scoped to what the caller may see."""
+
+from bisect import bisect_right
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models.functions import Greatest
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from dialogue.models import Message, Participant, Thread
+from dialogue.permissions import can_take_part
+
+ANSWER_KINDS = (Message.Kind.CONFIRMATION, Message.Kind.CORRECTION)
+
+
+def access_thread_by_id(*, user: User, thread_id: int) -> Thread:
+    """The thread, or 404 when it does not exist or the user may not take part in it."""
+    thread = Thread.objects.select_related("department").filter(id=thread_id).first()
+    if thread is None or not can_take_part(user, thread):
+        raise Http404
+    return thread
+
+
+def message_in_thread(*, thread: Thread, message_id: object, field: str) -> Message:
+    """The thread's message with this id. Anything else (not a whole number, another thread's, none) is a
+    ValidationError on `field`, worded the same, so an id tells nothing about other threads."""
+    if not isinstance(message_id, int) or isinstance(message_id, bool) or message_id < 1:
+        raise ValidationError({field: _("Angiv id'et på en besked som et positivt heltal.")})
+    message = thread.messages.filter(id=message_id).select_related("thread").first()
+    if message is None:
+        raise ValidationError({field: _("Beskeden findes ikke i denne samtale.")})
+    return message
+
+
+def messages_after(*, thread: Thread, after: object = 0) -> QuerySet[Message]:
+    """Every message after `after` (0: from the start), oldest first.
+
+    `after` must be 0 or the id of one of the thread's messages (ValidationError otherwise).
+    """
+    if after != 0 or isinstance(after, bool):
+        message_in_thread(thread=thread, message_id=after, field="after")
+    return thread_messages(thread=thread).filter(id__gt=after)
+
+
+def thread_messages(*, thread: Thread) -> QuerySet[Message]:
+    return thread.messages.select_related("author", "hidden_by").order_by("seq")
+
+
+def participants_of(*, thread: Thread) -> QuerySet[Participant]:
+    return thread.participants.select_related("user").order_by("role", "created_at", "id")
+
+
+def latest_message_id(*, thread: Thread) -> int:
+    return thread.messages.aggregate(latest=Max("id"))["latest"] or 0
+
+
+def participant_for(*, thread: Thread, user: User) -> Participant | None:
+    if not user.is_authenticated:
+        return None
+    return thread.participants.filter(user=user).first()
+
+
+def unread_count(*, thread: Thread, user: User) -> int:
+    """Messages by others that the user has not read (a department colleague who never joined: all of them)."""
+    participant = participant_for(thread=thread, user=user)
+    last_read = participant.last_read_id if participant else 0
+    return thread.messages.filter(id__gt=last_read, hidden_at__isnull=True).exclude(author=user).count()
+
+
+def read_marks(*, messages: list[Message], participants: list[Participant], reader: User) -> dict[int, list[str]]:
+    """Who has read how far, for `reader`: each other participant's name under the last message she has read."""
+    ids = [message.id for message in messages]
+    marks: dict[int, list[str]] = {}
+    for participant in participants:
+        if participant.user_id == reader.id:
+            continue
+        index = bisect_right(ids, participant.last_read_id) - 1
+        if index >= 0:
+            marks.setdefault(ids[index], []).append(participant.user.full_name)
+    return marks
+
+
+def answers_by_summary(*, thread: Thread) -> dict[int, Message]:
+    """Each answered contact summary's answer (a confirmation or a correction), by the summary's id."""
+    answers = thread.messages.filter(kind__in=ANSWER_KINDS).order_by("seq")
+    return {answer.reply_to_id: answer for answer in answers}
+
+
+def answer_to(*, summary: Message) -> Message | None:
+    return summary.answers.filter(kind__in=ANSWER_KINDS).order_by("seq").first()
+
+
+def unread_for_email(*, participant: Participant) -> QuerySet[Message]:
+    """What an unread e-mail to this participant lists: others' visible messages, neither read nor mailed before."""
+    return (
+        participant.thread.messages.filter(id__gt=max(participant.last_read_id, participant.emailed_up_to))
+        .filter(hidden_at__isnull=True)
+        .exclude(author_id=participant.user_id)
+        .select_related("author")
+        .order_by("seq")
+    )
+
+
+def participants_due_unread_email(*, cutoff: datetime) -> QuerySet[Participant]:
+    """Active participants with a visible message by someone else, unread and not e-mailed about, written
+    before `cutoff`."""
+    waiting = Message.objects.filter(
+        thread_id=OuterRef("thread_id"),
+        id__gt=Greatest(OuterRef("last_read_id"), OuterRef("emailed_up_to")),
+        created_at__lte=cutoff,
+        hidden_at__isnull=True,
+    ).exclude(author_id=OuterRef("user_id"))
+    return Participant.objects.filter(Exists(waiting), user__is_active=True).order_by("id")

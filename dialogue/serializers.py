@@ -1,0 +1,72 @@
+"""How a message looks on the wire: the same shape in the REST API and in the socket's message frame."""
+
+from rest_framework import serializers
+
+from dialogue.models import BODY_MAX_LENGTH, CLIENT_ID_MAX_LENGTH, Message, Participant, Thread
+
+CLIENT_KINDS = [Message.Kind.TEXT, Message.Kind.CONFIRMATION, Message.Kind.CORRECTION]
+
+
+def visible_payload(payload: dict, *, can_moderate: bool) -> dict:
+    """A hidden message's text is kept for the record and shown to staff only; others see the reason."""
+    if payload["hidden"] and not can_moderate:
+        return {**payload, "body": ""}
+    return payload
+
+
+class MessageSerializer(serializers.ModelSerializer):
+    author_name = serializers.CharField(source="author.full_name")
+    hidden = serializers.BooleanField(source="is_hidden")
+
+    class Meta:
+        model = Message
+        fields = [
+            "id",
+            "thread",
+            "seq",
+            "client_id",
+            "kind",
+            "author",
+            "author_name",
+            "body",
+            "created_at",
+            "reply_to",
+            "hidden",
+            "hidden_reason",
+        ]
+
+    def to_representation(self, instance):
+        return visible_payload(
+            dict(super().to_representation(instance)), can_moderate=self.context.get("can_moderate", False)
+        )
+
+
+class MessagePostSerializer(serializers.Serializer):
+    client_id = serializers.CharField(max_length=CLIENT_ID_MAX_LENGTH, trim_whitespace=False)
+    body = serializers.CharField(max_length=BODY_MAX_LENGTH, allow_blank=True, trim_whitespace=False)
+    kind = serializers.ChoiceField(choices=CLIENT_KINDS, default=Message.Kind.TEXT)
+    reply_to = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class AfterSerializer(serializers.Serializer):
+    after = serializers.IntegerField(min_value=0, default=0)
+
+
+class ReadSerializer(serializers.Serializer):
+    up_to = serializers.IntegerField()
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="user.full_name")
+
+    class Meta:
+        model = Participant
+        fields = ["user", "name", "role", "last_read_id"]
+
+
+class ThreadSerializer(serializers.ModelSerializer):
+    participants = ParticipantSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Thread
+        fields = ["id", "title", "subject_url", "created_at", "participants"]

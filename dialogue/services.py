@@ -1,0 +1,278 @@
+"""Every write in a dialogue thread.
+
+A message is a row first: `post_message` stores it and only after commit
+fans it out over the channel layer (at most once; a client that missed it
+asks with `sync`). A client-made `client_id`, unique per thread and author,
+makes a resend return the stored message instead of writing a second one.
+Posting locks the thread row, so within a thread messages are numbered
+(`seq`) and committed in the same order, and "everything after id N" never
+skips one that commits late.
+"""
+
+import logging
+import re
+from datetime import datetime
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import Department, User
+from dialogue.models import (
+    BODY_MAX_LENGTH,
+    CLIENT_ID_MAX_LENGTH,
+    HIDDEN_REASON_MAX_LENGTH,
+    Message,
+    Participant,
+    Thread,
+)
+from dialogue.permissions import can_answer_summary, can_moderate, can_take_part
+from dialogue.selectors import (
+    ANSWER_KINDS,
+    latest_message_id,
+    message_in_thread,
+    participants_due_unread_email,
+    unread_for_email,
+)
+from dialogue.serializers import MessageSerializer
+from notifications.services import queue_email
+
+logger = logging.getLogger(__name__)
+
+CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]+$")
+# Plain text: line breaks and tabs, but no other control characters (PostgreSQL refuses NUL outright).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def thread_group(thread_id: int) -> str:
+    return f"thread-{thread_id}"
+
+
+def broadcast(*, thread_id: int, event: dict) -> None:
+    """Send an event to every open socket on the thread. Best effort: the row is the truth."""
+    try:
+        async_to_sync(get_channel_layer().group_send)(thread_group(thread_id), event)
+    except Exception:  # the channel layer is at-most-once; sockets catch up with `sync`
+        logger.warning("Fan-out to thread %s failed", thread_id, exc_info=True)
+
+
+def message_payload(message: Message) -> dict:
+    """The whole message for the channel layer; each socket hides a hidden text from non-staff itself."""
+    return MessageSerializer(message, context={"can_moderate": True}).data
+
+
+def create_thread(*, title: str, department: Department | None = None, subject_url: str = "") -> Thread:
+    """A new thread; `department`'s staff may take part, `subject_url` leads back to what it is about."""
+    return Thread.objects.create(title=title.strip()[:200], department=department, subject_url=subject_url)
+
+
+def add_participant(*, thread: Thread, user: User, role: str) -> Participant:
+    """Make the user a participant (idempotent). A newcomer is not e-mailed about messages from before she came."""
+    participant, _created = Participant.objects.get_or_create(
+        thread=thread, user=user, defaults={"role": role, "emailed_up_to": latest_message_id(thread=thread)}
+    )
+    return participant
+
+
+def remove_participant(*, thread: Thread, user: User) -> None:
+    """She stops being told about the thread; her messages stay, and staff of the department may still join."""
+    Participant.objects.filter(thread=thread, user=user).delete()
+
+
+def _validate_message(*, body: object, client_id: object, kind: object, reply_to_id: object) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not isinstance(client_id, str) or not 1 <= len(client_id) <= CLIENT_ID_MAX_LENGTH:
+        errors["client_id"] = [_("client_id skal være en tekst på 1 til 64 tegn.")]
+    elif not CLIENT_ID_PATTERN.match(client_id):
+        errors["client_id"] = [_("client_id må kun indeholde bogstaver a-z, tal og . _ : -")]
+    if not isinstance(body, str):
+        errors["body"] = [_("Beskeden skal være tekst.")]
+    elif CONTROL_CHARACTERS.search(body):
+        errors["body"] = [_("Beskeden indeholder tegn, der ikke kan gemmes.")]
+    if kind not in Message.Kind.values:
+        errors["kind"] = [_("Ukendt type besked.")]
+    if reply_to_id is not None and (not isinstance(reply_to_id, int) or isinstance(reply_to_id, bool)):
+        errors["reply_to"] = [_("Angiv id'et på en besked som et positivt heltal.")]
+    return errors
+
+
+def _clean_body(*, body: str, kind: str, author: User) -> str:
+    body = body.strip()
+    if not body and kind == Message.Kind.CONFIRMATION:
+        with translation.override(author.preferred_language or settings.LANGUAGE_CODE):
+            body = _("Jeg bekræfter, at resuméet er rigtigt.")
+    if not body:
+        raise ValidationError({"body": _("Skriv en besked.")})
+    if len(body) > BODY_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "body": _("Beskeden må højst være på %(max)d tegn (den er på %(length)d).")
+                % {
+                    "max": BODY_MAX_LENGTH,
+                    "length": len(body),
+                }
+            }
+        )
+    return body
+
+
+def _summary_answered(*, thread: Thread, kind: str, author: User, reply_to_id: int | None) -> Message | None:
+    """The summary a confirmation or correction answers; checks that this person may answer it, once."""
+    if kind not in ANSWER_KINDS:
+        if reply_to_id is not None:
+            raise ValidationError({"reply_to": _("Kun en bekræftelse eller en rettelse svarer på en anden besked.")})
+        return None
+    if reply_to_id is None:
+        raise ValidationError({"reply_to": _("Angiv det resumé, du svarer på.")})
+    summary = message_in_thread(thread=thread, message_id=reply_to_id, field="reply_to")
+    if summary.kind != Message.Kind.CONTACT_SUMMARY:
+        raise ValidationError({"reply_to": _("Man kan kun bekræfte eller rette et resumé af en kontakt.")})
+    if not can_answer_summary(author, summary):
+        raise ValidationError({"reply_to": _("Kun borgeren i samtalen kan bekræfte eller rette resuméet.")})
+    if summary.answers.filter(author=author, kind__in=ANSWER_KINDS).exists():
+        raise ValidationError({"reply_to": _("Du har allerede svaret på dette resumé.")})
+    return summary
+
+
+def post_message(
+    *,
+    author: User,
+    thread: Thread,
+    body: object,
+    client_id: object,
+    kind: object = Message.Kind.TEXT,
+    reply_to_id: object = None,
+) -> tuple[Message, bool]:
+    """Store a message, then (after commit) send it to every open socket on the thread, the author's included.
+
+    Returns (message, created). A resend with a `client_id` this author already
+    used in the thread returns the stored message and `created=False`, and
+    nothing is written or sent. Department staff who post join the thread.
+    A `contact_summary` is posted by staff only (through the owner of the
+    thread); a `confirmation` or `correction` answers one, by the thread's
+    citizen, once, and may leave the body empty for a confirmation.
+    """
+    errors = _validate_message(body=body, client_id=client_id, kind=kind, reply_to_id=reply_to_id)
+    if errors:
+        raise ValidationError(errors)
+    if not can_take_part(author, thread):
+        raise PermissionDenied
+    if kind == Message.Kind.CONTACT_SUMMARY and not can_moderate(author, thread):
+        raise PermissionDenied
+    stored = Message.objects.filter(thread=thread, author=author, client_id=client_id).first()
+    if stored is not None:
+        return stored, False
+    body = _clean_body(body=body, kind=kind, author=author)
+    summary = _summary_answered(thread=thread, kind=kind, author=author, reply_to_id=reply_to_id)
+    with transaction.atomic():
+        locked = Thread.objects.select_for_update().get(id=thread.id)
+        stored = Message.objects.filter(thread=thread, author=author, client_id=client_id).first()
+        if stored is not None:  # the same resend, racing on another socket, won
+            return stored, False
+        locked.last_seq += 1
+        locked.save(update_fields=["last_seq", "updated_at"])
+        try:
+            with transaction.atomic():
+                message = Message.objects.create(
+                    thread=locked,
+                    seq=locked.last_seq,
+                    author=author,
+                    kind=kind,
+                    body=body,
+                    client_id=client_id,
+                    reply_to=summary,
+                )
+        except IntegrityError as error:  # two answers to one summary at once
+            raise ValidationError({"reply_to": _("Du har allerede svaret på dette resumé.")}) from error
+        participant = add_participant(thread=locked, user=author, role=Participant.Role.STAFF)
+        Participant.objects.filter(id=participant.id, last_read_id__lt=message.id).update(last_read_id=message.id)
+        payload = message_payload(message)
+        read = {"type": "thread.read", "user": author.id, "up_to": message.id}
+        transaction.on_commit(
+            lambda: broadcast(thread_id=thread.id, event={"type": "thread.message", "message": payload})
+        )
+        transaction.on_commit(lambda: broadcast(thread_id=thread.id, event=read))
+    return message, True
+
+
+def mark_read(*, user: User, thread: Thread, up_to: object) -> bool:
+    """The user has read the thread up to and including message `up_to`. Only moves forward; True when it did.
+
+    Department staff who have not joined have no read mark; for them nothing changes.
+    """
+    if not can_take_part(user, thread):
+        raise PermissionDenied
+    message = message_in_thread(thread=thread, message_id=up_to, field="up_to")
+    with transaction.atomic():
+        moved = Participant.objects.filter(thread=thread, user=user, last_read_id__lt=message.id).update(
+            last_read_id=message.id, updated_at=timezone.now()
+        )
+        if moved:
+            event = {"type": "thread.read", "user": user.id, "up_to": message.id}
+            transaction.on_commit(lambda: broadcast(thread_id=thread.id, event=event))
+    return bool(moved)
+
+
+def hide_message(*, actor: User, message: Message, reason: str) -> Message:
+    """Staff hide a message: the text is kept for the record and shown to staff; the others see the reason."""
+    if not can_moderate(actor, message.thread):
+        raise PermissionDenied
+    reason = reason.strip() if isinstance(reason, str) else ""
+    if not reason:
+        raise ValidationError({"reason": _("Skriv, hvorfor beskeden skjules. Deltagerne kan se begrundelsen.")})
+    if len(reason) > HIDDEN_REASON_MAX_LENGTH:
+        raise ValidationError({"reason": _("Begrundelsen må højst være på 500 tegn.")})
+    with transaction.atomic():
+        hidden = Message.objects.filter(id=message.id, hidden_at__isnull=True).update(
+            hidden_at=timezone.now(), hidden_by=actor, hidden_reason=reason
+        )
+        if not hidden:
+            raise ValidationError({"reason": _("Beskeden er allerede skjult.")})
+        message = Message.objects.select_related("author", "thread").get(id=message.id)
+        payload = message_payload(message)
+        transaction.on_commit(
+            lambda: broadcast(thread_id=message.thread_id, event={"type": "thread.update", "message": payload})
+        )
+    return message
+
+
+def email_unread_messages(*, now: datetime | None = None) -> int:
+    """E-mail each participant who has left a message unread longer than DIALOGUE_UNREAD_EMAIL_AFTER, once.
+
+    The e-mail lists every message of the thread she has neither read nor been
+    told of, and `emailed_up_to` moves past them, so the same messages are never
+    mailed twice. Two workers running this at once skip each other's locked
+    rows, and the e-mail's dedupe key makes a second e-mail for the same
+    messages impossible even so. Returns the number of e-mails queued.
+    """
+    now = now or timezone.now()
+    sent = 0
+    with transaction.atomic():
+        participants = list(
+            participants_due_unread_email(cutoff=now - settings.DIALOGUE_UNREAD_EMAIL_AFTER)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("user", "thread")[:500]
+        )
+        for participant in participants:
+            messages = list(unread_for_email(participant=participant))
+            if not messages:
+                continue
+            last_id = messages[-1].id
+            email = queue_email(
+                recipient=participant.user,
+                template="dialogue/email/unread.txt",
+                context={
+                    "thread": participant.thread,
+                    "messages": messages,
+                    "url": reverse("dialogue:thread", args=[participant.thread_id]),
+                },
+                dedupe_key=f"dialogue-unread-{participant.id}-{last_id}",
+            )
+            Participant.objects.filter(id=participant.id).update(emailed_up_to=last_id)
+            sent += email is not None
+    return sent
