@@ -260,7 +260,7 @@ def share_contact_summary(*, actor: User, contact_log: ContactLog) -> Message:
             with_steps = f"{body}\n\n{_('Aftalte næste skridt:')}\n{contact_log.next_steps}"
         body = with_steps if len(with_steps) <= BODY_MAX_LENGTH else body
     with transaction.atomic():
-        log = ContactLog.objects.select_for_update().select_related("shared_message").get(id=contact_log.id)
+        log = ContactLog.objects.select_for_update(of=("self",)).select_related("shared_message").get(id=contact_log.id)
         if log.shared_message is not None:
             return log.shared_message
         message, _created = dialogue.post_message(

@@ -206,6 +206,8 @@ class ThreadConsumer(AsyncWebsocketConsumer):
             await self.send_frame({"type": "typing", "user": event["user"], "user_name": event["user_name"]})
 
     async def thread_presence(self, event):
+        if event["user"] == self.user.id:
+            return  # her own presence came with the list of who is online when she connected
         await self.send_frame(
             {"type": "presence", "user": event["user"], "user_name": event["user_name"], "online": event["online"]}
         )

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dialogue.models import BODY_MAX_LENGTH, CLIENT_ID_MAX_LENGTH, HIDDEN_REASON_MAX_LENGTH
-from dialogue.serializers import CLIENT_KINDS
+from dialogue.serializers import CLIENT_KIND_CHOICES
 
 
 class MessageForm(forms.Form):
@@ -18,7 +18,7 @@ class MessageForm(forms.Form):
         help_text=_("Højst 4000 tegn. Alle i samtalen kan læse beskeden."),
     )
     client_id = forms.CharField(max_length=CLIENT_ID_MAX_LENGTH, widget=forms.HiddenInput)
-    kind = forms.ChoiceField(choices=CLIENT_KINDS, initial="text", widget=forms.HiddenInput)
+    kind = forms.ChoiceField(choices=CLIENT_KIND_CHOICES, initial="text", widget=forms.HiddenInput)
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 

@@ -4,7 +4,9 @@ from rest_framework import serializers
 
 from dialogue.models import BODY_MAX_LENGTH, CLIENT_ID_MAX_LENGTH, Message, Participant, Thread
 
+# What a client may send; a contact summary comes from its owner's service (complaints shares a logged contact).
 CLIENT_KINDS = [Message.Kind.TEXT, Message.Kind.CONFIRMATION, Message.Kind.CORRECTION]
+CLIENT_KIND_CHOICES = [(kind.value, kind.label) for kind in CLIENT_KINDS]
 
 
 def visible_payload(payload: dict, *, can_moderate: bool) -> dict:
@@ -44,7 +46,7 @@ class MessageSerializer(serializers.ModelSerializer):
 class MessagePostSerializer(serializers.Serializer):
     client_id = serializers.CharField(max_length=CLIENT_ID_MAX_LENGTH, trim_whitespace=False)
     body = serializers.CharField(max_length=BODY_MAX_LENGTH, allow_blank=True, trim_whitespace=False)
-    kind = serializers.ChoiceField(choices=CLIENT_KINDS, default=Message.Kind.TEXT)
+    kind = serializers.ChoiceField(choices=CLIENT_KIND_CHOICES, default=Message.Kind.TEXT)
     reply_to = serializers.IntegerField(required=False, allow_null=True, default=None)
 
 
