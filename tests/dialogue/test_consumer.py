@@ -207,7 +207,7 @@ async def test_a_fan_out_that_overtakes_an_earlier_one_is_delivered_in_order(thr
     bob = await open_socket(caseworker, thread.id)
 
     def two_messages_without_fan_out():
-        first = Message.objects.create(thread=thread, seq=1, author=citizen, body="først", client_id="o-1")
+        Message.objects.create(thread=thread, seq=1, author=citizen, body="først", client_id="o-1")
         second = Message.objects.create(thread=thread, seq=2, author=citizen, body="så", client_id="o-2")
         return message_payload(second)
 

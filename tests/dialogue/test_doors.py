@@ -160,7 +160,9 @@ def test_the_api_lists_messages_after_an_id(api, thread, citizen, caseworker):
 
 
 @pytest.mark.parametrize("after", ["abc", "-1", "OTHER", "999999999"])
-def test_the_api_refuses_an_after_that_is_not_this_threads_message(api, thread, other_thread, other_citizen, citizen, after):
+def test_the_api_refuses_an_after_that_is_not_this_threads_message(
+    api, thread, other_thread, other_citizen, citizen, after
+):
     if after == "OTHER":
         after = str(say(other_citizen, other_thread).id)
     response = api(citizen).get(messages_api(thread), {"after": after})
@@ -217,7 +219,8 @@ def test_the_api_marks_read_and_shows_participants(api, thread, citizen, casewor
 def test_the_api_refuses_more_than_20_messages_in_10_seconds(api, thread, citizen):
     client = api(citizen)
     for number in range(20):
-        assert client.post(messages_api(thread), {"client_id": f"f{number}", "body": "x"}, format="json").status_code == 201
+        posted = client.post(messages_api(thread), {"client_id": f"f{number}", "body": "x"}, format="json")
+        assert posted.status_code == 201
     response = client.post(messages_api(thread), {"client_id": "f20", "body": "x"}, format="json")
     assert response.status_code == 429
     assert Message.objects.count() == 20
