@@ -1,5 +1,7 @@
 """The citizen and the caseworker talk live in two headless Chromium contexts, without reloading."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -54,7 +56,7 @@ def test_citizen_and_caseworker_see_each_others_messages_appear(live_stack, brow
     caseworker_context, caseworker_page = open_thread_as(browser, live_stack, caseworker, url)
     try:
         presence = caseworker_page.locator(f'#participant-list li[data-user-id="{citizen.id}"] .presence')
-        presence.filter(has_text="online").wait_for(timeout=WAIT_MS)
+        presence.filter(has_text=re.compile("^online$")).wait_for(timeout=WAIT_MS)
 
         write(citizen_page, "Hvornår kommer rollatoren?")
         wait_for_message(caseworker_page, "Hvornår kommer rollatoren?")
