@@ -6,31 +6,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from complaints.models import Complaint, ContactLog, ContactTask
-from complaints.services import file_complaint, log_contact, reassign_task, route_complaint, share_contact_summary
+from complaints.services import log_contact, reassign_task, share_contact_summary
 from dialogue.models import Message, Participant
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
-def complaint(citizen, caseworker, family) -> Complaint:
-    complaint = file_complaint(
-        citizen=citizen,
-        kind=Complaint.Kind.DECISION,
-        department=family,
-        subject="Afslag på tilskud til briller",
-        description="Jeg forstår ikke afslaget.",
-        contact_channel=Complaint.ContactChannel.PHONE,
-        phone="12345678",
-    )
-    route_complaint(complaint_id=complaint.id)
-    complaint.refresh_from_db()
-    return complaint
+def complaint(routed_complaint) -> Complaint:
+    return routed_complaint
 
 
 @pytest.fixture
@@ -54,7 +38,7 @@ def participants(thread):
 def test_filing_creates_the_thread_with_the_citizen_and_routing_adds_the_caseworker(complaint, family):
     thread = complaint.thread
     assert thread.department == family
-    assert thread.title == "Afslag på tilskud til briller"
+    assert thread.title == "Afslag på aflastning"
     assert thread.subject_url == reverse("complaints:detail", args=[complaint.id])
     assert participants(thread) == {"borger@example.dk": "citizen", "sagsbehandler@example.dk": "staff"}
 

@@ -1,33 +1,10 @@
-"""A complaint filed and routed: its thread has the citizen and the caseworker in it."""
+"""Threads of routed complaints: the citizen and the caseworker are in them (tests/conftest.py files them)."""
 
 import uuid
 
 import pytest
 
-from complaints.models import Complaint
-from complaints.services import file_complaint, route_complaint
 from dialogue.services import post_message
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The people fixtures set passwords; the real hasher takes most of a second each."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def complaint(citizen, caseworker, family) -> Complaint:
-    complaint = file_complaint(
-        citizen=citizen,
-        kind=Complaint.Kind.CASE_HANDLING,
-        department=family,
-        subject="Ventetid på hjælpemidler",
-        description="Jeg har ventet fire måneder på en rollator.",
-        contact_channel=Complaint.ContactChannel.EMAIL,
-    )
-    route_complaint(complaint_id=complaint.id)
-    complaint.refresh_from_db()
-    return complaint
 
 
 @pytest.fixture
@@ -44,22 +21,14 @@ def people(citizen, other_citizen, caseworker, second_caseworker, other_casework
 
 
 @pytest.fixture
-def thread(complaint):
-    return complaint.thread
+def thread(routed_complaint):
+    return routed_complaint.thread
 
 
 @pytest.fixture
-def other_thread(other_citizen, nature):
+def other_thread(file_complaint, other_citizen, nature):
     """A thread the family department's people have no part in."""
-    complaint = file_complaint(
-        citizen=other_citizen,
-        kind=Complaint.Kind.OTHER,
-        department=nature,
-        subject="Støj fra renseanlæg",
-        description="Anlægget larmer om natten.",
-        contact_channel=Complaint.ContactChannel.EMAIL,
-    )
-    return complaint.thread
+    return file_complaint(citizen=other_citizen, department=nature, subject="Støj fra renseanlæg").thread
 
 
 def say(author, thread, body="Hej", **kwargs):

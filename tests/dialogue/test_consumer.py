@@ -9,12 +9,12 @@ from channels.layers import channel_layers, get_channel_layer
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
-from django.test import Client
 
 from config.asgi import application
 from config.routing import websocket_urlpatterns
 from dialogue.models import Message, Participant
 from dialogue.services import hide_message, message_payload, thread_group
+from tests.e2e.sessions import session_cookie
 
 from .conftest import say
 
@@ -336,12 +336,6 @@ async def test_the_flood_limit_counts_all_sockets_of_a_person(thread, citizen):
 
 
 # Through the real ASGI application: origin check, session cookie, AuthMiddlewareStack
-
-
-def session_cookie(user) -> str:
-    client = Client()
-    client.force_login(user)
-    return client.cookies["sessionid"].value
 
 
 async def test_the_real_application_authenticates_by_session_and_checks_the_origin(thread, citizen):

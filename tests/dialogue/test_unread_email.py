@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from dialogue.models import Participant
+from dialogue.models import Participant, Thread
 from dialogue.services import email_unread_messages, hide_message, mark_read
 from notifications.models import Email
 
@@ -30,7 +30,7 @@ def test_an_unread_message_gets_one_email_after_ten_minutes(thread, citizen, cas
     assert email_unread_messages(now=later(minutes=9)) == 0
     assert email_unread_messages(now=later()) == 1
     (email,) = emails_to(citizen)
-    assert email.subject == '2 nye beskeder i samtalen "Ventetid på hjælpemidler"'
+    assert email.subject == '2 nye beskeder i samtalen "Afslag på aflastning"'
     assert "Tina Jepsen" in email.body
     assert f"/samtaler/{thread.id}/" in email.body
     assert "Jeg ringer i morgen." not in email.body  # the text stays behind the login
@@ -54,7 +54,7 @@ def test_new_messages_after_an_email_get_a_new_email_listing_only_them(thread, c
     say(caseworker, thread, "Anden")
     assert email_unread_messages(now=later(minutes=25)) == 1
     first, second = emails_to(citizen)
-    assert first.subject == second.subject == 'Ny besked i samtalen "Ventetid på hjælpemidler"'
+    assert first.subject == second.subject == 'Ny besked i samtalen "Afslag på aflastning"'
 
 
 @pytest.mark.django_db
@@ -70,15 +70,15 @@ def test_the_email_is_in_the_recipients_language(thread, caseworker, english_cit
     say(caseworker, thread, "Hej")
     email_unread_messages(now=later())
     (email,) = emails_to(english_citizen)
-    assert email.subject == 'New message in the conversation "Ventetid på hjælpemidler"'
+    assert email.subject == 'New message in the conversation "Afslag på aflastning"'
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_at_once_send_each_email_once(complaint, citizen, caseworker, family):
+def test_two_workers_at_once_send_each_email_once(thread, citizen, caseworker, family):
     """Both run the job at the same moment on their own database connections."""
-    threads = [complaint.thread]
+    threads = [thread]
     for number in range(15):
-        thread = complaint.thread.__class__.objects.create(title=f"Samtale {number}", department=family)
+        thread = Thread.objects.create(title=f"Samtale {number}", department=family)
         Participant.objects.create(thread=thread, user=citizen, role=Participant.Role.CITIZEN)
         threads.append(thread)
     for thread in threads:

@@ -3,29 +3,19 @@
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from complaints.models import Complaint
-from complaints.services import file_complaint, route_complaint
+from tests.e2e.sessions import browser_context_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WAIT_MS = 15000
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def open_thread_as(browser, live_stack, user, thread_url):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(locale="da-DK")
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_stack.url}])
+    context = browser_context_for(browser, live_stack, user)
     page = context.new_page()
-    page.goto(live_stack.url + thread_url)
+    page.goto(thread_url)
     page.wait_for_function("document.getElementById('live-status').textContent.startsWith('Live')", timeout=WAIT_MS)
     page.evaluate("window.stayedOnThePage = true")
     return context, page
@@ -40,18 +30,10 @@ def wait_for_message(page, text):
     page.locator("#message-list .message-body", has_text=text).wait_for(timeout=WAIT_MS)
 
 
-def test_citizen_and_caseworker_see_each_others_messages_appear(live_stack, browser, citizen, caseworker, family):
-    complaint = file_complaint(
-        citizen=citizen,
-        kind=Complaint.Kind.CASE_HANDLING,
-        department=family,
-        subject="Ventetid på hjælpemidler",
-        description="Jeg har ventet fire måneder på en rollator.",
-        contact_channel=Complaint.ContactChannel.EMAIL,
-    )
-    route_complaint(complaint_id=complaint.id)
-    complaint.refresh_from_db()
-    url = reverse("dialogue:thread", args=[complaint.thread_id])
+def test_citizen_and_caseworker_see_each_others_messages_appear(
+    live_stack, browser, routed_complaint, citizen, caseworker
+):
+    url = reverse("dialogue:thread", args=[routed_complaint.thread_id])
     citizen_context, citizen_page = open_thread_as(browser, live_stack, citizen, url)
     caseworker_context, caseworker_page = open_thread_as(browser, live_stack, caseworker, url)
     try:

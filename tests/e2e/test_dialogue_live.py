@@ -4,44 +4,22 @@ with the `websockets` client library: nothing lost, nothing twice, across drops 
 import asyncio
 import json
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import websockets
-from django.test import Client
 
-from complaints.models import Complaint
-from complaints.services import file_complaint, route_complaint
 from dialogue.models import Message
+from tests.e2e.sessions import session_cookie
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WAIT = 10  # seconds a frame that must come may take
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
-def thread(citizen, caseworker, family):
-    complaint = file_complaint(
-        citizen=citizen,
-        kind=Complaint.Kind.CASE_HANDLING,
-        department=family,
-        subject="Ventetid på hjælpemidler",
-        description="Jeg har ventet fire måneder på en rollator.",
-        contact_channel=Complaint.ContactChannel.EMAIL,
-    )
-    route_complaint(complaint_id=complaint.id)
-    complaint.refresh_from_db()
-    return complaint.thread
-
-
-def session_cookie(user) -> str:
-    client = Client()
-    client.force_login(user)
-    return client.cookies["sessionid"].value
+def thread(routed_complaint):
+    return routed_complaint.thread
 
 
 class Person:
@@ -83,6 +61,12 @@ async def no_more_messages(socket) -> None:
         pass
 
 
+def run(scenario):
+    """Run a client scenario in its own thread and event loop (a browser test may own this thread's loop)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, scenario).result()
+
+
 def stored_ids(thread) -> list[int]:
     return list(Message.objects.filter(thread=thread).order_by("seq").values_list("id", flat=True))
 
@@ -96,7 +80,7 @@ def test_a_sends_and_b_receives(live_stack, thread, citizen, caseworker):
             ack, received = await next_message(a), await next_message(b)
             return ack, received
 
-    ack, received = asyncio.run(scenario())
+    ack, received = run(scenario())
     assert ack == received
     assert received["body"] == "Hvornår kommer rollatoren?"
     assert stored_ids(thread) == [received["id"]]
@@ -119,7 +103,7 @@ def test_b_reconnects_with_after_and_gets_exactly_what_she_missed(live_stack, th
                 await no_more_messages(b)
         return missed
 
-    missed = asyncio.run(scenario())
+    missed = run(scenario())
     assert [frame["body"] for frame in missed] == ["Mens du var væk (1)", "Mens du var væk (2)"]
     assert [frame["id"] for frame in missed] == stored_ids(thread)[1:]
 
@@ -140,7 +124,7 @@ def test_a_resend_with_the_same_client_id_is_one_message_with_one_id(live_stack,
             await no_more_messages(b)
         return first, second, received
 
-    first, second, received = asyncio.run(scenario())
+    first, second, received = run(scenario())
     assert first["id"] == second["id"] == received["id"]
     assert stored_ids(thread) == [first["id"]]
 
@@ -162,13 +146,13 @@ def test_a_server_restart_between_messages_loses_nothing(live_stack, thread, cit
             await no_more_messages(b)
             return missed
 
-    seen = asyncio.run(before_restart())
+    seen = run(before_restart())
     live_stack.stop_server()
     try:
         live_stack.start_server()
     finally:
         if live_stack.server is None:
             live_stack.start_server()
-    missed = asyncio.run(after_restart(seen["id"]))
+    missed = run(after_restart(seen["id"]))
     assert missed["body"] == "Efter genstart"
     assert stored_ids(thread) == [seen["id"], missed["id"]]
