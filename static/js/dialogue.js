@@ -293,6 +293,12 @@
     socket.onopen = function () {
       delay = 1000;
       setStatus(strings.live);
+      // Everyone is offline until the server's list of who is online says otherwise.
+      Array.prototype.forEach.call(participantList.querySelectorAll(".presence"), function (tag) {
+        tag.textContent = strings.offlineTag;
+        tag.classList.remove("presence-online");
+        tag.hidden = false;
+      });
       Object.keys(pending).forEach(function (clientId) { send(pending[clientId].frame); });
       scheduleRead();
     };

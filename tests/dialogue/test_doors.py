@@ -128,7 +128,7 @@ def test_staff_hide_a_message_on_the_page(client, thread, citizen, caseworker):
     client.force_login(caseworker)
     response = client.post(hide_url, {"reason": ""})
     assert response.status_code == 400
-    assert "Dette felt er påkrævet." in response.text
+    assert "Skriv, hvorfor beskeden skjules." in response.text
     assert client.post(hide_url, {"reason": "CPR-nummer"}).status_code == 302
     staff_view = client.get(page(thread)).text
     assert "010203-1234" in staff_view

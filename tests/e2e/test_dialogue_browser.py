@@ -5,7 +5,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from dialogue.services import hide_message, post_message
 from tests.e2e.sessions import browser_context_for
+from tests.e2e.test_accessibility import violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,3 +57,25 @@ def test_citizen_and_caseworker_see_each_others_messages_appear(
     finally:
         citizen_context.close()
         caseworker_context.close()
+
+
+def test_the_thread_page_has_no_wcag_violations(live_stack, browser, axe_source, routed_complaint, citizen, caseworker):
+    thread = routed_complaint.thread
+    post_message(author=citizen, thread=thread, body="Hvornår hører jeg noget?", client_id="a11y-1")
+    hidden, _ = post_message(author=citizen, thread=thread, body="Mit CPR-nummer er ...", client_id="a11y-2")
+    hide_message(actor=caseworker, message=hidden, reason="CPR-nummer")
+    post_message(author=caseworker, thread=thread, body="Vi talte sammen.", client_id="a11y-3", kind="contact_summary")
+    url = reverse("dialogue:thread", args=[thread.id])
+    for user in (citizen, caseworker):
+        context, page = open_thread_as(browser, live_stack, user, url)
+        assert violations(page, axe_source) == [], user.email
+        page.get_by_role("button", name="Send besked").click()  # empty: the form answers with its error
+        page.wait_for_load_state()
+        assert "Skriv en besked." in page.locator(".error-summary").text_content()
+        assert violations(page, axe_source) == [], f"{user.email}, form with errors"
+        context.close()
+    context = browser_context_for(browser, live_stack, caseworker)
+    page = context.new_page()
+    page.goto(reverse("complaints:detail", args=[routed_complaint.id]))
+    assert violations(page, axe_source) == [], "complaint page with the thread panel"
+    context.close()
