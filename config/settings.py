@@ -118,7 +118,19 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("CHANNEL_PREFIX", "asgi")},
+        "CONFIG": {
+            "hosts": [
+                {
+                    "address": REDIS_URL,
+                    # The layer waits for messages with a 5-second blocking pop; redis-py 8 reads with a
+                    # 5-second timeout by default, which would tear down every idle socket after 5 seconds.
+                    "socket_timeout": 15,
+                    # A burst of sockets (everyone reconnecting after a restart) must not run out of connections.
+                    "max_connections": int(os.environ.get("CHANNEL_REDIS_MAX_CONNECTIONS", "1000")),
+                }
+            ],
+            "prefix": os.environ.get("CHANNEL_PREFIX", "asgi"),
+        },
     }
 }
 
@@ -276,7 +288,7 @@ FIGURES_MIN_GROUP_SIZE = 5
 # A participant who has not read a message this long gets one e-mail about the thread's unread messages.
 DIALOGUE_UNREAD_EMAIL_AFTER = timedelta(seconds=int(os.environ.get("DIALOGUE_UNREAD_EMAIL_AFTER_SECONDS", "600")))
 # More than this many messages from one person within the window closes the socket (4429) or answers 429.
-DIALOGUE_FLOOD_LIMIT = 20
+DIALOGUE_FLOOD_LIMIT = int(os.environ.get("DIALOGUE_FLOOD_LIMIT", "20"))
 DIALOGUE_FLOOD_WINDOW_SECONDS = 10
 
 LOGGING = {

@@ -74,7 +74,9 @@ def _scripts_for_this_loop():
     loop = asyncio.get_running_loop()
     scripts = _async_scripts.get(loop)
     if scripts is None:
-        client = redis.asyncio.Redis.from_url(settings.REDIS_URL)
+        # A burst of sockets opening at once waits for a free connection instead of failing.
+        pool = redis.asyncio.BlockingConnectionPool.from_url(settings.REDIS_URL, max_connections=100, timeout=10)
+        client = redis.asyncio.Redis(connection_pool=pool)
         scripts = _async_scripts[loop] = (
             client.register_script(FLOOD_SCRIPT),
             client.register_script(PRESENCE_SCRIPT),

@@ -105,7 +105,17 @@ def run() -> int:
         manage("migrate", "--noinput")
         manage("seed_demo")
         commands = [
-            [str(BIN / "uvicorn"), "config.asgi:application", "--host", "127.0.0.1", "--port", port],
+            [
+                str(BIN / "uvicorn"),
+                "config.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                port,
+                # A channel-layer receive can outlive its closed socket; do not wait for it forever.
+                "--timeout-graceful-shutdown",
+                "5",
+            ],
             [str(BIN / "celery"), "-A", "config", "worker", "--loglevel", "INFO", "--concurrency", "2"],
             [
                 str(BIN / "celery"),

@@ -76,6 +76,8 @@ class LiveStack:
                 str(self.port),
                 "--log-level",
                 "warning",
+                "--timeout-graceful-shutdown",
+                "5",
             ],
             cwd=ROOT,
             env=self.env,

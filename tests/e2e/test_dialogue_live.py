@@ -156,3 +156,17 @@ def test_a_server_restart_between_messages_loses_nothing(live_stack, thread, cit
     missed = run(after_restart(seen["id"]))
     assert missed["body"] == "Efter genstart"
     assert stored_ids(thread) == [seen["id"], missed["id"]]
+
+
+def test_an_idle_socket_stays_open(live_stack, thread, citizen, caseworker):
+    """The channel layer's 5-second blocking pop outlasts no Redis read timeout (redis-py 8 defaults to 5 s)."""
+    alice, bob = Person(live_stack, citizen, thread), Person(live_stack, caseworker, thread)
+
+    async def scenario():
+        async with bob.connect() as b:
+            await asyncio.sleep(7)  # idle, longer than the blocking pop and the client's default read timeout
+            async with alice.connect() as a:
+                await send_message(a, "Efter en stille stund")
+            return await next_message(b)
+
+    assert run(scenario())["body"] == "Efter en stille stund"

@@ -1,0 +1,43 @@
+"""The product's ASGI application plus a bare echo socket, for the dialogue benchmark only.
+
+`ws/bench/echo/<room>/` is the baseline: behind the same origin check and
+session authentication, it sends every frame it receives to everyone in the
+room over the same Redis channel layer — no database, no checks, no storing.
+"""
+
+from channels.auth import AuthMiddlewareStack
+from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.routing import ProtocolTypeRouter, URLRouter
+from channels.security.websocket import AllowedHostsOriginValidator
+from django.urls import path
+
+from config.asgi import django_asgi_app
+from config.routing import websocket_urlpatterns
+
+
+class EchoConsumer(AsyncWebsocketConsumer):
+    async def connect(self):
+        self.group = f"bench-echo-{self.scope['url_route']['kwargs']['room']}"
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code):
+        await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        await self.channel_layer.group_send(self.group, {"type": "echo.frame", "text": text_data})
+
+    async def echo_frame(self, event):
+        await self.send(text_data=event["text"])
+
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(
+                URLRouter([*websocket_urlpatterns, path("ws/bench/echo/<str:room>/", EchoConsumer.as_asgi())])
+            )
+        ),
+    }
+)

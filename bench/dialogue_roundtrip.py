@@ -1,0 +1,283 @@
+"""Live threads: message round trip between two participants, and idle connections per server process.
+
+1. Round trip: participant A sends a message on the thread socket and the time
+   until participant B's socket receives it is measured, with 1, 50 and 200
+   busy threads (the probe's thread plus N-1 others, in each of which one
+   participant sends a message every second to another who is connected).
+   Baseline in the same run, through the same uvicorn process, origin check,
+   session authentication and Redis channel layer: a bare echo socket
+   (bench/dialogue_asgi.py) that fans a frame out with no database and no
+   checks. Echo and dialogue probes alternate, so both see the same load.
+2. Idle connections: a fresh server process; authenticated thread sockets are
+   opened in steps and held open; the process's resident memory is read from
+   /proc after each step.
+
+Needs DATABASE_URL and REDIS_URL pointing at scratch servers (it migrates and
+adds rows). The load runs in a separate process from the probes.
+
+    .venv/bin/python bench/dialogue_roundtrip.py [--samples 200] [--busy 1,50,200] [--idle 500,1000,2000]
+"""
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import os
+import random
+import sys
+import time
+import uuid
+
+from common import BIN, ROOT, free_port, percentile, setup_django, start, stop
+
+WAIT = 30
+
+
+def prepare(*, busy: int, idle_users: int) -> dict:
+    """Users, threads and session cookies: the probe pair, a pair per busy thread, department staff for idle sockets."""
+    from django.core.management import call_command
+    from django.test import Client
+
+    from accounts.models import Department, DepartmentMembership, User
+    from dialogue.models import Participant
+    from dialogue.services import add_participant, create_thread
+
+    call_command("migrate", verbosity=0)
+    department, _ = Department.objects.get_or_create(slug="bench-dialog", defaults={"name": "Dialogbenchmark"})
+    run = uuid.uuid4().hex[:8]
+    made = iter(range(10**9))
+
+    def user(name: str) -> User:
+        return User.objects.create_user(f"{name}-{run}-{next(made)}@bench.example.dk", None, full_name=name)
+
+    def cookie(person: User) -> str:
+        client = Client()
+        client.force_login(person)
+        return client.cookies["sessionid"].value
+
+    def pair(title: str) -> dict:
+        thread = create_thread(title=title, department=department)
+        citizen, caseworker = user("borger"), user("sagsbehandler")
+        add_participant(thread=thread, user=citizen, role=Participant.Role.CITIZEN)
+        add_participant(thread=thread, user=caseworker, role=Participant.Role.STAFF)
+        return {"thread": thread.id, "a": cookie(citizen), "b": cookie(caseworker)}
+
+    staff = []
+    for index in range(idle_users):
+        person = user(f"medarbejder{index}")
+        DepartmentMembership.objects.create(user=person, department=department)
+        staff.append(cookie(person))
+    return {
+        "probe": pair("Probe"),
+        "busy": [pair(f"Travl samtale {index}") for index in range(busy - 1)],
+        "idle_threads": [create_thread(title=f"Stille {i}", department=department).id for i in range(200)],
+        "staff": staff,
+    }
+
+
+# Client side (asyncio, the `websockets` library)
+
+
+def connect(port: int, path: str, cookie: str):
+    import websockets
+
+    return websockets.connect(
+        f"ws://127.0.0.1:{port}{path}",
+        origin=f"http://127.0.0.1:{port}",
+        additional_headers={"Cookie": f"sessionid={cookie}"},
+        open_timeout=WAIT,
+        max_queue=None,
+    )
+
+
+async def drain(socket) -> None:
+    async for _ in socket:
+        pass
+
+
+async def busy_thread(port: int, pair: dict, rate: float, stop_at: float) -> None:
+    path = f"/ws/threads/{pair['thread']}/"
+    async with connect(port, path, pair["a"]) as a, connect(port, path, pair["b"]) as b:
+        readers = [asyncio.create_task(drain(a)), asyncio.create_task(drain(b))]
+        await asyncio.sleep(random.random() / rate)  # spread the senders over the second
+        while time.monotonic() < stop_at:
+            frame = {"type": "message", "client_id": uuid.uuid4().hex, "body": "Travl besked"}
+            await a.send(json.dumps(frame))
+            await asyncio.sleep(1 / rate)
+        for reader in readers:
+            reader.cancel()
+
+
+def run_load(port: int, pairs: list[dict], rate: float, seconds: float, ready) -> None:
+    """The busy threads, in their own process so that they do not slow the probes' client down."""
+
+    async def main():
+        stop_at = time.monotonic() + seconds
+        tasks = [asyncio.create_task(busy_thread(port, pair, rate, stop_at)) for pair in pairs]
+        ready.set()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    asyncio.run(main())
+
+
+async def until(socket, match) -> None:
+    while True:
+        frame = json.loads(await asyncio.wait_for(socket.recv(), WAIT))
+        if match(frame):
+            return
+
+
+async def probe(port: int, probe_pair: dict, samples: int) -> tuple[list[float], list[float]]:
+    thread_path = f"/ws/threads/{probe_pair['thread']}/"
+    echo_path = f"/ws/bench/echo/{probe_pair['thread']}/"
+    echo, dialogue = [], []
+    async with (
+        connect(port, thread_path, probe_pair["a"]) as a,
+        connect(port, thread_path, probe_pair["b"]) as b,
+        connect(port, echo_path, probe_pair["a"]) as echo_a,
+        connect(port, echo_path, probe_pair["b"]) as echo_b,
+    ):
+        acks = asyncio.create_task(drain(a))
+        echoes = asyncio.create_task(drain(echo_a))
+        for _ in range(samples):
+            token = uuid.uuid4().hex
+            started = time.perf_counter()
+            await echo_a.send(json.dumps({"type": "echo", "token": token}))
+            await until(echo_b, lambda frame, token=token: frame.get("token") == token)
+            echo.append(time.perf_counter() - started)
+
+            token = uuid.uuid4().hex
+            started = time.perf_counter()
+            await a.send(json.dumps({"type": "message", "client_id": token, "body": "Hvordan går det?"}))
+            await until(b, lambda frame, token=token: frame.get("client_id") == token)
+            dialogue.append(time.perf_counter() - started)
+            await asyncio.sleep(0.02)
+        acks.cancel()
+        echoes.cancel()
+    return echo, dialogue
+
+
+def round_trips(port: int, data: dict, busy: int, samples: int, rate: float) -> tuple[list[float], list[float]]:
+    ready = multiprocessing.get_context("spawn").Event()
+    load = None
+    if busy > 1:
+        seconds = 30 + samples * 0.15  # outlasts the probes
+        load = multiprocessing.get_context("spawn").Process(
+            target=run_load, args=(port, data["busy"][: busy - 1], rate, seconds, ready)
+        )
+        load.start()
+        ready.wait(60)
+        time.sleep(5)  # let every busy thread connect and start talking
+    try:
+        return asyncio.run(probe(port, data["probe"], samples))
+    finally:
+        if load is not None:
+            load.terminate()
+            load.join()
+
+
+def rss_kib(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+async def hold_idle(port: int, pid: int, data: dict, steps: list[int]) -> list[tuple[int, int]]:
+    """Open authenticated thread sockets up to each step; (connections held, RSS KiB) after each."""
+    sockets = []
+    threads, staff = data["idle_threads"], data["staff"]
+
+    async def open_one(index: int):
+        path = f"/ws/threads/{threads[index % len(threads)]}/"
+        socket = await connect(port, path, staff[index % len(staff)]).__aenter__()
+        await until(socket, lambda frame: frame["type"] == "presence")  # accepted, authenticated, let in
+        return socket
+
+    async with connect(port, f"/ws/threads/{threads[0]}/", staff[0]) as warm:  # load the code paths first
+        await until(warm, lambda frame: frame["type"] == "presence")
+    await asyncio.sleep(1)
+    results = [(0, rss_kib(pid))]
+    for target in steps:
+        while len(sockets) < target:
+            batch = [open_one(len(sockets) + i) for i in range(min(100, target - len(sockets)))]
+            opened = await asyncio.gather(*batch, return_exceptions=True)
+            failures = [error for error in opened if isinstance(error, BaseException)]
+            sockets += [socket for socket in opened if not isinstance(socket, BaseException)]
+            if failures:
+                print(f"  {len(failures)} connections failed at {len(sockets)} open: {failures[0]!r}")
+                results.append((len(sockets), rss_kib(pid)))
+                return results
+        await asyncio.sleep(2)
+        results.append((len(sockets), rss_kib(pid)))
+        print(f"  {len(sockets):>6} idle sockets open: server RSS {results[-1][1] / 1024:7.1f} MiB")
+    for socket in sockets:
+        await socket.close()
+    return results
+
+
+def server(port: int) -> "subprocess.Popen":  # noqa: F821 - for the reader
+    return start(
+        [
+            str(BIN / "uvicorn"),
+            "bench.dialogue_asgi:application",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--ws-max-queue",
+            "1024",
+            "--timeout-graceful-shutdown",
+            "5",
+        ],
+        port,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--samples", type=int, default=200, help="round trips per scenario and path")
+    parser.add_argument("--busy", default="1,50,200", help="busy thread counts")
+    parser.add_argument("--busy-rate", type=float, default=1.0, help="messages per second in each busy thread")
+    parser.add_argument("--idle", default="500,1000,2000", help="idle socket counts to step through")
+    args = parser.parse_args()
+    busy_counts = [int(n) for n in args.busy.split(",")]
+    idle_steps = [int(n) for n in args.idle.split(",")]
+    os.environ["DIALOGUE_FLOOD_LIMIT"] = "1000000"  # the probes send faster than a person may
+    os.chdir(ROOT)
+    setup_django()
+    data = prepare(busy=max(busy_counts), idle_users=50)
+
+    print(f"Round trip A -> B, {args.samples} probes per path; busy threads send {args.busy_rate:g} message/s each\n")
+    print(f"{'busy threads':>12}  {'echo p50':>9} {'echo p99':>9}  {'dialogue p50':>12} {'dialogue p99':>12}  ratio")
+    port = free_port()
+    process = server(port)
+    try:
+        for busy in busy_counts:
+            echo, dialogue = round_trips(port, data, busy, args.samples, args.busy_rate)
+            e50, e99 = percentile(echo, 0.5) * 1000, percentile(echo, 0.99) * 1000
+            d50, d99 = percentile(dialogue, 0.5) * 1000, percentile(dialogue, 0.99) * 1000
+            print(
+                f"{busy:>12}  {e50:7.1f}ms {e99:7.1f}ms  {d50:10.1f}ms {d99:10.1f}ms  "
+                f"{d50 / e50:5.1f}x / {d99 / e99:5.1f}x"
+            )
+    finally:
+        stop(process)
+
+    print("\nIdle authenticated thread sockets held by one fresh server process")
+    port = free_port()
+    process = server(port)
+    try:
+        steps = asyncio.run(hold_idle(port, process.pid, data, idle_steps))
+    finally:
+        stop(process)
+    (_, base), (held, top) = steps[0], steps[-1]
+    if held:
+        per_socket = (top - base) / held
+        print(f"held {held} sockets; {per_socket:.1f} KiB per socket (RSS {base / 1024:.0f} -> {top / 1024:.0f} MiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
