@@ -23,7 +23,13 @@ from accounts.models import User
 from dialogue import live, services
 from dialogue.models import Thread
 from dialogue.permissions import can_moderate
-from dialogue.selectors import access_thread_by_id, message_in_thread, messages_after, thread_messages
+from dialogue.selectors import (
+    access_thread_by_id,
+    message_in_thread,
+    messages_after,
+    names_of_users,
+    thread_messages,
+)
 from dialogue.serializers import CLIENT_KINDS, MessageSerializer, visible_payload
 
 logger = logging.getLogger(__name__)
@@ -62,10 +68,6 @@ def echo_client_id(frame: object) -> dict:
     """An error about a message names its client_id, so the client knows which of its messages failed."""
     client_id = frame.get("client_id") if isinstance(frame, dict) else None
     return {"client_id": client_id} if isinstance(client_id, str) and len(client_id) <= 64 else {}
-
-
-def names_of(user_ids) -> dict[int, str]:
-    return dict(User.objects.filter(id__in=list(user_ids)).values_list("id", "full_name"))
 
 
 class ThreadConsumer(AsyncWebsocketConsumer):
@@ -235,7 +237,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):
         change = await live.update_presence(
             op="join", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
         )
-        names = await database_sync_to_async(names_of)(change.online | change.gone)
+        names = await database_sync_to_async(names_of_users)(user_ids=change.online | change.gone)
         for user_id in sorted(change.online):
             await self.send_frame(
                 {"type": "presence", "user": user_id, "user_name": names.get(user_id, ""), "online": True}
@@ -259,7 +261,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):
 
     async def announce_gone(self, user_ids):
         if user_ids:
-            names = await database_sync_to_async(names_of)(user_ids)
+            names = await database_sync_to_async(names_of_users)(user_ids=user_ids)
             for user_id in user_ids:
                 await self.announce(user_id, names.get(user_id, ""), online=False)
 

@@ -61,9 +61,8 @@ def presence_key(thread_id: int) -> str:
 
 
 @cache
-def _sync_scripts():
-    client = redis.Redis.from_url(settings.REDIS_URL)
-    return client.register_script(FLOOD_SCRIPT)
+def _flood_script():
+    return redis.Redis.from_url(settings.REDIS_URL).register_script(FLOOD_SCRIPT)
 
 
 _async_scripts: WeakKeyDictionary = WeakKeyDictionary()
@@ -90,7 +89,7 @@ def _flood_args() -> list:
 
 def count_message_attempt(*, user_id: int) -> bool:
     """Count one message from the user; True when that makes too many within the window (a door refuses it)."""
-    return _sync_scripts()(keys=[flood_key(user_id)], args=_flood_args()) > settings.DIALOGUE_FLOOD_LIMIT
+    return _flood_script()(keys=[flood_key(user_id)], args=_flood_args()) > settings.DIALOGUE_FLOOD_LIMIT
 
 
 async def acount_message_attempt(*, user_id: int) -> bool:

@@ -32,13 +32,21 @@ def is_staff_participant(user, thread) -> bool:
 
 
 @rules.predicate
+def is_citizen_participant(user, thread) -> bool:
+    return (
+        thread is not None
+        and user.is_authenticated
+        and thread.participants.filter(user_id=user.id, role=Participant.Role.CITIZEN).exists()
+    )
+
+
+@rules.predicate
 def is_citizen_of_summary_thread(user, message: Message) -> bool:
     """The thread's citizen answers a contact summary (with a confirmation or a correction)."""
     return (
         message is not None
         and message.kind == Message.Kind.CONTACT_SUMMARY
-        and user.is_authenticated
-        and message.thread.participants.filter(user_id=user.id, role=Participant.Role.CITIZEN).exists()
+        and is_citizen_participant(user, message.thread)
     )
 
 

@@ -83,6 +83,10 @@ def read_marks(*, messages: list[Message], participants: list[Participant], read
     return marks
 
 
+def names_of_users(*, user_ids) -> dict[int, str]:
+    return dict(User.objects.filter(id__in=list(user_ids)).values_list("id", "full_name"))
+
+
 def answers_by_summary(*, thread: Thread) -> dict[int, Message]:
     """Each answered contact summary's answer (a confirmation or a correction), by the summary's id."""
     answers = thread.messages.filter(kind__in=ANSWER_KINDS).order_by("seq")

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dialogue import services
 from dialogue.forms import HideForm, MessageForm
-from dialogue.models import Message, Participant, Thread
-from dialogue.permissions import can_answer_summary, can_moderate
+from dialogue.models import Message, Thread
+from dialogue.permissions import can_answer_summary, can_moderate, is_citizen_participant
 from dialogue.selectors import (
     access_thread_by_id,
     answers_by_summary,
@@ -51,7 +51,7 @@ def render_thread(request, thread: Thread, *, form=None, hide_form=None, hide_id
         "thread_messages": messages,
         "participants": participants,
         "can_moderate": moderator,
-        "is_citizen": any(p.user_id == request.user.id and p.role == Participant.Role.CITIZEN for p in participants),
+        "is_citizen": is_citizen_participant(request.user, thread),
         "form": form or new_message_form(),
         "hide_form": hide_form,
         "hide_id": hide_id,

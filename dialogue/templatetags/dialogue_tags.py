@@ -2,8 +2,9 @@
 
 from django import template
 
-from dialogue.models import Message, Participant, Thread
-from dialogue.selectors import answer_to, participant_for, unread_count
+from dialogue.models import Message, Thread
+from dialogue.permissions import is_citizen_participant
+from dialogue.selectors import answer_to, unread_count
 
 register = template.Library()
 
@@ -12,12 +13,11 @@ register = template.Library()
 def thread_panel(context, thread: Thread) -> dict:
     """The thread's place on its subject's page: how many messages wait for the reader, and the link."""
     user = context["request"].user
-    participant = participant_for(thread=thread, user=user)
     return {
         "thread": thread,
         "unread": unread_count(thread=thread, user=user),
         "count": thread.messages.count(),
-        "is_citizen": participant is not None and participant.role == Participant.Role.CITIZEN,
+        "is_citizen": is_citizen_participant(user, thread),
     }
 
 
