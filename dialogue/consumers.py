@@ -12,6 +12,7 @@ import logging
 import time
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -108,6 +109,15 @@ class ThreadConsumer(AsyncWebsocketConsumer):
             op="leave", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
         )
         await self.announce_gone(change.gone)
+
+    async def dispatch(self, message):
+        """As channels' own dispatch, without its per-message database clean-up hop: every database call here
+        goes through database_sync_to_async, which cleans up around itself, and under load that hop queued each
+        event behind the one thread a process has for such calls."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     # Frames from the client
 

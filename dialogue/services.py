@@ -191,12 +191,9 @@ def post_message(
             raise ValidationError({"reply_to": _("Du har allerede svaret på dette resumé.")}) from error
         participant = add_participant(thread=locked, user=author, role=Participant.Role.STAFF)
         Participant.objects.filter(id=participant.id, last_read_id__lt=message.id).update(last_read_id=message.id)
-        payload = message_payload(message)
-        read = {"type": "thread.read", "user": author.id, "up_to": message.id}
-        transaction.on_commit(
-            lambda: broadcast(thread_id=thread.id, event={"type": "thread.message", "message": payload})
-        )
-        transaction.on_commit(lambda: broadcast(thread_id=thread.id, event=read))
+        # The message frame also says that its author has read the thread up to it; no read frame of its own.
+        sent = {"type": "thread.message", "message": message_payload(message)}
+        transaction.on_commit(lambda: broadcast(thread_id=thread.id, event=sent))
     return message, True
 
 

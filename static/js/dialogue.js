@@ -164,6 +164,8 @@
 
   function onMessage(frame) {
     names[frame.author] = names[frame.author] || frame.author_name;
+    // Writing a message means having read the thread up to it (the server moves her read mark there).
+    if (frame.author in readMarks) readMarks[frame.author] = Math.max(readMarks[frame.author], frame.id);
     var item = render(frame);
     var existing = document.getElementById("message-" + frame.id);
     var waiting = frame.author === me && pending[frame.client_id];

@@ -167,6 +167,7 @@ def test_an_idle_socket_stays_open(live_stack, thread, citizen, caseworker):
             await asyncio.sleep(7)  # idle, longer than the blocking pop and the client's default read timeout
             async with alice.connect() as a:
                 await send_message(a, "Efter en stille stund")
+                await next_message(a)  # acknowledged: stored and sent on
             return await next_message(b)
 
     assert run(scenario())["body"] == "Efter en stille stund"
