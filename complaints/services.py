@@ -257,7 +257,8 @@ def share_contact_summary(*, actor: User, contact_log: ContactLog) -> Message:
     body = contact_log.summary
     if contact_log.next_steps:
         with translation.override(complaint.citizen.preferred_language or settings.LANGUAGE_CODE):
-            with_steps = f"{body}\n\n{_('Aftalte næste skridt:')}\n{contact_log.next_steps}"
+            label = _("Aftalte næste skridt:")
+        with_steps = f"{body}\n\n{label}\n{contact_log.next_steps}"
         body = with_steps if len(with_steps) <= BODY_MAX_LENGTH else body
     with transaction.atomic():
         log = ContactLog.objects.select_for_update(of=("self",)).select_related("shared_message").get(id=contact_log.id)
