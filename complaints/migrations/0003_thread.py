@@ -26,7 +26,7 @@ def give_every_complaint_a_thread(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0001_initial'),
+        ('complaints', '0002_themes'),
         ('dialogue', '0001_initial'),
     ]
 
