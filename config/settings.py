@@ -274,6 +274,8 @@ COMPLAINT_DEADLINE_WEEKS = 4  # klagefrist and the genvurdering clock (retssikke
 GENVURDERING_WARN_DAYS = 5
 FOLLOW_UP_WORKING_DAYS = int(os.environ.get("FOLLOW_UP_WORKING_DAYS", "10"))
 SURVEY_LINK_VALID_DAYS = int(os.environ.get("SURVEY_LINK_VALID_DAYS", "30"))
+# How many historical complaints seed_demo generates for the figures and the themes (the tests use fewer).
+DEMO_GENERATED_COMPLAINTS = int(os.environ.get("DEMO_GENERATED_COMPLAINTS", "4000"))
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024  # one Bilag: at most 20 MB (also a database constraint)
 SWEEP_GRACE = timedelta(seconds=int(os.environ.get("SWEEP_GRACE_SECONDS", "60")))
 # Theme suggestions: a theme is suggested when its probability reaches the minimum score (the most

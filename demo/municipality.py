@@ -430,6 +430,6 @@ def seed() -> None:
     """
     if User.objects.filter(email__endswith=f"@{GENERATED_DOMAIN}").exists():
         return
-    generate(complaints=4000, years=3, seed=2015, burst=("vej-og-trafik", 14))
+    generate(complaints=settings.DEMO_GENERATED_COMPLAINTS, years=3, seed=2015, burst=("vej-og-trafik", 14))
     refresh_service_figures()
     train_suggestion_model()

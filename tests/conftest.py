@@ -22,6 +22,12 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def small_demo_history(settings):
+    """seed_demo's generated history is for people trying the product; a few hundred complaints show the same."""
+    settings.DEMO_GENERATED_COMPLAINTS = 300
+
+
 def make_user(email: str, name: str, **fields) -> User:
     return User.objects.create_user(email, PASSWORD, full_name=name, **fields)
 

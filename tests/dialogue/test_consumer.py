@@ -40,6 +40,17 @@ async def open_socket(user, thread_id, query=""):
     return communicator
 
 
+async def open_joined(user, thread_id):
+    """A socket that has joined the thread's group: its own presence frame has come back.
+
+    `connect()` returns at the accept, before the consumer has joined the group; a
+    message from elsewhere in between reaches a real client through its `?after=` replay.
+    """
+    communicator = await open_socket(user, thread_id)
+    await next_frame(communicator, "presence")
+    return communicator
+
+
 async def next_frame(communicator, kind=None):
     """The next frame (of type `kind`, skipping others)."""
     while True:
@@ -98,7 +109,7 @@ async def test_the_citizen_the_caseworker_and_department_staff_are_let_in(people
 
 
 async def test_a_message_is_stored_then_sent_to_everyone_the_sender_included(thread, citizen, caseworker):
-    alice, bob = await open_socket(citizen, thread.id), await open_socket(caseworker, thread.id)
+    alice, bob = await open_joined(citizen, thread.id), await open_joined(caseworker, thread.id)
     await alice.send_json_to({"type": "message", "client_id": "m-1", "body": "Hvornår kommer rollatoren?"})
     ack, received = await next_frame(alice, "message"), await next_frame(bob, "message")
     assert ack == received
@@ -115,7 +126,7 @@ async def test_a_message_is_stored_then_sent_to_everyone_the_sender_included(thr
 
 
 async def test_typing_reaches_the_others_only(thread, citizen, caseworker):
-    alice, bob = await open_socket(citizen, thread.id), await open_socket(caseworker, thread.id)
+    alice, bob = await open_joined(citizen, thread.id), await open_joined(caseworker, thread.id)
     await alice.send_json_to({"type": "typing"})
     assert await next_frame(bob, "typing") == {"type": "typing", "user": citizen.id, "user_name": "Mette Hansen"}
     await bob.send_json_to({"type": "message", "client_id": "after-typing", "body": "Hej"})
@@ -126,7 +137,7 @@ async def test_typing_reaches_the_others_only(thread, citizen, caseworker):
 
 async def test_read_marks_are_stored_and_shown_to_everyone(thread, citizen, caseworker):
     message = await database_sync_to_async(say)(citizen, thread, "Læs mig")
-    alice, bob = await open_socket(citizen, thread.id), await open_socket(caseworker, thread.id)
+    alice, bob = await open_joined(citizen, thread.id), await open_joined(caseworker, thread.id)
     await bob.send_json_to({"type": "read", "up_to": message.id})
     expected = {"type": "read", "user": caseworker.id, "up_to": message.id}
     assert await next_frame(alice, "read") == expected
@@ -189,7 +200,7 @@ async def test_connecting_with_after_replays_what_was_missed_then_goes_on_live(t
 
 
 async def test_a_resend_is_acknowledged_with_the_stored_message_and_not_sent_twice(thread, citizen, caseworker):
-    alice, bob = await open_socket(citizen, thread.id), await open_socket(caseworker, thread.id)
+    alice, bob = await open_joined(citizen, thread.id), await open_joined(caseworker, thread.id)
     frame = {"type": "message", "client_id": "resend-me", "body": "Er du der?"}
     await alice.send_json_to(frame)
     first_ack = await next_frame(alice, "message")
@@ -220,7 +231,7 @@ async def test_a_fan_out_that_overtakes_an_earlier_one_is_delivered_in_order(thr
 
 async def test_hiding_a_message_updates_it_for_everyone_and_only_staff_keep_the_text(thread, citizen, caseworker):
     message = await database_sync_to_async(say)(citizen, thread, "Mit CPR-nummer er ...")
-    alice, bob = await open_socket(citizen, thread.id), await open_socket(caseworker, thread.id)
+    alice, bob = await open_joined(citizen, thread.id), await open_joined(caseworker, thread.id)
     await database_sync_to_async(hide_message)(actor=caseworker, message=message, reason="CPR-nummer")
     seen_by_citizen, seen_by_staff = await next_frame(alice, "message"), await next_frame(bob, "message")
     assert seen_by_citizen["id"] == seen_by_staff["id"] == message.id
