@@ -28,10 +28,28 @@ def settings_in_subprocess(env: dict[str, str], expression: str) -> subprocess.C
     )
 
 
-def test_production_settings_refuse_to_start_without_a_secret_key():
-    result = settings_in_subprocess({}, "settings.DEBUG")
+def test_the_server_refuses_to_start_without_a_secret_key():
+    result = settings_in_subprocess({}, "__import__('config.asgi')")
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    assert "The SECRET_KEY setting must not be empty" in result.stderr
+
+
+def test_the_worker_refuses_to_start_without_a_secret_key():
+    result = settings_in_subprocess({}, "__import__('config.celery').celery.refuse_to_start_without_a_secret_key()")
+    assert result.returncode != 0
+    assert "The SECRET_KEY setting must not be empty" in result.stderr
+
+
+def test_management_commands_run_without_a_secret_key():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k not in {"DEMO", "DEBUG", "SECRET_KEY"}},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_settings_are_safe_by_default():
