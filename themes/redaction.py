@@ -2,7 +2,7 @@
 
 Pure functions on text. What goes:
 - e-mail addresses;
-- CPR numbers, with and without the dash (DDMMYY-XXXX, DDMMYYXXXX, DDMMYY XXXX);
+- CPR numbers, with and without the dash (DDMMYY-NNNN, DDMMYYNNNN, DDMMYY NNNN: six date digits, four serial digits);
 - Danish phone numbers: eight digits together, in pairs or in fours, with or without +45 / 0045;
 - street addresses: a street name ending in -vej, -gade, -stræde, -allé, -vænget, -torv, -plads and
   the like, with its house number and optionally letter, floor, side, postcode and town;
