@@ -1,6 +1,34 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
 
-from accounts.models import Department, DepartmentMembership, User
+from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
+
+
+def active_committee_memberships() -> QuerySet[CommitteeMembership]:
+    """Committee memberships running today (between their start and end dates), of active users."""
+    today = timezone.localdate()
+    return CommitteeMembership.objects.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=today),
+        Q(end_date__isnull=True) | Q(end_date__gte=today),
+        user__is_active=True,
+    )
+
+
+def committee_secretaries(*, committee_id: int) -> QuerySet[User]:
+    """The committee's secretaries today."""
+    memberships = active_committee_memberships().filter(
+        committee_id=committee_id, role=CommitteeMembership.Role.SECRETARY
+    )
+    return User.objects.filter(id__in=memberships.values("user_id")).order_by("id")
+
+
+def access_committee_by_slug(*, slug: str) -> Committee:
+    """A committee (public: its name and members are public), or 404."""
+    committee = Committee.objects.filter(slug=slug).first()
+    if committee is None:
+        raise Http404
+    return committee
 
 
 def departments_accepting_complaints() -> QuerySet[Department]:

@@ -14,10 +14,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import Committee
+from accounts.selectors import access_committee_by_slug
 from committees import services
 from committees.permissions import can_view_proposals
 from committees.selectors import (
-    access_committee_by_slug,
     access_item_by_id,
     access_meeting_by_id,
     agenda_items_for,

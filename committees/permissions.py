@@ -4,47 +4,12 @@
 - The committee's members (chair, members, secretary) also read drafts, closed items and internal attachments.
 - Only the committee's secretary edits its meetings and agendas.
 
-Membership counts while it runs (between its start and end dates).
+Membership counts while it runs (between its start and end dates): accounts.permissions.
 """
 
 import rules
-from django.db.models import Q
-from django.utils import timezone
 
-from accounts.models import CommitteeMembership
-
-
-def _active_roles(user, committee_id: int) -> set[str]:
-    if user is None or not user.is_authenticated:
-        return set()
-    cache = user.__dict__.setdefault("_committee_roles", {})
-    if committee_id not in cache:
-        today = timezone.localdate()
-        cache[committee_id] = set(
-            CommitteeMembership.objects.filter(user_id=user.id, committee_id=committee_id)
-            .filter(Q(start_date__isnull=True) | Q(start_date__lte=today))
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-            .values_list("role", flat=True)
-        )
-    return cache[committee_id]
-
-
-def is_member_of(user, committee_id: int) -> bool:
-    return bool(_active_roles(user, committee_id))
-
-
-def is_secretary_of(user, committee_id: int) -> bool:
-    return CommitteeMembership.Role.SECRETARY in _active_roles(user, committee_id)
-
-
-@rules.predicate
-def is_committee_member(user, committee) -> bool:
-    return committee is not None and is_member_of(user, committee.id)
-
-
-@rules.predicate
-def is_committee_secretary(user, committee) -> bool:
-    return committee is not None and is_secretary_of(user, committee.id)
+from accounts.permissions import is_committee_member, is_committee_secretary, is_member_of, is_secretary_of
 
 
 @rules.predicate

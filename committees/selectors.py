@@ -1,35 +1,26 @@
 """Reads of committees, meetings and agendas, always scoped to what the caller may see."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Committee, User
+from accounts.permissions import is_member_of
 from committees.models import AgendaItem, AgendaItemSource, Attachment, Meeting
 from committees.permissions import (
     can_view_agenda,
     can_view_attachment,
     can_view_decisions,
     can_view_item,
-    is_member_of,
 )
-from ideas.selectors import proposals_for_committee
+from committees.sources import SOURCES
+from core.proposals import Proposal
 
 
 def committees_listed() -> QuerySet[Committee]:
     return Committee.objects.order_by("name")
-
-
-def access_committee_by_slug(*, slug: str) -> Committee:
-    committee = Committee.objects.filter(slug=slug).first()
-    if committee is None:
-        raise Http404
-    return committee
 
 
 def meetings_of(*, committee: Committee) -> QuerySet[Meeting]:
@@ -134,41 +125,6 @@ def public_attachments() -> QuerySet[Attachment]:
     return Attachment.objects.filter(is_internal=False, item__in=public_items())
 
 
-@dataclass(frozen=True)
-class Proposal:
-    """Something proposed for a committee's agenda, whatever it came from: today an idea that gathered
-    support or that staff picked; an escalated theme can join as another source."""
-
-    kind: str
-    object_id: int
-    title: str
-    text: str
-    support_count: int
-    source_title: str
-    proposed_at: datetime
-    url: str
-
-
-def _idea_proposals(committee_id: int) -> list[Proposal]:
-    return [
-        Proposal(
-            kind=AgendaItemSource.Kind.IDEA,
-            object_id=idea.id,
-            title=idea.title,
-            text=idea.body,
-            support_count=idea.support_count,
-            source_title=idea.board.title,
-            proposed_at=idea.proposed_at or idea.created_at,
-            url=reverse("ideas:idea", args=[idea.id]),
-        )
-        for idea in proposals_for_committee(committee_id=committee_id)
-    ]
-
-
-# Where proposals come from, one function per kind; another source of proposals adds its function here.
-PROPOSAL_SOURCES: dict[str, Callable[[int], list[Proposal]]] = {AgendaItemSource.Kind.IDEA: _idea_proposals}
-
-
 def proposal_queue(*, committee: Committee) -> list[Proposal]:
     """The committee's proposals not yet placed on an agenda, oldest first."""
     placed = set(
@@ -178,16 +134,8 @@ def proposal_queue(*, committee: Committee) -> list[Proposal]:
     )
     proposals = [
         proposal
-        for source in PROPOSAL_SOURCES.values()
-        for proposal in source(committee.id)
+        for source in SOURCES
+        for proposal in source.proposals(committee_id=committee.id)
         if (proposal.kind, proposal.object_id) not in placed
     ]
     return sorted(proposals, key=lambda proposal: proposal.proposed_at)
-
-
-def sources_of(*, items, kind: str) -> dict[int, list[int]]:
-    """For each item, the ids of the objects of one kind it came from."""
-    found: dict[int, list[int]] = {}
-    for source in AgendaItemSource.objects.filter(item__in=items, kind=kind).order_by("id"):
-        found.setdefault(source.item_id, []).append(source.object_id)
-    return found

@@ -8,7 +8,6 @@ publishing at once never get the same number.
 """
 
 import hashlib
-from collections.abc import Callable
 from datetime import datetime
 
 import filetype
@@ -17,15 +16,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Committee, User
 from committees.models import AgendaItem, AgendaItemSource, Attachment, Location, Meeting
 from committees.permissions import can_edit_item, can_manage_committee, can_manage_meeting
-from committees.selectors import Proposal, proposal_queue, sources_of
-from ideas.services import mark_ideas_on_agenda, record_committee_decision
-from notifications.services import absolute_url
+from committees.selectors import proposal_queue
+from committees.sources import agenda_event, proposals_on, source_of
 
 # What a Bilag may be, told by its content (filetype reads the file's first bytes).
 ATTACHMENT_TYPES = {
@@ -178,28 +176,6 @@ def add_item(
     return item
 
 
-def draft_description(proposal: Proposal) -> str:
-    """The Beskrivelse a proposal starts with: where it comes from, its support, and its words quoted."""
-    return _(
-        "Forslaget er stillet på idétavlen »%(source)s« den %(date)s og er støttet af %(count)d borgere.\n\n"
-        "Forslaget lyder:\n\n»%(text)s«\n\n"
-        "Forslaget kan læses på %(url)s"
-    ) % {
-        "source": proposal.source_title,
-        "date": formats.date_format(timezone.localtime(proposal.proposed_at), "j. F Y"),
-        "count": proposal.support_count,
-        "text": proposal.text.strip(),
-        "url": absolute_url(proposal.url),
-    }
-
-
-# Another source of proposals (escalations) registers, in its AppConfig.ready(), how its proposals are
-# described on the agenda (the default quotes an idea) and what happens when the minutes with its items
-# are published: listener(item=..., object_ids=[...], url=absolute link to the item).
-DRAFTS: dict[str, Callable[[Proposal], str]] = {}
-DECISION_LISTENERS: dict[str, Callable[..., None]] = {}
-
-
 def place_proposal(*, actor: User, meeting: Meeting, kind: str, object_id: int) -> AgendaItem:
     """Put a proposal from the committee's queue on a planned meeting, as a new item with a draft to edit."""
     _require(can_manage_meeting(actor, meeting))
@@ -224,17 +200,14 @@ def place_proposal(*, actor: User, meeting: Meeting, kind: str, object_id: int) 
                 procedure=default_procedure(committee=committee, item_type=AgendaItem.ItemType.DISCUSSION),
                 recommendation=_("%(committee)s drøfter forslaget og beslutter, hvad der skal ske med det.")
                 % {"committee": committee.short_name or committee.name},
-                description=DRAFTS.get(kind, draft_description)(proposal),
+                description=source_of(kind).draft(proposal=proposal),
                 order=(meeting.items.aggregate(last=Max("order"))["last"] or 0) + 1,
             )
         item.save()
         AgendaItemSource.objects.create(item=item, kind=kind, object_id=object_id)
+        source_of(kind).placed(object_ids=[object_id], event=agenda_event(item))
         _touch(meeting.id)
     return item
-
-
-def _item_link(item: AgendaItem) -> str:
-    return absolute_url(f"{item.meeting.get_absolute_url()}#punkt-{item.id}")
 
 
 def update_item(*, actor: User, item: AgendaItem, **sections) -> AgendaItem:
@@ -263,6 +236,8 @@ def remove_item(*, actor: User, item: AgendaItem) -> None:
         _open_for_new_items(meeting)
         for attachment in item.attachments.all():
             transaction.on_commit(lambda name=attachment.file.name: _delete_stored_file(name))
+        for source, event, object_ids in proposals_on([item]):
+            source.withdrawn(object_ids=object_ids, event=event)
         item.delete()
         for position, remaining in enumerate(meeting.items.order_by("order", "id"), start=1):
             if remaining.order != position:
@@ -387,10 +362,9 @@ def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
         meeting.status = Meeting.Status.AGENDA_PUBLISHED
         meeting.agenda_published_at = timezone.now()
         meeting.save(update_fields=["status", "agenda_published_at", "updated_at"])
-        # The ideas on the agenda are now "on agenda"; their authors and supporters are told, with a link.
-        for item_id, idea_ids in sources_of(items=items, kind=AgendaItemSource.Kind.IDEA).items():
-            item = next(item for item in items if item.id == item_id)
-            mark_ideas_on_agenda(idea_ids=idea_ids, agenda_url=_item_link(item))
+        # Each source hears that its proposals are on a public agenda (ideas tell their authors and supporters).
+        for source, event, object_ids in proposals_on(meeting.items.select_related("meeting__committee")):
+            source.agenda_published(object_ids=object_ids, event=event)
     return meeting
 
 
@@ -446,15 +420,8 @@ def publish_minutes(*, actor: User, meeting: Meeting) -> Meeting:
         meeting.status = Meeting.Status.MINUTES_PUBLISHED
         meeting.minutes_published_at = timezone.now()
         meeting.save(update_fields=["status", "minutes_published_at", "updated_at"])
-        # Every author and supporter of an idea on the agenda is told what was decided (once per idea).
-        items = list(meeting.items.all())
-        for item_id, idea_ids in sources_of(items=items, kind=AgendaItemSource.Kind.IDEA).items():
-            item = next(item for item in items if item.id == item_id)
-            record_committee_decision(
-                idea_ids=idea_ids, decision=item.decision, outcome=item.outcome, url=_item_link(item)
-            )
-        for kind, listener in DECISION_LISTENERS.items():
-            for item_id, object_ids in sources_of(items=items, kind=kind).items():
-                item = next(item for item in items if item.id == item_id)
-                listener(item=item, object_ids=object_ids, url=_item_link(item))
+        # Each source hears the decision on its proposals (committees/sources.py lists them all): ideas tell their
+        # authors and supporters, escalated themes the people who agreed to hear.
+        for source, event, object_ids in proposals_on(meeting.items.select_related("meeting__committee")):
+            source.decided(object_ids=object_ids, event=event)
     return meeting

@@ -9,6 +9,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.selectors import access_committee_by_slug
 from committees import services
 from committees.documents import document_title, render_pdf
 from committees.forms import AttachmentForm, DecisionForm, ItemForm, MeetingForm, PlaceProposalForm
@@ -21,7 +22,6 @@ from committees.permissions import (
 )
 from committees.selectors import (
     access_attachment_by_id,
-    access_committee_by_slug,
     access_item_by_id,
     access_meeting_by_id,
     committees_listed,

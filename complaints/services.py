@@ -87,10 +87,8 @@ def file_complaint(
             context={"complaint": complaint, "url": reverse("complaints:detail", args=[complaint.id])},
             dedupe_key=f"complaint-ack-{complaint.id}",
         )
-        from complaints.tasks import route_complaint, suggest_themes_for_complaint
-
-        enqueue_on_commit(route_complaint, complaint.id)
-        enqueue_on_commit(suggest_themes_for_complaint, complaint.id)
+        enqueue_on_commit("complaints.tasks.route_complaint", complaint.id)
+        enqueue_on_commit("complaints.tasks.suggest_themes_for_complaint", complaint.id)
     return complaint
 
 

@@ -1,24 +1,39 @@
-"""Enqueueing Celery tasks so that nothing is lost.
+"""Enqueueing Celery tasks so that nothing is lost, by the task's name.
 
-A task is sent only after the surrounding transaction commits (so the worker
-sees the rows), and a broker that is down does not fail the user's request:
-the row is already stored and a beat sweeper finds what was never enqueued.
+Services enqueue by name (`enqueue_on_commit("complaints.tasks.route_complaint", complaint.id)`) and never import
+their tasks module: tasks import services, services never import tasks, so there is one direction and no cycle.
+A name that no task has fails at once (LookupError), in the request and in the tests, not later in a worker.
+
+A task is sent only after the surrounding transaction commits (so the worker sees the rows), and a broker that
+is down does not fail the user's request: the row is already stored and a beat sweeper finds what was never
+enqueued.
 """
 
+import functools
 import logging
 
-from celery import Task
+from celery import current_app
 from django.db import transaction
 from kombu.exceptions import OperationalError
 
 logger = logging.getLogger(__name__)
 
 
-def enqueue_on_commit(task: Task, *args: object) -> None:
+@functools.cache
+def task_names() -> frozenset[str]:
+    """The registered tasks' names, the apps' tasks modules imported the way a worker imports them."""
+    current_app.loader.import_default_modules()
+    return frozenset(current_app.tasks)
+
+
+def enqueue_on_commit(task_name: str, *args: object) -> None:
+    if task_name not in task_names():
+        raise LookupError(f"no Celery task is named {task_name!r}")
+
     def send() -> None:
         try:
-            task.delay(*args)
+            current_app.send_task(task_name, args=args)
         except (OperationalError, ConnectionError, OSError):
-            logger.warning("Broker unavailable; %s%r left for the sweeper", task.name, args)
+            logger.warning("Broker unavailable; %s%r left for the sweeper", task_name, args)
 
     transaction.on_commit(send)

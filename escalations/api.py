@@ -5,7 +5,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from committees.selectors import access_committee_by_slug
+from accounts.selectors import access_committee_by_slug
 from escalations import services
 from escalations.permissions import can_handle_escalation, can_manage_escalations, can_view_committee_themes
 from escalations.selectors import (

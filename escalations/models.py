@@ -72,6 +72,8 @@ class Escalation(TimeStampedModel):
         OPEN = "open", _("Venter på udvalget")
         DISMISSED = "dismissed", _("Afvist")
         MERGED = "merged", _("Slået sammen med et andet")
+        ON_AGENDA = "on_agenda", _("På dagsordenen")
+        DECIDED = "decided", _("Behandlet af udvalget")
 
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="escalations")
     theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="escalations", verbose_name=_("emne"))
@@ -97,6 +99,11 @@ class Escalation(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     handled_at = models.DateTimeField(null=True, blank=True)
+    # Where the committee took it up, as the committees app told (escalations.proposals): the item's link,
+    # the meeting's date and, once the minutes are out, the decision.
+    agenda_url = models.CharField(_("dagsordenspunkt"), max_length=500, blank=True)
+    agenda_date = models.DateTimeField(_("mødedato"), null=True, blank=True)
+    decision = models.TextField(_("udvalgets beslutning"), max_length=10000, blank=True)
 
     class Meta:
         ordering = ["-detected_at", "-id"]
@@ -111,6 +118,10 @@ class Escalation(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=~Q(status="dismissed") | ~Q(dismissed_reason=""), name="escalation_dismissed_with_reason"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["on_agenda", "decided"]) | ~Q(agenda_url=""),
+                name="escalation_on_agenda_with_link",
             ),
         ]
         indexes = [models.Index(fields=["committee", "status"])]

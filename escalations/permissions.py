@@ -1,11 +1,11 @@
 """Who may see and handle escalated themes: the committee's members read, its secretary acts.
 
-Built on the committees' own membership rules, so a membership that has ended counts for nothing here too.
+Built on the membership rules of accounts.permissions, so a membership that has ended counts for nothing here too.
 """
 
 import rules
 
-from committees.permissions import is_committee_member, is_committee_secretary, is_member_of, is_secretary_of
+from accounts.permissions import is_committee_member, is_committee_secretary, is_member_of, is_secretary_of
 
 
 @rules.predicate

@@ -17,8 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Committee, Department, User
-from committees.models import AgendaItem, AgendaItemSource
-from committees.selectors import Proposal
 from complaints.selectors import complaint_facts, complaints_received, theme_excerpts
 from escalations.models import Escalation, EscalationSettings, ThemeCounts
 from escalations.permissions import can_view_committee_themes
@@ -50,26 +48,6 @@ def escalation_summary(escalation: Escalation) -> str:
     }
 
 
-def escalation_proposals(committee_id: int) -> list[Proposal]:
-    """The committee's open escalations as proposals for its agenda (committees.selectors.PROPOSAL_SOURCES)."""
-    escalations = Escalation.objects.filter(committee_id=committee_id, status=Escalation.Status.OPEN).select_related(
-        "theme", "committee"
-    )
-    return [
-        Proposal(
-            kind=AgendaItemSource.Kind.THEME,
-            object_id=escalation.id,
-            title=_("Emnet »%(theme)s«") % {"theme": escalation.theme.name},
-            text=escalation_summary(escalation),
-            support_count=escalation.items,
-            source_title=escalation.theme.name,
-            proposed_at=escalation.detected_at,
-            url=theme_page_url(escalation),
-        )
-        for escalation in escalations
-    ]
-
-
 def settings_of(*, committee: Committee) -> EscalationSettings | None:
     return EscalationSettings.objects.filter(committee=committee).prefetch_related("themes").first()
 
@@ -91,15 +69,6 @@ def access_escalation_by_id(*, user: User, escalation_id: int) -> Escalation:
     if escalation is None or not can_view_committee_themes(user, escalation.committee):
         raise Http404
     return escalation
-
-
-def placed_escalation_ids(*, committee: Committee) -> set[int]:
-    """Escalations that are on an agenda (or were)."""
-    return set(
-        AgendaItemSource.objects.filter(kind=AgendaItemSource.Kind.THEME, item__committee_id=committee.id).values_list(
-            "object_id", flat=True
-        )
-    )
 
 
 def themes_of(escalation: Escalation) -> list[Theme]:
@@ -196,20 +165,9 @@ def theme_overview(*, themes: list[Theme], now: datetime | None = None, weeks: i
     )
 
 
-@dataclass(frozen=True)
-class EscalationEntry:
-    escalation: Escalation
-    item: AgendaItem | None  # the agenda item it was placed on, if any
-
-
-def escalation_history(*, committee: Committee, theme: Theme | None = None) -> list[EscalationEntry]:
-    """The committee's escalations (of one theme, or all), newest first, each with the agenda item it went to."""
-    escalations = list(escalations_of(committee=committee).filter(**({"theme": theme} if theme else {})))
-    sources = AgendaItemSource.objects.filter(
-        kind=AgendaItemSource.Kind.THEME, object_id__in=[e.id for e in escalations]
-    ).select_related("item__meeting")
-    items = {source.object_id: source.item for source in sources}
-    return [EscalationEntry(escalation, items.get(escalation.id)) for escalation in escalations]
+def escalation_history(*, committee: Committee, theme: Theme | None = None) -> list[Escalation]:
+    """The committee's escalations (of one theme, or all), newest first."""
+    return list(escalations_of(committee=committee).filter(**({"theme": theme} if theme else {})))
 
 
 def access_theme_by_slug(*, slug: str) -> Theme:

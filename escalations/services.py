@@ -23,11 +23,11 @@ from django.db.models import Max
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Committee, CommitteeMembership, User
-from committees.models import AgendaItem, AgendaItemSource
-from committees.selectors import Proposal
+from accounts.models import Committee, User
+from accounts.selectors import committee_secretaries
 from complaints.selectors import citizens_to_tell_about_themes
 from complaints.selectors import theme_activity as complaint_activity
+from core.proposals import AgendaEvent, Proposal
 from escalations.models import Escalation, EscalationSettings, ThemeCounts
 from escalations.permissions import can_handle_escalation, can_manage_escalations
 from escalations.selectors import (
@@ -133,21 +133,9 @@ def _escalation_due(
     )
 
 
-def _secretaries(committee: Committee):
-    today = timezone.localdate()
-    memberships = CommitteeMembership.objects.filter(
-        committee=committee, role=CommitteeMembership.Role.SECRETARY, user__is_active=True
-    ).select_related("user")
-    return [
-        m.user
-        for m in memberships
-        if (m.start_date is None or m.start_date <= today) and (m.end_date is None or m.end_date >= today)
-    ]
-
-
 def _tell_secretaries(escalation: Escalation) -> None:
     url = theme_page_url(escalation)
-    for secretary in _secretaries(escalation.committee):
+    for secretary in committee_secretaries(committee_id=escalation.committee_id):
         with translation.override(secretary.preferred_language or settings.LANGUAGE_CODE):
             title = _("Emnet »%(theme)s« er eskaleret til %(committee)s") % {
                 "theme": escalation.theme.name,
@@ -171,11 +159,11 @@ def _tell_secretaries(escalation: Escalation) -> None:
 
 def _lock_open(escalation: Escalation) -> Escalation:
     locked = Escalation.objects.select_for_update().select_related("committee", "theme").get(id=escalation.id)
+    if locked.status == Escalation.Status.ON_AGENDA:
+        raise ValidationError({"escalation": _("Emnet er sat på en dagsorden.")})
     if locked.status != Escalation.Status.OPEN:
         status = locked.get_status_display()
         raise ValidationError({"escalation": _("Emnet er allerede behandlet: %(status)s.") % {"status": status}})
-    if AgendaItemSource.objects.filter(kind=AgendaItemSource.Kind.THEME, object_id=locked.id).exists():
-        raise ValidationError({"escalation": _("Emnet er sat på en dagsorden.")})
     return locked
 
 
@@ -264,7 +252,7 @@ def _days(measure) -> str:
     return formats.number_format(measure.value, decimal_pos=1)
 
 
-def draft_for_agenda(proposal: Proposal) -> str:
+def draft_for_agenda(*, proposal: Proposal) -> str:
     """The draft "Beskrivelse af sagen" for an escalated theme: its figures and redacted excerpts."""
     escalation = Escalation.objects.select_related("committee", "theme").get(id=proposal.object_id)
     themes = themes_of(escalation)
@@ -328,10 +316,30 @@ def draft_for_agenda(proposal: Proposal) -> str:
     return "\n".join(lines)
 
 
-def tell_about_decision(*, item: AgendaItem, object_ids: list[int], url: str) -> int:
-    """The minutes are out: everyone whose complaint or idea carries one of the item's themes, and who agreed
-    to hear, gets the decision. One message per person, however many complaints and ideas she has."""
-    escalations = list(Escalation.objects.filter(id__in=object_ids).select_related("theme"))
+def record_placement(*, escalation_ids: list[int], event: AgendaEvent) -> None:
+    """The committee put the escalations on a planned agenda: they leave its queue and cannot be dismissed."""
+    Escalation.objects.filter(id__in=escalation_ids, status=Escalation.Status.OPEN).update(
+        status=Escalation.Status.ON_AGENDA, agenda_url=event.url, agenda_date=event.meeting_start,
+        updated_at=timezone.now(),
+    )  # fmt: skip
+
+
+def withdraw_placement(*, escalation_ids: list[int]) -> None:
+    """Their item was taken off the agenda: the escalations are open again, back in the committee's queue."""
+    Escalation.objects.filter(id__in=escalation_ids, status=Escalation.Status.ON_AGENDA).update(
+        status=Escalation.Status.OPEN, agenda_url="", agenda_date=None, updated_at=timezone.now()
+    )
+
+
+def tell_about_decision(*, escalation_ids: list[int], event: AgendaEvent) -> int:
+    """The minutes are out: the escalations are decided, and everyone whose complaint or idea carries one of the
+    item's themes, and who agreed to hear, gets the decision. One message per person, however many complaints
+    and ideas she has (and once, however often this runs)."""
+    Escalation.objects.filter(id__in=escalation_ids).update(
+        status=Escalation.Status.DECIDED, agenda_url=event.url, agenda_date=event.meeting_start,
+        decision=event.decision, updated_at=timezone.now(),
+    )  # fmt: skip
+    escalations = list(Escalation.objects.filter(id__in=escalation_ids).select_related("theme"))
     themes = {theme for escalation in escalations for theme in themes_of(escalation)}
     theme_ids = [theme.id for theme in themes]
     names = ", ".join(sorted(theme.name for theme in themes))
@@ -341,20 +349,25 @@ def tell_about_decision(*, item: AgendaItem, object_ids: list[int], url: str) ->
     for person in people:
         with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
             title = _("%(committee)s har behandlet emnet »%(themes)s«") % {
-                "committee": item.committee.short_name or item.committee.name,
+                "committee": event.committee_short_name,
                 "themes": names,
             }
         notify(
             user=person,
             title=title[:250],
-            body=item.decision,
-            url=url,
-            dedupe_key=f"theme-decision-{item.id}-{person.id}",
+            body=event.decision,
+            url=event.url,
+            dedupe_key=f"theme-decision-{event.item_id}-{person.id}",
         )
         queue_email(
             recipient=person,
             template="escalations/email/theme_decision.txt",
-            context={"item": item, "themes": names, "url": url},
-            dedupe_key=f"theme-decision-{item.id}-{person.id}",
+            context={
+                "committee_name": event.committee_name,
+                "decision": event.decision,
+                "themes": names,
+                "url": event.url,
+            },
+            dedupe_key=f"theme-decision-{event.item_id}-{person.id}",
         )
     return len(people)

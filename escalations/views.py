@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from committees.selectors import access_committee_by_slug
+from accounts.selectors import access_committee_by_slug
 from escalations import services
 from escalations.forms import DismissForm, MergeForm, SettingsForm
 from escalations.models import Escalation, EscalationSettings
@@ -39,7 +39,7 @@ def escalation_list(request, slug: str):
     committee = _member_committee(request, slug)
     context = {
         "committee": committee,
-        "entries": escalation_history(committee=committee),
+        "escalations": escalation_history(committee=committee),
         "settings": settings_of(committee=committee),
         "can_manage": can_manage_escalations(request.user, committee),
     }
@@ -47,16 +47,14 @@ def escalation_list(request, slug: str):
 
 
 def _theme_page(request, committee, theme, *, dismiss_form=None, merge_form=None, status=200):
-    entries = escalation_history(committee=committee, theme=theme)
-    open_escalation = next(
-        (e.escalation for e in entries if e.escalation.status == Escalation.Status.OPEN and e.item is None), None
-    )
+    escalations = escalation_history(committee=committee, theme=theme)
+    open_escalation = next((e for e in escalations if e.status == Escalation.Status.OPEN), None)
     can_handle = open_escalation is not None and can_handle_escalation(request.user, open_escalation)
     context = {
         "committee": committee,
         "theme": theme,
         "overview": theme_overview(themes=[theme]),
-        "entries": entries,
+        "escalations": escalations,
         "open_escalation": open_escalation,
         "dismiss_form": (dismiss_form or DismissForm()) if can_handle else None,
         "merge_form": (merge_form or MergeForm(escalation=open_escalation)) if can_handle else None,

@@ -11,7 +11,7 @@ from datetime import timedelta
 import rules
 from django.utils import timezone
 
-from accounts.models import CommitteeMembership
+from accounts.permissions import is_secretary_of
 
 COMMENT_EDIT_WINDOW = timedelta(minutes=15)
 
@@ -32,13 +32,7 @@ def is_moderator(user) -> bool:
 
 @rules.predicate
 def is_board_secretary(user, board) -> bool:
-    return (
-        board is not None
-        and user.is_authenticated
-        and user.committee_memberships.filter(
-            committee_id=board.committee_id, role=CommitteeMembership.Role.SECRETARY
-        ).exists()
-    )
+    return board is not None and is_secretary_of(user, board.committee_id)
 
 
 @rules.predicate

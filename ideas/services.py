@@ -9,7 +9,8 @@ that makes the count reach the board's threshold turns the idea into a
 proposal with a conditional update (`status = published` → `proposed`), which
 can succeed only once. Withdrawing a support later does not undo a proposal.
 
-The committees app calls these (keyword-only; it checks its own permissions):
+ideas/proposals.py, the source the committees app lists, calls these (keyword-only; committees checks its own
+permissions):
 
 - ``mark_ideas_on_agenda(*, idea_ids: list[int], agenda_url: str) -> None``:
   the ideas are now on a published agenda (status ``on_agenda``); their
@@ -217,9 +218,7 @@ def create_idea(
             body=body,
             notify_about_decisions=notify_about_decisions,
         )
-        from ideas.tasks import suggest_themes_for_idea
-
-        enqueue_on_commit(suggest_themes_for_idea, idea.id)
+        enqueue_on_commit("ideas.tasks.suggest_themes_for_idea", idea.id)
     return idea
 
 

@@ -54,9 +54,7 @@ def queue_email(
             )
     except IntegrityError:
         return None
-    from notifications.tasks import deliver_email
-
-    enqueue_on_commit(deliver_email, email.id)
+    enqueue_on_commit("notifications.tasks.deliver_email", email.id)
     return email
 
 

@@ -3,6 +3,7 @@
 import rules
 
 from accounts.models import CommitteeMembership, DepartmentMembership
+from accounts.selectors import active_committee_memberships
 
 
 @rules.predicate
@@ -17,7 +18,8 @@ def is_a_department_lead(user) -> bool:
 
 @rules.predicate
 def is_a_committee_secretary(user) -> bool:
-    return user.is_authenticated and user.committee_memberships.filter(role=CommitteeMembership.Role.SECRETARY).exists()
+    memberships = active_committee_memberships().filter(user_id=user.id, role=CommitteeMembership.Role.SECRETARY)
+    return user.is_authenticated and memberships.exists()
 
 
 can_manage_themes = is_administrator | is_a_department_lead | is_a_committee_secretary

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.queue import enqueue_on_commit
 from themes import classifier
 from themes.models import SuggestionModel, Theme
 from themes.permissions import can_manage_themes
@@ -63,6 +64,13 @@ def update_theme(*, actor: User, theme: Theme, name: str, description: str, acti
     _validate(theme)
     theme.save(update_fields=["name", "description", "active", "updated_at"])
     return theme
+
+
+def request_model_training(*, actor: User) -> None:
+    """Someone who manages themes asks for the suggestion model to be trained now instead of tonight."""
+    if not can_manage_themes(actor):
+        raise PermissionDenied
+    enqueue_on_commit("themes.tasks.train_suggestion_model")
 
 
 def train_suggestion_model(*, examples: list[classifier.Example] | None = None) -> SuggestionModel | None:

@@ -7,8 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.queue import enqueue_on_commit
-from themes import services, tasks
+from themes import services
 from themes.forms import ThemeForm
 from themes.permissions import can_manage_themes
 from themes.selectors import access_theme_for_management_by_id, current_suggestion_model, themes_for_management
@@ -66,7 +65,6 @@ def theme_edit(request, theme_id: int):
 @require_POST
 def train_model(request):
     """Start training the suggestion model now instead of tonight."""
-    _require_manager(request.user)
-    enqueue_on_commit(tasks.train_suggestion_model)
+    services.request_model_training(actor=request.user)
     messages.success(request, _("Forslagsmodellen bliver trænet nu. Det tager op til et par minutter."))
     return redirect("themes:list")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from committees import services as committees
 from committees.models import AgendaItemSource
 from committees.selectors import proposal_queue
+from committees.sources import agenda_event
 from escalations import services
 from escalations.models import Escalation
 from notifications.models import Email, Notice
@@ -83,7 +84,8 @@ def test_the_decision_reaches_each_person_who_agreed_once(escalated, meeting, se
     assert "Udvalget beder forvaltningen lave en plan for vejene." in mails.first().body
     assert Email.objects.count() - before == 2
     # Publishing again tells nobody twice.
-    services.tell_about_decision(item=item, object_ids=[escalated.id], url="/x/")
+    item.refresh_from_db()
+    services.tell_about_decision(escalation_ids=[escalated.id], event=agenda_event(item))
     assert told.count() == 2
 
 
@@ -149,3 +151,27 @@ def test_merge_refuses_itself_others_committees_and_handled_ones(
     with pytest.raises(ValidationError):
         services.merge_escalation(actor=secretary, escalation=roads, into=wastes)
     assert Escalation.objects.get(id=roads.id).status == "open"
+
+
+def test_placing_removing_and_deciding_move_the_escalation_in_and_out_of_the_queue(
+    escalated, meeting, secretary, committee
+):
+    item = committees.place_proposal(actor=secretary, meeting=meeting, kind="theme", object_id=escalated.id)
+    escalated.refresh_from_db()
+    assert escalated.status == "on_agenda"
+    assert escalated.agenda_url.endswith(f"#punkt-{item.id}")
+    assert escalated.agenda_date == meeting.start
+
+    committees.remove_item(actor=secretary, item=item)
+    escalated.refresh_from_db()
+    assert (escalated.status, escalated.agenda_url, escalated.agenda_date) == ("open", "", None)
+    assert [p.object_id for p in proposal_queue(committee=committee)] == [escalated.id]
+
+    item = committees.place_proposal(actor=secretary, meeting=meeting, kind="theme", object_id=escalated.id)
+    committees.publish_agenda(actor=secretary, meeting=meeting)
+    committees.mark_meeting_held(actor=secretary, meeting=meeting)
+    committees.record_decision(actor=secretary, item=item, decision="Forvaltningen laver en plan.", outcome="decided")
+    committees.publish_minutes(actor=secretary, meeting=meeting)
+    escalated.refresh_from_db()
+    assert (escalated.status, escalated.decision) == ("decided", "Forvaltningen laver en plan.")
+    assert proposal_queue(committee=committee) == []  # decided: it does not come back

@@ -111,3 +111,15 @@ def test_training_gathers_examples_from_registered_sources(demo_themes, monkeypa
     model = services.train_suggestion_model()
     assert calls == [20_000]
     assert model.examples == 120
+
+
+def test_only_theme_managers_may_ask_for_training_now(citizen, caseworker, lead, django_capture_on_commit_callbacks):
+    from themes.services import request_model_training
+
+    for refused in (citizen, caseworker):
+        with django_capture_on_commit_callbacks() as callbacks, pytest.raises(PermissionDenied):
+            request_model_training(actor=refused)
+        assert callbacks == []
+    with django_capture_on_commit_callbacks() as callbacks:
+        request_model_training(actor=lead)
+    assert len(callbacks) == 1

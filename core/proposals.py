@@ -1,0 +1,70 @@
+"""What a committee's agenda needs from whatever proposes something to it (ideas, escalated themes, ...).
+
+The committees app sits above the apps that propose (the subjects): it imports their source objects, listed
+in `committees/sources.py`, and they never import committees. What passes between them is defined here,
+below both: a `Proposal` going up, an `AgendaEvent` coming back down.
+
+A source is one object per kind of proposal (`kind` is one of `committees.models.AgendaItemSource.Kind`):
+
+- `proposals(committee_id=...)`: its proposals waiting for the committee's agenda;
+- `draft(proposal=...)`: the Beskrivelse af sagen an agenda item starts with (in Danish; the caller
+  sets the language);
+- `placed`, `withdrawn`, `agenda_published`, `decided` (each with `object_ids=[...]` and an `AgendaEvent`):
+  what happened to its proposals on the agenda, called inside the committee's transaction. The default
+  does nothing; a source overrides what it needs to hear.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """Something proposed for a committee's agenda, whatever it came from."""
+
+    kind: str
+    object_id: int
+    title: str
+    text: str
+    support_count: int
+    source_title: str
+    proposed_at: datetime
+    url: str
+
+
+@dataclass(frozen=True)
+class AgendaEvent:
+    """The agenda item a source's proposals are on, as the source may know it (no committee objects)."""
+
+    item_id: int
+    committee_id: int
+    committee_name: str
+    committee_short_name: str  # as the minutes write it (the name when there is no short one)
+    meeting_start: datetime
+    url: str  # absolute link to the item in the agenda or minutes
+    decision: str = ""
+    outcome: str = ""  # committees.models.AgendaItem.Outcome value, once decided
+
+
+class ProposalSource:
+    """Base of every source: override `proposals` and `draft`, and the events the source needs to hear."""
+
+    kind: str = ""
+
+    def proposals(self, *, committee_id: int) -> list[Proposal]:
+        raise NotImplementedError
+
+    def draft(self, *, proposal: Proposal) -> str:
+        raise NotImplementedError
+
+    def placed(self, *, object_ids: list[int], event: AgendaEvent) -> None:
+        """The proposals were put on a planned agenda (not public yet)."""
+
+    def withdrawn(self, *, object_ids: list[int], event: AgendaEvent) -> None:
+        """Their item was taken off the planned agenda: the proposals are back in the committee's queue."""
+
+    def agenda_published(self, *, object_ids: list[int], event: AgendaEvent) -> None:
+        """The agenda with their item is public."""
+
+    def decided(self, *, object_ids: list[int], event: AgendaEvent) -> None:
+        """The minutes with the item's decision (`event.decision`, `event.outcome`) are public."""
