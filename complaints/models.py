@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 from core.models import TimeStampedModel
-from themes.models import Theme
+from themes.models import Theme, ThemeSuggestion
 
 CASE_NUMBER_VALIDATOR = RegexValidator(
     r"^\d{2}/\d{1,7}$", _("Skriv sagsnummeret som to cifre, skråstreg og løbenummer, fx 13/37262.")
@@ -145,20 +145,13 @@ class Complaint(TimeStampedModel):
         return self.genvurdering_due - timezone.now() <= timedelta(days=settings.GENVURDERING_WARN_DAYS)
 
 
-class ComplaintThemeSuggestion(models.Model):
+class ComplaintThemeSuggestion(ThemeSuggestion):
     """A theme suggested from the complaint's text at intake, for staff to confirm or change."""
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="theme_suggestions")
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="+")
-    score = models.FloatField()
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-score", "id"]
+    class Meta(ThemeSuggestion.Meta):
         constraints = [models.UniqueConstraint(fields=["complaint", "theme"], name="unique_theme_suggestion")]
-
-    def __str__(self) -> str:
-        return f"{self.complaint_id}: {self.theme_id} ({self.score:.2f})"
 
 
 class ComplaintEvent(models.Model):

@@ -27,7 +27,7 @@ from dialogue import services as dialogue
 from dialogue.models import BODY_MAX_LENGTH, Message, Participant
 from notifications.services import push_on_commit, queue_email
 from themes.models import Theme
-from themes.services import suggest_themes
+from themes.services import store_theme_suggestions
 
 
 def _record(complaint: Complaint, kind: str, *, actor: User | None = None, note: str = "") -> None:
@@ -124,22 +124,11 @@ def route_complaint(*, complaint_id: int) -> ContactTask | None:
 
 def suggest_complaint_themes(*, complaint_id: int) -> list[ComplaintThemeSuggestion]:
     """Store the themes suggested from the complaint's text, for staff to confirm when they log the contact.
-
-    Safe to run twice: a complaint is suggested for once, and the first suggestion stays.
-    """
-    complaint = Complaint.objects.filter(id=complaint_id, themes_suggested_at__isnull=True).first()
+    Safe to run twice: a complaint is suggested for once (themes.services.store_theme_suggestions)."""
+    complaint = Complaint.objects.filter(id=complaint_id).first()
     if complaint is None:
         return []
-    suggested = suggest_themes(text=f"{complaint.subject}\n{complaint.description}")
-    with transaction.atomic():
-        claimed = Complaint.objects.filter(id=complaint_id, themes_suggested_at__isnull=True).update(
-            themes_suggested_at=timezone.now()
-        )
-        if not claimed:
-            return []
-        return ComplaintThemeSuggestion.objects.bulk_create(
-            [ComplaintThemeSuggestion(complaint=complaint, theme=theme, score=score) for theme, score in suggested]
-        )
+    return store_theme_suggestions(item=complaint, text=f"{complaint.subject}\n{complaint.description}")
 
 
 def _announce_task(task: ContactTask) -> None:
@@ -427,3 +416,10 @@ def sweep_missing_early_contact(*, now: datetime | None = None) -> int:
         .values_list("id", flat=True)[:500]
     )
     return sum(route_complaint(complaint_id=complaint_id) is not None for complaint_id in ids)
+
+
+def sweep_unsuggested_themes(*, now: datetime | None = None) -> int:
+    """Suggest themes for complaints whose suggestion message was lost (older than the grace period)."""
+    now = now or timezone.now()
+    ids = Complaint.objects.filter(themes_suggested_at__isnull=True, created_at__lt=now - settings.SWEEP_GRACE)
+    return sum(bool(suggest_complaint_themes(complaint_id=i)) for i in ids.values_list("id", flat=True)[:200])

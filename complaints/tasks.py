@@ -28,3 +28,8 @@ def escalate_overdue_tasks() -> None:
 @shared_task
 def sweep_missing_early_contact() -> None:
     services.sweep_missing_early_contact()
+
+
+@shared_task
+def sweep_unsuggested_themes() -> None:
+    services.sweep_unsuggested_themes()

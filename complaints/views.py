@@ -116,8 +116,6 @@ def inbox(request):
 def task_detail(request, task_id: int):
     task = access_task_by_id(user=request.user, task_id=task_id)
     is_lead = is_department_lead(user=request.user, department_id=task.department_id)
-    if task.complaint.themes_suggested_at is None:  # the intake's task was lost or has not run yet
-        services.suggest_complaint_themes(complaint_id=task.complaint_id)
     suggestions = theme_suggestions_for(complaint=task.complaint)
     confirmed = list(task.complaint.themes.values_list("id", flat=True))
     contact_form = ContactLogForm(

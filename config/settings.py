@@ -243,6 +243,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "complaints.tasks.sweep_missing_early_contact",
         "schedule": timedelta(minutes=1),
     },
+    "complaints-sweep-unsuggested-themes": {
+        "task": "complaints.tasks.sweep_unsuggested_themes",
+        "schedule": timedelta(minutes=5),
+    },
+    "ideas-sweep-unsuggested-themes": {
+        "task": "ideas.tasks.sweep_unsuggested_themes",
+        "schedule": timedelta(minutes=5),
+    },
     "notifications-sweep-unsent-email": {
         "task": "notifications.tasks.sweep_unsent_email",
         "schedule": timedelta(minutes=1),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Committee
 from core.models import TimeStampedModel
-from themes.models import Theme
+from themes.models import Theme, ThemeSuggestion
 
 TITLE_MAX = 200
 IDEA_BODY_MAX = 5000
@@ -196,20 +196,13 @@ class Idea(Moderated, TimeStampedModel):
         return self.association.name if self.association_id else self.author.full_name
 
 
-class IdeaThemeSuggestion(models.Model):
+class IdeaThemeSuggestion(ThemeSuggestion):
     """A theme suggested from the idea's text when it was posted, for staff to confirm or change."""
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="theme_suggestions")
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="+")
-    score = models.FloatField()
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-score", "id"]
+    class Meta(ThemeSuggestion.Meta):
         constraints = [models.UniqueConstraint(fields=["idea", "theme"], name="unique_idea_theme_suggestion")]
-
-    def __str__(self) -> str:
-        return f"{self.idea_id}: {self.theme_id} ({self.score:.2f})"
 
 
 class Support(models.Model):

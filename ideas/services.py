@@ -26,7 +26,7 @@ comes back when a moderator shows the idea again.
 """
 
 import hashlib
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -68,7 +68,7 @@ from ideas.permissions import (
 from ideas.selectors import contributors_of
 from notifications.services import absolute_url, notify, queue_email
 from themes.models import Theme
-from themes.services import suggest_themes
+from themes.services import store_theme_suggestions
 
 IDEA_NOT_EDITABLE = gettext_lazy("Idéen kan kun ændres, mens tavlen samler idéer, og før den er blevet et forslag.")
 COMMENT_EDIT_WINDOW_PASSED = gettext_lazy(
@@ -224,19 +224,17 @@ def create_idea(
 
 def suggest_idea_themes(*, idea_id: int) -> list[IdeaThemeSuggestion]:
     """Store the themes suggested from the idea's text. Safe to run twice: the first suggestion stays."""
-    idea = Idea.objects.filter(id=idea_id, themes_suggested_at__isnull=True).first()
+    idea = Idea.objects.filter(id=idea_id).first()
     if idea is None:
         return []
-    suggested = suggest_themes(text=f"{idea.title}\n{idea.body}")
-    with transaction.atomic():
-        claimed = Idea.objects.filter(id=idea_id, themes_suggested_at__isnull=True).update(
-            themes_suggested_at=timezone.now()
-        )
-        if not claimed:
-            return []
-        return IdeaThemeSuggestion.objects.bulk_create(
-            [IdeaThemeSuggestion(idea=idea, theme=theme, score=score) for theme, score in suggested]
-        )
+    return store_theme_suggestions(item=idea, text=f"{idea.title}\n{idea.body}")
+
+
+def sweep_unsuggested_themes(*, now: datetime | None = None) -> int:
+    """Suggest themes for ideas whose suggestion message was lost (older than the grace period)."""
+    now = now or timezone.now()
+    ids = Idea.objects.filter(themes_suggested_at__isnull=True, created_at__lt=now - settings.SWEEP_GRACE)
+    return sum(bool(suggest_idea_themes(idea_id=i)) for i in ids.values_list("id", flat=True)[:200])
 
 
 def set_idea_themes(*, actor: User, idea: Idea, themes: list[Theme]) -> Idea:

@@ -102,8 +102,6 @@ def idea_receipt(request, idea_id: int):
 
 def _themes_form(idea: Idea, data=None) -> IdeaThemesForm:
     """Staff confirm or change the themes; until they have, the form is ticked with the suggestion."""
-    if idea.themes_suggested_at is None:  # the task after posting was lost or has not run yet
-        services.suggest_idea_themes(idea_id=idea.id)
     suggestions = theme_suggestions_for(idea=idea)
     confirmed = list(idea.themes.values_list("id", flat=True))
     form = IdeaThemesForm(data, initial={"themes": confirmed or [theme.id for theme, _score in suggestions]})

@@ -4,8 +4,13 @@ Tests run against real PostgreSQL and Redis (DATABASE_URL, REDIS_URL); the
 end-to-end tests also against a real ASGI server and Celery worker process.
 """
 
+import io
+
 import pytest
 from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -26,6 +31,26 @@ def fast_password_hashing(settings):
 def small_demo_history(settings):
     """seed_demo's generated history is for people trying the product; a few hundred complaints show the same."""
     settings.DEMO_GENERATED_COMPLAINTS = 300
+
+
+@pytest.fixture(scope="module")
+def demo_municipality(django_db_setup, django_db_blocker):
+    """The demo municipality (seed_demo), seeded once for a whole test module inside a transaction that is rolled
+    back after the module; each test's own changes are rolled back after the test (a savepoint inside it)."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            DEMO=True, DEMO_GENERATED_COMPLAINTS=300, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+        ),
+    ):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("seed_demo", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 def make_user(email: str, name: str, **fields) -> User:

@@ -136,3 +136,15 @@ def test_openapi_schema_describes_the_complaint_api(client):
 @pytest.mark.django_db
 def test_healthz_answers(client):
     assert client.get("/healthz").content == b"ok"
+
+
+def test_starting_a_process_does_not_import_scikit_learn():
+    """Every web process, worker and manage.py call pays for what django.setup() imports; scikit-learn is loaded
+    only where a theme model is trained or used (themes.services)."""
+    loaded = (
+        "[__import__(m) for m in ('config.urls', 'config.asgi', 'themes.tasks', 'complaints.tasks', 'ideas.tasks')]"
+        " and sorted(m for m in __import__('sys').modules if m.split('.')[0] in ('sklearn', 'joblib', 'scipy'))"
+    )
+    result = settings_in_subprocess({"DEMO": "1"}, loaded)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -9,7 +9,7 @@ an item carry more than one theme, each with its own probability.
 
 import io
 import random
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import joblib
@@ -21,7 +21,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import MultiLabelBinarizer
 
-Example = tuple[str, Collection[int]]
+from themes.sources import Example
 
 MAX_FEATURES = 40_000
 

@@ -25,6 +25,25 @@ class Theme(TimeStampedModel):
         return self.name
 
 
+class ThemeSuggestion(models.Model):
+    """A theme suggested from an item's text, for staff to confirm or change.
+
+    Abstract: the app that owns the item keeps the table, with a foreign key to the item whose related name is
+    `theme_suggestions`; themes.services.store_theme_suggestions fills it, once per item.
+    """
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-score", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.theme_id} ({self.score:.2f})"
+
+
 class SuggestionModel(TimeStampedModel):
     """A trained theme classifier (themes.classifier) with how well it did on held-back examples.
 

@@ -1,20 +1,30 @@
-"""Writes of the theme taxonomy, training the suggestion model, and suggesting themes from text."""
+"""Writes of the theme taxonomy, training the suggestion model, and suggesting themes from text.
+
+scikit-learn (themes.classifier) is imported only where a model is trained or used, never when Django starts:
+it costs seconds and tens of MB in every process, most of which never suggest a theme.
+"""
+
+from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.queue import enqueue_on_commit
-from themes import classifier
-from themes.models import SuggestionModel, Theme
+from themes.models import SuggestionModel, Theme, ThemeSuggestion
 from themes.permissions import can_manage_themes
-from themes.sources import gather_examples
+from themes.sources import Example, gather_examples
+
+if TYPE_CHECKING:
+    from themes.classifier import ThemeClassifier
 
 logger = logging.getLogger(__name__)
 
@@ -73,12 +83,14 @@ def request_model_training(*, actor: User) -> None:
     enqueue_on_commit("themes.tasks.train_suggestion_model")
 
 
-def train_suggestion_model(*, examples: list[classifier.Example] | None = None) -> SuggestionModel | None:
+def train_suggestion_model(*, examples: list[Example] | None = None) -> SuggestionModel | None:
     """Train on the items staff have themed, measure on a held-back share, store the model.
 
     Without `examples`, they are gathered from the registered sources (themes.sources).
     Returns None, and keeps the model in use, when there is too little to learn from.
     """
+    from themes import classifier
+
     if examples is None:
         examples = gather_examples(limit_per_source=settings.THEME_TRAINING_MAX_EXAMPLES)
     learnable = classifier.trainable_themes(examples, min_examples=settings.THEME_TRAINING_MIN_EXAMPLES_PER_THEME)
@@ -117,14 +129,16 @@ class _LoadedModel:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._loaded: tuple[int, classifier.ThemeClassifier] | None = None
+        self._loaded: tuple[int, ThemeClassifier] | None = None
 
-    def get(self) -> classifier.ThemeClassifier | None:
+    def get(self) -> ThemeClassifier | None:
         newest = SuggestionModel.objects.order_by("-created_at", "-id").values_list("id", flat=True).first()
         if newest is None:
             return None
         with self._lock:
             if self._loaded is None or self._loaded[0] != newest:
+                from themes import classifier
+
                 blob = SuggestionModel.objects.values_list("blob", flat=True).get(id=newest)
                 self._loaded = (newest, classifier.loads(bytes(blob)))
             return self._loaded[1]
@@ -147,3 +161,24 @@ def suggest_themes(*, text: str) -> list[tuple[Theme, float]]:
     )
     themes = Theme.objects.filter(active=True).in_bulk([theme_id for theme_id, _score in suggested])
     return [(themes[theme_id], score) for theme_id, score in suggested if theme_id in themes]
+
+
+def store_theme_suggestions(*, item: models.Model, text: str) -> list[ThemeSuggestion]:
+    """Suggest themes for a complaint, an idea or any item with `themes_suggested_at` and `theme_suggestions`
+    (a ThemeSuggestion table), and keep them for staff. Run after the item's transaction commits (a task).
+
+    Once per item, however often it runs or races: the item is claimed with a conditional update of
+    `themes_suggested_at`, and only the run that claims it stores. No model trained yet: nothing to store,
+    and the item counts as suggested for.
+    """
+    pending = type(item).objects.filter(id=item.id, themes_suggested_at__isnull=True)
+    if not pending.exists():
+        return []
+    suggested = suggest_themes(text=text)
+    store = item.theme_suggestions
+    with transaction.atomic():
+        if not pending.update(themes_suggested_at=timezone.now()):
+            return []
+        return store.model.objects.bulk_create(
+            [store.model(**{store.field.name: item}, theme=theme, score=score) for theme, score in suggested]
+        )

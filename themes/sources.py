@@ -6,10 +6,9 @@ to `limit` of the newest items whose themes staff have confirmed, as
 (text, theme ids).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
-from themes.classifier import Example
-
+Example = tuple[str, Collection[int]]  # (text, theme ids)
 ExampleSource = Callable[[int], list[Example]]
 
 _sources: dict[str, ExampleSource] = {}

@@ -6,7 +6,6 @@ as a page and a PDF, and the idea's author and supporters are told."""
 import io
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -21,9 +20,8 @@ SUPPORTERS = ["borger2@example.dk", "borger3@example.dk", "borger4@example.dk"]
 
 
 @pytest.fixture
-def demo(settings):
+def demo(demo_municipality, db, settings):
     settings.DEMO = True
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 def login(client, email: str):

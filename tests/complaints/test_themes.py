@@ -4,6 +4,7 @@ The suggestion is never applied on its own; and the citizen may agree to hear ab
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -107,12 +108,19 @@ def test_the_follow_up_form_shows_the_confirmed_themes(client, caseworker, route
     assert response.context["contact_form"].initial["themes"] == [demo_themes["affald"].id]
 
 
-def test_the_task_page_suggests_when_the_intake_task_was_lost(client, caseworker, citizen, family, suggestion_model):
+def test_the_sweeper_suggests_when_the_intake_task_was_lost_and_the_page_never_writes(
+    client, caseworker, citizen, family, suggestion_model
+):
     complaint = file(citizen, family)
     task = services.route_complaint(complaint_id=complaint.id)
     client.force_login(caseworker)
     assert client.get(reverse("complaints:task", args=[task.id])).status_code == 200
+    complaint.refresh_from_db()
+    assert complaint.themes_suggested_at is None and not complaint.theme_suggestions.exists()  # GET writes nothing
+    assert services.sweep_unsuggested_themes(now=timezone.now()) == 0  # within the grace period: the task may come
+    assert services.sweep_unsuggested_themes(now=timezone.now() + timedelta(minutes=5)) == 1
     assert complaint.theme_suggestions.exists()
+    assert services.sweep_unsuggested_themes(now=timezone.now() + timedelta(minutes=5)) == 0
 
 
 def test_api_contact_with_themes_sets_them(api, caseworker, routed, demo_themes):

@@ -1,10 +1,20 @@
-"""Threads of routed complaints: the citizen and the caseworker are in them (tests/conftest.py files them)."""
+"""Threads built with dialogue's own services (no complaint): the citizen and a caseworker of the family
+department are in `thread`; `other_thread` belongs to the nature department and another citizen."""
 
 import uuid
 
 import pytest
 
-from dialogue.services import post_message
+from dialogue.models import Participant
+from dialogue.services import add_participant, create_thread, post_message
+
+
+def make_thread(*, title: str, department, citizen, staff=None):
+    thread = create_thread(title=title, department=department, subject_url=f"/klager/{title}/")
+    add_participant(thread=thread, user=citizen, role=Participant.Role.CITIZEN)
+    if staff is not None:
+        add_participant(thread=thread, user=staff, role=Participant.Role.STAFF)
+    return thread
 
 
 @pytest.fixture
@@ -21,14 +31,14 @@ def people(citizen, other_citizen, caseworker, second_caseworker, other_casework
 
 
 @pytest.fixture
-def thread(routed_complaint):
-    return routed_complaint.thread
+def thread(citizen, caseworker, family):
+    return make_thread(title="Afslag på aflastning", department=family, citizen=citizen, staff=caseworker)
 
 
 @pytest.fixture
-def other_thread(file_complaint, other_citizen, nature):
+def other_thread(other_citizen, nature):
     """A thread the family department's people have no part in."""
-    return file_complaint(citizen=other_citizen, department=nature, subject="Støj fra renseanlæg").thread
+    return make_thread(title="Støj fra renseanlæg", department=nature, citizen=other_citizen)
 
 
 def say(author, thread, body="Hej", **kwargs):

@@ -13,12 +13,6 @@ from .conftest import say
 pytestmark = pytest.mark.django_db
 
 
-def test_the_complaint_thread_has_the_citizen_and_the_caseworker(thread, citizen, caseworker, family):
-    roles = dict(thread.participants.values_list("user_id", "role"))
-    assert roles == {citizen.id: Participant.Role.CITIZEN, caseworker.id: Participant.Role.STAFF}
-    assert thread.department == family
-
-
 def test_a_message_is_stored_numbered_and_counted_unread_for_the_others(thread, citizen, caseworker):
     first, created = post_message(author=citizen, thread=thread, body="  Hvornår hører jeg noget?  ", client_id="c-1")
     second = say(caseworker, thread, "I morgen.")

@@ -19,7 +19,7 @@ def later(minutes=11):
 
 
 def emails_to(user):
-    """The unread e-mails to the user (not the complaint's receipt)."""
+    """The unread e-mails to the user (no other e-mail)."""
     return list(Email.objects.filter(recipient=user, dedupe_key__startswith="dialogue-unread").order_by("id"))
 
 

@@ -15,12 +15,15 @@ from tests.e2e.live import LiveStack, live_database_url
 
 @pytest.fixture(scope="session")
 def live_stack(django_db_setup, django_db_blocker):
-    """uvicorn and a Celery worker on the test database. Tests using it need `transactional_db`."""
+    """uvicorn and a Celery worker on this test process's database and Redis database (under pytest-xdist, the
+    worker's own: tests/settings.py). Tests using it need `transactional_db`."""
     redis.Redis.from_url(settings.REDIS_URL).flushdb()
     with django_db_blocker.unblock():
         env = {
             **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
             "DATABASE_URL": live_database_url(),
+            "REDIS_URL": settings.REDIS_URL,
             "DEMO": "1",
             "PYTHONUNBUFFERED": "1",
         }

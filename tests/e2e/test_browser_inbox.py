@@ -1,6 +1,7 @@
 """In headless Chromium: the caseworker's inbox shows a new task without a reload."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.sessions import browser_context_for
 
@@ -43,8 +44,8 @@ def test_the_intake_form_reports_errors_in_a_summary_that_links_to_the_field(liv
     page.get_by_role("button", name="Send klage").click()
 
     summary = page.locator("#error-summary")
-    assert summary.is_visible()
-    assert page.evaluate("document.activeElement.id") == "error-summary"
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()  # waits for the focus script after the navigation
     summary.get_by_role("link").first.click()
-    assert page.evaluate("document.activeElement.name") == "kind"
+    expect(page.locator('[name="kind"]').first).to_be_focused()
     context.close()

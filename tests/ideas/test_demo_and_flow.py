@@ -11,10 +11,8 @@ from ideas.models import Association, Board, Comment, Idea, Support
 
 
 @pytest.fixture
-def demo(db, settings):
+def demo(demo_municipality, db, settings):
     settings.DEMO = True
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 def test_seed_is_idempotent(demo):

@@ -2,9 +2,11 @@
 to hear what a committee decides about the theme."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from ideas import services
 from ideas.models import Idea, IdeaThemeSuggestion
@@ -139,3 +141,15 @@ def test_top_ideas_for_a_theme_are_the_most_supported_then_the_newest_and_never_
     assert all(
         set(idea) == {"title", "support_count", "status", "status_display", "board_title", "url"} for idea in top
     )
+
+
+def test_a_lost_suggestion_is_made_by_the_sweeper_not_by_the_idea_page(
+    client, board, citizen, employee, suggestion_model
+):
+    idea = services.create_idea(author=citizen, board=board, title="Sikker skolevej", body=TEXT)  # task never runs
+    client.force_login(employee)
+    assert client.get(reverse("ideas:idea", args=[idea.id])).status_code == 200
+    idea.refresh_from_db()
+    assert idea.themes_suggested_at is None  # a GET writes nothing
+    assert services.sweep_unsuggested_themes(now=timezone.now() + timedelta(minutes=5)) == 1
+    assert idea.theme_suggestions.exists()

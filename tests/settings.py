@@ -1,0 +1,16 @@
+"""The test process's settings: config.settings, with each pytest-xdist worker on its own Redis database.
+
+pytest-django gives each worker (gw0, gw1, ...) its own test database; this gives it its own Redis database
+too, the number in REDIS_URL plus the worker's index (CI's redis://127.0.0.1:6379/3: workers on 3 and 4), so
+the Celery broker, the cache and the channel layer of two workers — and of their live stacks, which are started
+with this REDIS_URL and config.settings (tests/e2e/conftest.py) — never meet. Set before config.settings reads it.
+"""
+
+import os
+
+from tests.redis_db import worker_redis_url
+
+if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("REDIS_URL"):
+    os.environ["REDIS_URL"] = worker_redis_url(os.environ["REDIS_URL"], os.environ["PYTEST_XDIST_WORKER"])
+
+from config.settings import *  # noqa: F403
