@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Brugere og organisation")
+
+    def ready(self) -> None:
+        from accounts import login_session
+
+        login_session.connect()

@@ -1,6 +1,7 @@
 """The demo municipality's people and organisation, drawn from the 2015 minutes."""
 
 from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
+from accounts.services import store_cpr
 
 DEMO_PASSWORD = "borgerdialog"  # noqa: S105 - demo accounts exist only with DEMO=1
 
@@ -12,8 +13,12 @@ DEPARTMENTS = [
 ]
 
 PEOPLE = [
-    ("borger@example.dk", "Mette Hansen", {}),
-    ("borger2@example.dk", "Ali Rahimi", {}),
+    # The CPR numbers are fictitious test numbers (day 61+), the same the local provider's MitID identities
+    # carry (devidp/identities.json): a citizen's first MitID login finds her account by the CPR hash.
+    ("borger@example.dk", "Mette Hansen", {"cpr": "6101801234"}),
+    ("borger2@example.dk", "Ali Rahimi", {"cpr": "6203854321"}),
+    ("paaroerende@example.dk", "Susanne Hansen", {"cpr": "6407552222"}),
+    ("borgerservice@example.dk", "Bodil Service", {"department": ("borgerservice", "citizen_service")}),
     ("sagsbehandler@example.dk", "Tina Jepsen", {"department": ("familiecentret", "caseworker")}),
     ("sagsbehandler2@example.dk", "Lars Holm", {"department": ("natur-og-miljo", "caseworker")}),
     ("leder@example.dk", "Birgitte Sørensen", {"department": ("familiecentret", "lead")}),
@@ -39,6 +44,8 @@ def seed() -> None:
         user = User.objects.filter(email=email).first()
         if user is None:
             user = User.objects.create_user(email, DEMO_PASSWORD, full_name=full_name)
+        if roles.get("cpr"):
+            store_cpr(user=user, cpr=roles["cpr"])
         if roles.get("superuser"):
             User.objects.filter(id=user.id).update(is_staff=True, is_superuser=True)
         if "department" in roles:

@@ -1,4 +1,28 @@
+import time
+
 from django.utils import translation
+
+from accounts import login_session
+
+SEEN_EVERY_SECONDS = 60
+
+
+class LoginSessionMiddleware:
+    """Put the session's NSIS level on request.user, and keep the idle expiry sliding (one write a minute)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            level = request.session.get(login_session.LEVEL_KEY)
+            if level:
+                user.assurance_level = level
+            now = int(time.time())
+            if now - request.session.get(login_session.SEEN_KEY, 0) >= SEEN_EVERY_SECONDS:
+                request.session[login_session.SEEN_KEY] = now
+        return self.get_response(request)
 
 
 class PreferredLanguageMiddleware:

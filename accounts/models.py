@@ -90,6 +90,7 @@ class DepartmentMembership(TimeStampedModel):
     class Role(models.TextChoices):
         CASEWORKER = "caseworker", _("Sagsbehandler")
         LEAD = "lead", _("Leder")
+        CITIZEN_SERVICE = "citizen_service", _("Borgerservice")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="department_memberships")
     department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="memberships")
@@ -163,3 +164,18 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.viewer} → {self.subject}: {self.what}"
+
+
+class CitizenIdentity(models.Model):
+    """What identifies a citizen beyond her account: the CPR number, never in clear text (accounts/cpr.py)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="citizen_identity")
+    cpr_hash = models.CharField(_("CPR-nøgle"), max_length=64, unique=True, null=True, blank=True, editable=False)
+    cpr_encrypted = models.TextField(_("CPR-nummer, krypteret"), blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("borgeridentitet")
+        verbose_name_plural = _("borgeridentiteter")
+
+    def __str__(self) -> str:
+        return str(self.user)

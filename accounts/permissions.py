@@ -2,9 +2,14 @@
 
 A membership counts between its start and end dates (either may be empty). A user's roles in a committee are
 read once per request and kept on the user object (`_committee_roles`), the one cache of roles.
+
+The NSIS assurance rule (which login level each action needs) is written here too.
 """
 
 import rules
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CommitteeMembership
 from accounts.selectors import active_committee_memberships
@@ -37,3 +42,40 @@ def is_committee_member(user, committee) -> bool:
 @rules.predicate
 def is_committee_secretary(user, committee) -> bool:
     return committee is not None and is_secretary_of(user, committee.id)
+
+
+# NSIS assurance levels, weakest first. A session carries the level its login gave (accounts.middleware);
+# a user object that came through no login door (an API token, a password) has PASSWORD_LOGIN_ASSURANCE.
+LEVELS = ("low", "substantial", "high")
+LEVEL_NAMES = {"low": _("lavt"), "substantial": _("betydeligt"), "high": _("højt")}
+
+# THE rule: which assurance level each action needs. Services call require_assurance(); nothing else decides.
+REQUIRED_LEVEL = {
+    "file_complaint": "substantial",
+    "vote": "substantial",
+    "support_idea": "low",
+}
+
+
+def assurance_level_of(user) -> str:
+    level = getattr(user, "assurance_level", None)
+    return level if level in LEVELS else settings.PASSWORD_LOGIN_ASSURANCE
+
+
+def has_assurance_for(user, action: str) -> bool:
+    if not user.is_authenticated:
+        return False
+    return LEVELS.index(assurance_level_of(user)) >= LEVELS.index(REQUIRED_LEVEL[action])
+
+
+def require_assurance(*, user, action: str) -> None:
+    if not has_assurance_for(user, action):
+        raise PermissionDenied(
+            _("Det kræver login med MitID på mindst %(level)s sikringsniveau.")
+            % {"level": LEVEL_NAMES[REQUIRED_LEVEL[action]]}
+        )
+
+
+@rules.predicate
+def may_file_complaint(user) -> bool:
+    return has_assurance_for(user, "file_complaint")

@@ -1,7 +1,11 @@
 from django.urls import path
 
-from accounts import views
+from accounts import oidc, views
 
 urlpatterns = [
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", views.logout, name="logout"),
+    path("auth/oidc/<str:provider_id>/login/", oidc.login, name="openid_connect_login"),
+    path("auth/oidc/<str:provider_id>/login/callback/", oidc.callback, name="openid_connect_callback"),
     path("mine-data/adgangslog/", views.access_log, name="access-log"),
 ]

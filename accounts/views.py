@@ -1,11 +1,19 @@
 import csv
+from functools import wraps
 
+from django.conf import settings
+from django.contrib.auth import logout as auth_logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render, resolve_url
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from accounts import login_session, oidc
+from accounts.permissions import LEVEL_NAMES, REQUIRED_LEVEL, has_assurance_for
 from accounts.selectors import personal_data_accesses_of
 
 
@@ -22,3 +30,65 @@ def access_log(request):
             writer.writerow([timezone.localtime(access.created_at).isoformat(), access.viewer.full_name, access.what])
         return response
     return render(request, "accounts/access_log.html", {"accesses": accesses[:500]})
+
+
+class LoginView(auth_views.LoginView):
+    """Log ind: MitID for citizens, the staff provider for employees, and a password where it is allowed."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        apps = settings.SOCIALACCOUNT_PROVIDERS.get("openid_connect", {}).get("APPS", [])
+        context["oidc_providers"] = [
+            {
+                "id": app["provider_id"],
+                "name": app["name"],
+                "url": reverse("openid_connect_login", kwargs={"provider_id": app["provider_id"]}),
+                "citizens": app["provider_id"] == settings.OIDC_CITIZEN["provider_id"],
+            }
+            for app in apps
+        ]
+        context["password_login"] = settings.PASSWORD_LOGIN
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not settings.PASSWORD_LOGIN:
+            context = self.get_context_data(password_refused=True)
+            return self.render_to_response(context, status=400)
+        return super().post(request, *args, **kwargs)
+
+
+@require_POST
+def logout(request):
+    """Log out here, and at the provider too (RP-initiated logout) when the login came from one that can."""
+    method = request.session.get(login_session.METHOD_KEY)
+    auth_logout(request)
+    home = request.build_absolute_uri(resolve_url(settings.LOGOUT_REDIRECT_URL))
+    if method and method != "password":
+        url = oidc.end_session_url(provider_id=method, post_logout_redirect_uri=home)
+        if url:
+            return HttpResponseRedirect(url)
+    return HttpResponseRedirect(home)
+
+
+def assurance_required(action: str):
+    """A page that needs an NSIS level says so, with a way to log in with MitID, before showing its form.
+    (The service checks the same rule again; this only spares the citizen a form she cannot send.)"""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.user.is_authenticated and not has_assurance_for(request.user, action):
+                context = {
+                    "level": LEVEL_NAMES[REQUIRED_LEVEL[action]],
+                    "mitid_url": reverse(
+                        "openid_connect_login", kwargs={"provider_id": settings.OIDC_CITIZEN["provider_id"]}
+                    ),
+                    "next": request.get_full_path(),
+                    "mitid_name": settings.OIDC_CITIZEN["name"],
+                }
+                return render(request, "accounts/assurance_required.html", context, status=403)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

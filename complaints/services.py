@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Department, User
+from accounts.permissions import require_assurance
 from accounts.selectors import department_leads, is_department_member
 from complaints.deadlines import add_working_days
 from complaints.models import Complaint, ComplaintEvent, ComplaintThemeSuggestion, ContactLog, ContactTask, Survey
@@ -50,6 +51,7 @@ def file_complaint(
     notify_about_decisions: bool = False,
 ) -> Complaint:
     """Store a citizen's complaint; routing to a caseworker and suggesting themes follow after commit."""
+    require_assurance(user=citizen, action="file_complaint")
     if not department.accepts_complaints:
         raise ValidationError({"department": _("Afdelingen modtager ikke klager her.")})
     complaint = Complaint(

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.selectors import is_department_lead
 from accounts.services import log_personal_data_access
+from accounts.views import assurance_required
 from complaints import services
 from complaints.forms import CloseComplaintForm, ComplaintForm, ContactLogForm, ReassignForm, SurveyForm
 from complaints.permissions import can_handle_complaint
@@ -24,6 +25,7 @@ from complaints.selectors import (
 
 
 @login_required
+@assurance_required("file_complaint")
 @require_http_methods(["GET", "POST"])
 def complaint_create(request):
     form = ComplaintForm(request.POST or None)

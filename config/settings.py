@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "channels",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "core",
     "accounts",
     "notifications",
@@ -74,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.LoginSessionMiddleware",
     "accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -137,9 +143,12 @@ CHANNEL_LAYERS = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 
 AUTH_USER_MODEL = "accounts.User"
+# Password login (the demo, local administrators) can be switched off: PASSWORD_LOGIN=0 removes the
+# password backend, so the login form, the admin login and the API token endpoint all refuse passwords.
+PASSWORD_LOGIN = env_flag("PASSWORD_LOGIN", default=True)
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    *(["django.contrib.auth.backends.ModelBackend"] if PASSWORD_LOGIN else []),
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -300,6 +309,91 @@ DIALOGUE_UNREAD_EMAIL_AFTER = timedelta(seconds=int(os.environ.get("DIALOGUE_UNR
 # More than this many messages from one person within the window closes the socket (4429) or answers 429.
 DIALOGUE_FLOOD_LIMIT = int(os.environ.get("DIALOGUE_FLOOD_LIMIT", "20"))
 DIALOGUE_FLOOD_WINDOW_SECONDS = 10
+
+# Logging in with OpenID Connect (accounts/oidc.py; README "Logging in"). Two independent relying-party
+# configurations: citizens (MitID through NemLog-in or a broker) and staff (the municipality's provider).
+# In demo mode both point at the local provider (devidp/), which `make run` and the tests start.
+DEVIDP_URL = os.environ.get("DEVIDP_URL", "").rstrip("/")
+DEVIDP_GROUP_ROLES = (
+    "BD-Familiecentret-Sagsbehandler=familiecentret:caseworker,BD-Familiecentret-Leder=familiecentret:lead,"
+    "BD-NaturMiljo-Sagsbehandler=natur-og-miljo:caseworker,BD-Borgerservice=borgerservice:citizen_service"
+)
+OIDC_CITIZEN = {
+    "provider_id": "mitid",
+    "name": os.environ.get("OIDC_CITIZEN_NAME", "MitID"),
+    "issuer": os.environ.get("OIDC_CITIZEN_ISSUER", DEVIDP_URL),
+    "client_id": os.environ.get("OIDC_CITIZEN_CLIENT_ID", "borgerdialog-mitid" if DEVIDP_URL else ""),
+    "secret": os.environ.get("OIDC_CITIZEN_CLIENT_SECRET", "devidp-demo-secret" if DEVIDP_URL else ""),
+    "scope": env_list("OIDC_CITIZEN_SCOPES", "openid,profile,email"),
+    "acr_values": os.environ.get("OIDC_CITIZEN_ACR_VALUES", ""),
+    "name_claim": os.environ.get("OIDC_CITIZEN_NAME_CLAIM", "name"),
+    "email_claim": os.environ.get("OIDC_CITIZEN_EMAIL_CLAIM", "email"),
+    "cpr_claim": os.environ.get("OIDC_CITIZEN_CPR_CLAIM", "dk:gov:cpr" if DEVIDP_URL else ""),
+    "level_claim": os.environ.get("OIDC_CITIZEN_LEVEL_CLAIM", "acr"),
+}
+OIDC_STAFF = {
+    "provider_id": "medarbejder",
+    "name": os.environ.get("OIDC_STAFF_NAME", "Medarbejderlogin"),
+    "issuer": os.environ.get("OIDC_STAFF_ISSUER", DEVIDP_URL),
+    "client_id": os.environ.get("OIDC_STAFF_CLIENT_ID", "borgerdialog-medarbejder" if DEVIDP_URL else ""),
+    "secret": os.environ.get("OIDC_STAFF_CLIENT_SECRET", "devidp-demo-secret" if DEVIDP_URL else ""),
+    "scope": env_list("OIDC_STAFF_SCOPES", "openid,profile,email"),
+    "acr_values": "",
+    "name_claim": os.environ.get("OIDC_STAFF_NAME_CLAIM", "name"),
+    "email_claim": os.environ.get("OIDC_STAFF_EMAIL_CLAIM", "email"),
+    "groups_claim": os.environ.get("OIDC_STAFF_GROUPS_CLAIM", "groups"),
+    # "group=department-slug:role,..." (role: caseworker, lead, citizen_service); "group=admin" gives the admin.
+    "group_roles": os.environ.get("OIDC_STAFF_GROUP_ROLES", DEVIDP_GROUP_ROLES if DEVIDP_URL else ""),
+}
+
+
+def oidc_provider_apps(*confs: dict) -> dict:
+    """allauth's SOCIALACCOUNT_PROVIDERS for the configured providers (the tests rebuild it for theirs)."""
+    return {
+        "openid_connect": {
+            "provider_class": "accounts.oidc.VerifyingOpenIDConnectProvider",
+            "APPS": [
+                {
+                    "provider_id": conf["provider_id"],
+                    "name": str(conf["name"]),
+                    "client_id": conf["client_id"],
+                    "secret": conf["secret"],
+                    "settings": {
+                        "server_url": conf["issuer"],
+                        "oauth_pkce_enabled": True,
+                        "fetch_userinfo": False,
+                        "scope": conf["scope"],
+                        "auth_params": {"acr_values": conf["acr_values"]} if conf["acr_values"] else {},
+                    },
+                }
+                for conf in confs
+                if conf["issuer"] and conf["client_id"]
+            ],
+        }
+    }
+
+
+SOCIALACCOUNT_PROVIDERS = oidc_provider_apps(OIDC_CITIZEN, OIDC_STAFF)
+SOCIALACCOUNT_ADAPTER = "accounts.oidc.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # never join accounts on an e-mail claim alone
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+ACCOUNT_ADAPTER = "accounts.oidc.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+# The CPR number, where a broker sends it: kept only if CPR_HASH_KEY is set (as an HMAC-SHA256 keyed hash, to
+# match a citizen with her cases), and encrypted at rest only if CPR_ENCRYPTION_KEY (a Fernet key) is set too.
+CPR_HASH_KEY = os.environ.get("CPR_HASH_KEY", "demo-only-cpr-hash-key" if DEMO else "")
+CPR_ENCRYPTION_KEY = os.environ.get("CPR_ENCRYPTION_KEY", "")
+# NSIS assurance level of a session that logged in with a password (or an API token): "low" in production,
+# so only MitID can file a complaint; the demo lets its password logins act as "substantial".
+PASSWORD_LOGIN_ASSURANCE = os.environ.get("PASSWORD_LOGIN_ASSURANCE", "substantial" if DEMO else "low")
+# Idle time after which a session ends (seconds); citizens as self-service solutions do, staff a working day.
+SESSION_IDLE_SECONDS_CITIZEN = int(os.environ.get("SESSION_IDLE_SECONDS_CITIZEN", "1800"))
+SESSION_IDLE_SECONDS_STAFF = int(os.environ.get("SESSION_IDLE_SECONDS_STAFF", "28800"))
 
 LOGGING = {
     "version": 1,

@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Committee, User
+from accounts.permissions import require_assurance
 from core.queue import enqueue_on_commit
 from ideas.models import (
     CLOSES_BEFORE_OPENS,
@@ -285,6 +286,7 @@ def support_idea(*, user: User, idea: Idea) -> bool:
 
     The support that makes the count reach the board's threshold makes the idea a proposal.
     """
+    require_assurance(user=user, action="support_idea")
     with transaction.atomic():
         locked = _lock_idea_for_support(user, idea)
         _support, created = Support.objects.get_or_create(idea=locked, user=user)

@@ -101,10 +101,14 @@ def run() -> int:
     os.environ.setdefault("DEMO", "1")
     port = os.environ.get("PORT", "8000")
     os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
+    # The local OpenID provider (devidp/) stands in for MitID and the staff provider, unless real ones are set.
+    devidp_port = os.environ.get("DEVIDP_PORT", str(int(port) + 1))
+    os.environ.setdefault("DEVIDP_URL", f"http://127.0.0.1:{devidp_port}")
     with services():
         manage("migrate", "--noinput")
         manage("seed_demo")
         commands = [
+            [str(BIN / "python"), "devidp/serve.py", "--port", devidp_port, "--rp-url", os.environ["SITE_URL"]],
             [
                 str(BIN / "uvicorn"),
                 "config.asgi:application",
@@ -131,11 +135,14 @@ def run() -> int:
         processes = [subprocess.Popen(command, cwd=ROOT, start_new_session=True) for command in commands]
         print(
             f"\nBorgerdialog runs on http://127.0.0.1:{port}/\n"
-            "Demo logins (password: borgerdialog):\n"
+            "Log ind med MitID / medarbejderlogin: pick a demo identity at the local provider "
+            f"({os.environ['DEVIDP_URL']}/), or use a password login (password: borgerdialog):\n"
             "  citizens     borger@example.dk, borger2@example.dk, borger3@example.dk, borger4@example.dk\n"
             "  caseworkers  sagsbehandler@example.dk (Familiecentret), sagsbehandler2@example.dk (Natur og Miljø)\n"
             "  lead         leder@example.dk (Familiecentret)\n"
             "  committee    sekretaer@example.dk (secretary), formand@example.dk, udvalgsmedlem@example.dk\n"
+            "  relative     paaroerende@example.dk (holds a power of attorney for Mette Hansen's complaint)\n"
+            "  Borgerservice borgerservice@example.dk (assisted intake)\n"
             "  admin        admin@example.dk\n"
             f"Demo mailbox: http://127.0.0.1:{port}/demo/mail/   Stop with Ctrl-C.\n",
             flush=True,

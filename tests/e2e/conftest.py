@@ -11,6 +11,7 @@ import redis
 from django.conf import settings
 
 from tests.e2e.live import LiveStack, live_database_url
+from tests.identity.devidp_process import running_devidp
 
 
 @pytest.fixture(scope="session")
@@ -28,11 +29,15 @@ def live_stack(django_db_setup, django_db_blocker):
             "PYTHONUNBUFFERED": "1",
         }
     stack = LiveStack(env)
-    stack.start_server()
-    stack.start_worker()
-    yield stack
-    stack.stop_worker()
-    stack.stop_server()
+    # The local OpenID provider beside it, as `make run` has it: "Log ind med MitID" works in the browser.
+    with running_devidp(stack.url) as devidp:
+        stack.env["DEVIDP_URL"] = devidp.url
+        stack.devidp = devidp
+        stack.start_server()
+        stack.start_worker()
+        yield stack
+        stack.stop_worker()
+        stack.stop_server()
 
 
 CHROMIUM = Path("/usr/bin/chromium")
