@@ -1,5 +1,7 @@
 """What a login puts on the session: how the person logged in, the NSIS level it gave, the idle expiry."""
 
+import time
+
 from allauth.account.signals import user_logged_in as allauth_user_logged_in
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
@@ -19,6 +21,7 @@ def idle_seconds_for(user) -> int:
 def start(request, user, *, method: str, level: str) -> None:
     request.session[METHOD_KEY] = method
     request.session[LEVEL_KEY] = level
+    request.session[SEEN_KEY] = int(time.time())
     # An integer expiry is an idle timeout: every save of the session moves it (LoginSessionMiddleware).
     request.session.set_expiry(idle_seconds_for(user))
     user.assurance_level = level
