@@ -3,18 +3,17 @@ minutes (minutes published, so the produced minutes can be set beside the origin
 upcoming planned meeting for trying the secretary's work."""
 
 import hashlib
-import io
 from datetime import datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Committee, CommitteeMembership, User
 from committees.models import AgendaItem, Attachment, Location, Meeting
 from committees.services import default_procedure
+from documents.pdf import render_pdf
+from documents.text import markdown_tree
 
 COMMITTEE_SLUG = "projektudvalget-demokratieksperimentariet"
 PLACE = "lokale 1.D, Kanalstræde 2"
@@ -39,18 +38,18 @@ Der er som kommune mulighed for at bruge andre tilgange. Det kan eksempelvis væ
 
 At være 'myndighed på en ny måde', betyder også at kommunen bliver mere åben for borgernes ønsker og behov. Dermed kan medarbejderne i nogle sager påtage sig en rolle som konsulent, hvor fagpersonerne bruger deres viden på området, til at hjælpe borgerne på vej - samtidig med at de også er myndighed.
 
-Erfaringer
+### Erfaringer
 
 I 2013-14 har Familiecentret og Natur- og Miljøafdelingen afprøvet en ændret myndighedsrolle i klagesager, hvor man bl.a. har taget en meget tidlig og tæt kontakt til klagerne og brugt dem som anledning til at udvikle myndighedsopgaven. På udvalgmødet deltager Tina Jepsen fra Familiecentret, og fortæller om erfaringerne med ændret klagehåndtering.
 
-Drøftelse
+### Drøftelse
 
 Projektudvalget drøfter hvordan Demokratiekperimentariet i 2015 arbejder med aktiviteten 'Myndighed på ny måde', og hvordan tilgangen kan bringes ind i en bredere sammenhæng. Der kan tages udgangspunkt i følgende spørgsmål:
 
 - hvordan læringer fra 'myndighed på en ny måde' kan inddrages i andre sammenhænge fx politiske udvalg, omstillingsgrupper og byråd
 - hvordan klager og forslag til politikere, byråd og afdelinger, kan bruges til at udvikle måden at være kommune og myndighed på.
 
-Forslag til arbejde med aktiviteten
+### Forslag til arbejde med aktiviteten
 
 Projektgruppen foreslår, at der arbejdes videre med aktiviteten ved at indsamle yderligere erfaringer og eksempler fra organisationen, og finde afdelinger/fagområder som kan gøre forsøg med at implementere erfaringer – samt på den baggrund at udarbejde forslag til, hvordan der i byråd og udvalg kan arbejdes med tilgangen.""",
         "decision": "Projektudvalget drøftede, hvordan ændret tilgang til klagesager og borgere som klager, kan "
@@ -77,13 +76,13 @@ Alternativt blev det indstillet, at byrådet:
 
 Økonomiudvalget besluttede, at valgfremmeindsatsen skulle drøftes i Demokratiekperimentariet, hvorefter den behandles i Økonomiudvalget i april. Desuden blev det besluttet, at Demokratiekperimentariet formidler de kommende tiltag.
 
-Baggrund
+### Baggrund
 
 Holbæk Byråd besluttede den 12. juni 2013, at der op til kommunalvalget i 2013 skulle være en række initiativer for at få flere til at stemme med fokus på unge, socialt udsatte og nydanskere. Som i alle andre kommuner steg stemmeprocenten i Holbæk Kommune sammenlignet med 2009, nemlig fra 66,7 pct. til 71,4 pct. Desuden steg stemmeprocenten i næsten alle vælgergrupper. I forhold til målgrupperne for valgfremmeinitiativer var det specielt blandt de unge, at stemmeprocenten steg, fx med 15 pct.-point blandt de 19-21-årige.
 
 Projektudvalget for Demokratiekperimentariet drøftede d. 23. september 2014 den fremtidige valgfremme-indsats på baggrund af erfaringerne fra kommunalvalget. Anbefalingen fra Demokratiekperimentariet er, at kommunen skal fortsætte indsatsen for at få flere til at stemme. Desuden anbefales det, at der skal være en valgfremme-indsats ved alle valg, da det at stemme er en vanesag. Derfor vil en høj valgdeltagelse ved ét valg, have en positiv effekt på valgdeltagelsen for det følgende valg.
 
-Den fremtidige indsats
+### Den fremtidige indsats
 
 Indstillingen lægger op til, at byrådet understøtter borgernes initiativer for at få flere til at stemme gennem oprettelsen af en pulje til valgfremme. I de år, hvor der afholdes valg, kan borgere og foreninger søge om støtte. Dette er en anden fremgangsmåde end ved kommunalvalget, hvor kommunens indsats hovedsagligt blev udført af administrationen.
 
@@ -119,11 +118,11 @@ Fælles-skaberne (kommunens konsulenter for frivillighed og lokaldemokrati) vil 
 - Tværpolitisk udveksling af idéer og erfaring
 - Promovering af Holbæk Kommune, bl.a. via 'Holbæk i Fællesskab' og Demokratiekperimentariet, gennem deltagelse i debatter mv.
 
-Drøftelse
+### Drøftelse
 
 Som led i forberedelsen til byrådets deltagelse i Folkemødet drøfter Demokratiekperimentariet, hvad det særligt er Holbæk Kommuner skal byde ind med, i de debatter, paneler og arrangementer.
 
-Arrangementer
+### Arrangementer
 
 Der er indtil videre kontakt til/aftale om fælles debatarrangementer med Mandag Morgen og Landdistrikternes Fællesråd, som begge har eget telt på Folkemødet. Derudover arbejdes der på at lave aftale om et yderligere arrangement.
 
@@ -151,7 +150,7 @@ Der kan suppleres med følgende spørgsmål:
 - hvordan skabes synergi mellem udvikling af land og by i kommunerne,
 - Hvordan sikrer kommunerne en tæt dialog og kontakt til yderområderne i kommunen
 
-Øvrige
+### Øvrige
 
 - Derudover arbejdes der på et arrangement som fokuserer på vækst, erhverv og samskabelse. Projektgruppen foreslår at omstillingsgruppen 'Virksomheder hjælper udsatte borgere i arbejde' og "Den Frivillige Mentorordningen" kan være udgangspunkt, og eksempler på områder, hvor nytænkning, innovation og nye partnerskaber kan skabe løsninger på komplekse problemer.
 - Byrådsmedlemmer som deltager på Folkemødet er derudover blevet opfordret til at melde sig til Speakers Corner.
@@ -173,7 +172,7 @@ I Holbæk Kommune er der, bl.a. på baggrund af Frivilligstrategien, mange fors�
 
 Der ligger dog en række udfordringer i at omstille kommunen fra at levere velfærds- og serviceydelser, til at skabe løsninger sammen med borgerne. Bl.a. skal både borgere, brugere og medarbejdere kunne indtage nye roller, og ændre i vaner, faglighed og kultur. Og på den politiske bane kan en omstilling til mere samskabelse, bl.a. kræve en udvidet demokratisk dialog med borgerne om, hvor velfærden skal bevæge sig hen.
 
-Drøftelse
+### Drøftelse
 
 For at sætte fokus på, hvordan Holbæk Kommune styrker samskabelse i den kommunale opgaveløsning, kan projektudvalget drøfte følgende spørgsmål:
 
@@ -181,7 +180,7 @@ For at sætte fokus på, hvordan Holbæk Kommune styrker samskabelse i den kommu
 - Hvad kræver det af politiske beslutninger
 - Hvad kræver samskabelse af politisk lederskab, og hvordan kan det fremmes?
 
-Om samskabelse
+### Om samskabelse
 
 Begrebet samskabelse kan handle både om nærdemokrati, borgerdrevet innovation og frivillighed. Men i samskabelse ligger der ofte noget mere radikalt end i borgerinddragelse.
 
@@ -189,11 +188,11 @@ Med samskabelse kan den offentlige sektor til tage en ny og anderledes rolle i f
 
 Med samskabelse ses borgerne i højere grad som en del af fællesskabet, og som en part der har ressourcer og som kan taget et ansvar – en ressource som kan spilles ind i velfærdssamfundet, og i nogle tilfælde løse velfærdsudfordringer bedre end kommunens ansatte.
 
-Inspiration
+### Inspiration
 
 På mødet vil Thomas Richelieu fremlægge pointer og betragtninger om samskabelse, herunder erfaringer fra omstillingsgrupperne i 2014.
 
-Bilag
+### Bilag
 
 Eksempler på hvordan borgere og brugere i Holbæk Kommune inddrages i at løse velfærds- og serviceopgaver.""",
         "decision": "Projektudvalget besluttede at udsætte drøftelsen af punktet til næste udvalgs møde",
@@ -221,16 +220,10 @@ Eksempler på hvordan borgere og brugere i Holbæk Kommune inddrages i at løse 
 
 def _demo_pdf(title: str) -> bytes:
     """A small real PDF standing in for a Bilag of the 2015 meeting."""
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.setTitle(title)
-    pdf.setFont("Helvetica-Bold", 14)
-    pdf.drawString(72, 770, title)
-    pdf.setFont("Helvetica", 10)
-    pdf.drawString(72, 750, "Bilag til mødet i Demokratieksperimentariet den 24. marts 2015 (demo).")
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
+    body = markdown_tree("Bilag til mødet i Demokratieksperimentariet den 24. marts 2015 (demo).")
+    return render_pdf(
+        template="documents/text.typ", context={"heading": title, "body": body}, language="da", title=title
+    )
 
 
 def _local(day: datetime, at: time) -> datetime:

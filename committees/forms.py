@@ -50,7 +50,8 @@ class ItemForm(forms.ModelForm):
             "procedure": _("Fx ”Demokratieksperimentariet - drøftelse”. Udfyldes selv, hvis feltet er tomt."),
             "description": _(
                 "Tom linje mellem afsnit. Linjer der begynder med ”- ” bliver en punktliste, "
-                "”1. ” en nummereret liste. **fed** giver fed skrift."
+                "”1. ” en nummereret liste, ”### ” en mellemoverskrift. **fed** giver fed skrift, "
+                "[tekst](https://…) et link."
             ),
             "is_public": _("Et lukket punkt ses kun af udvalget og sekretæren."),
         }

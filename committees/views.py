@@ -5,13 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.selectors import access_committee_by_slug
 from committees import services
-from committees.documents import document_title, render_pdf
+from committees.documents import document_title, meeting_pdf
 from committees.forms import AttachmentForm, DecisionForm, ItemForm, MeetingForm, PlaceProposalForm
 from committees.permissions import (
     can_edit_item,
@@ -157,9 +158,9 @@ def meeting_detail(request, meeting_id: int):
 
 
 @require_GET
-def meeting_pdf(request, meeting_id: int):
+def meeting_document_pdf(request, meeting_id: int):
     document = meeting_document(user=request.user, meeting=access_meeting_by_id(meeting_id=meeting_id))
-    response = HttpResponse(render_pdf(document), content_type="application/pdf")
+    response = HttpResponse(meeting_pdf(document, language=translation.get_language()), content_type="application/pdf")
     filename = document_title(document).replace(" ", "-").replace(".", "")
     response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
     return response

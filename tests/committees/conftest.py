@@ -1,16 +1,15 @@
 """People around a committee, and meetings in every state, for the committees tests."""
 
-import io
 from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from reportlab.pdfgen import canvas
 
 from accounts.models import Committee, CommitteeMembership, User
 from committees import services
 from committees.models import Attachment, Meeting
+from documents.pdf import render_pdf
 from tests.conftest import make_user
 
 
@@ -61,12 +60,7 @@ def roles(citizen, member, chair, secretary, other_secretary):
 
 
 def pdf_bytes(text: str = "Bilag") -> bytes:
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    pdf.drawString(72, 720, text)
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
+    return render_pdf(template="documents/text.typ", context={"heading": text, "body": []}, language="da", title=text)
 
 
 def pdf_upload(name: str = "bilag.pdf", text: str = "Bilag") -> SimpleUploadedFile:
