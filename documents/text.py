@@ -5,8 +5,9 @@ code blocks switched off), nh3 keeps only the tags below, and the PDF is drawn f
 sanitised HTML, read back into a small tree (`markdown_tree`) that `documents/blocks.typ` typesets.
 
 The subset: paragraphs (a single line break stays a line break), **bold**, *italic*, links
-(http, https, mailto), bullet and numbered lists, tables, and headings (`### Baggrund`), which are
-always the fourth level: the document's title, its parts and their sections are the first three.
+(http, https, mailto; a bare https://… address becomes a link too), bullet and numbered lists,
+tables, and headings (`### Baggrund`): on the page always <h4> (the document's title, its parts and
+their sections are the first three); in the PDF at the level the template asks for.
 """
 
 import re
@@ -24,8 +25,8 @@ WHITESPACE = re.compile(r"\s+")
 HOLD_TEXT = {"p", "li", "th", "td", HEADING, "strong", "em", "a"}
 
 _parser = (
-    MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False, "typographer": False})
-    .enable("table")
+    MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": True, "typographer": False})
+    .enable(["table", "linkify"])
     .disable(["image", "code", "fence", "backticks", "lheading", "hr", "html_block", "html_inline"])
 )
 

@@ -21,6 +21,14 @@ def test_a_short_paragraph_with_a_link_is_a_paragraph_with_a_link():
     ]
 
 
+def test_a_bare_address_becomes_a_link():
+    html = markdown_html("Tallene står på emnesiden: https://kommune.example.dk/emner/vej/")
+    assert html == (
+        '<p>Tallene står på emnesiden: <a href="https://kommune.example.dk/emner/vej/" rel="noopener noreferrer">'
+        "https://kommune.example.dk/emner/vej/</a></p>"
+    )
+
+
 def test_a_short_line_is_a_paragraph_and_a_heading_is_asked_for():
     assert markdown_html("Baggrund") == "<p>Baggrund</p>"
     assert markdown_html("## Baggrund") == "<h4>Baggrund</h4>"  # always below the section it is in
