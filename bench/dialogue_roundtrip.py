@@ -28,7 +28,18 @@ import sys
 import time
 import uuid
 
-from common import BIN, ROOT, free_port, percentile, setup_django, start, stop
+from common import (
+    BIN,
+    ROOT,
+    cpu_seconds,
+    free_port,
+    percentile,
+    raise_open_files_limit,
+    setup_django,
+    start,
+    stop,
+    summarise,
+)
 
 WAIT = 30
 
@@ -95,27 +106,50 @@ async def drain(socket) -> None:
         pass
 
 
-async def busy_thread(port: int, pair: dict, rate: float, stop_at: float) -> None:
+async def busy_thread(port: int, pair: dict, rate: float, stop, counts: dict) -> None:
+    """A sends a message every 1/rate seconds until `stop` is set; B counts the messages it receives."""
     path = f"/ws/threads/{pair['thread']}/"
     async with connect(port, path, pair["a"]) as a, connect(port, path, pair["b"]) as b:
-        readers = [asyncio.create_task(drain(a)), asyncio.create_task(drain(b))]
+        counts["connected"] += 1
+
+        async def receive():
+            async for frame in b:
+                if json.loads(frame).get("type") == "message":
+                    counts["delivered"] += 1
+
+        readers = [asyncio.create_task(drain(a)), asyncio.create_task(receive())]
         await asyncio.sleep(random.random() / rate)  # spread the senders over the second
-        while time.monotonic() < stop_at:
+        while not stop.is_set():
             frame = {"type": "message", "client_id": uuid.uuid4().hex, "body": "Travl besked"}
             await a.send(json.dumps(frame))
+            counts["sent"] += 1
             await asyncio.sleep(1 / rate)
+        await asyncio.sleep(2)  # the last messages on their way
         for reader in readers:
             reader.cancel()
 
 
-def run_load(port: int, pairs: list[dict], rate: float, seconds: float, ready) -> None:
-    """The busy threads, in their own process so that they do not slow the probes' client down."""
+def run_load(port: int, pairs: list[dict], rate: float, ready, stop, results) -> None:
+    """The busy threads, in their own process so that they do not slow the probes' client down.
+
+    Puts on `results`: how many threads connected, failed (a socket refused or dropped), messages sent and
+    messages B received, and the seconds the load ran."""
 
     async def main():
-        stop_at = time.monotonic() + seconds
-        tasks = [asyncio.create_task(busy_thread(port, pair, rate, stop_at)) for pair in pairs]
+        counts = {"connected": 0, "sent": 0, "delivered": 0}
+        started = time.monotonic()
+        tasks = [asyncio.create_task(busy_thread(port, pair, rate, stop, counts)) for pair in pairs]
         ready.set()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        outcomes = await asyncio.gather(*tasks, return_exceptions=True)
+        failures = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
+        results.put(
+            {
+                **counts,
+                "failed": len(failures),
+                "first_failure": repr(failures[0]) if failures else "",
+                "seconds": time.monotonic() - started - 2,
+            }
+        )
 
     asyncio.run(main())
 
@@ -128,6 +162,8 @@ async def until(socket, match) -> None:
 
 
 async def probe(port: int, probe_pair: dict, samples: int) -> tuple[list[float], list[float]]:
+    """Alternating echo and dialogue round trips: A sends; the trip ends when B has it and A has its
+    acknowledgement (the same frame, fanned out back to A)."""
     thread_path = f"/ws/threads/{probe_pair['thread']}/"
     echo_path = f"/ws/bench/echo/{probe_pair['thread']}/"
     echo, dialogue = [], []
@@ -137,43 +173,62 @@ async def probe(port: int, probe_pair: dict, samples: int) -> tuple[list[float],
         connect(port, echo_path, probe_pair["a"]) as echo_a,
         connect(port, echo_path, probe_pair["b"]) as echo_b,
     ):
-        acks = asyncio.create_task(drain(a))
-        echoes = asyncio.create_task(drain(echo_a))
         for _ in range(samples):
             token = uuid.uuid4().hex
             started = time.perf_counter()
             await echo_a.send(json.dumps({"type": "echo", "token": token}))
-            await until(echo_b, lambda frame, token=token: frame.get("token") == token)
+            mine = lambda frame, token=token: frame.get("token") == token  # noqa: E731
+            await asyncio.gather(until(echo_b, mine), until(echo_a, mine))
             echo.append(time.perf_counter() - started)
 
             token = uuid.uuid4().hex
             started = time.perf_counter()
             await a.send(json.dumps({"type": "message", "client_id": token, "body": "Hvordan går det?"}))
-            await until(b, lambda frame, token=token: frame.get("client_id") == token)
+            mine = lambda frame, token=token: frame.get("client_id") == token  # noqa: E731
+            await asyncio.gather(until(b, mine), until(a, mine))
             dialogue.append(time.perf_counter() - started)
             await asyncio.sleep(0.02)
-        acks.cancel()
-        echoes.cancel()
     return echo, dialogue
 
 
-def round_trips(port: int, data: dict, busy: int, samples: int, rate: float) -> tuple[list[float], list[float]]:
-    ready = multiprocessing.get_context("spawn").Event()
+async def cpu_per_message(port: int, pid: int, probe_pair: dict, count: int) -> tuple[float, float]:
+    """Server CPU (ms) per echo frame and per dialogue message, each path sent `count` times one after another."""
+    thread_path = f"/ws/threads/{probe_pair['thread']}/"
+    echo_path = f"/ws/bench/echo/{probe_pair['thread']}/"
+    async with connect(port, thread_path, probe_pair["a"]) as a, connect(port, echo_path, probe_pair["a"]) as echo_a:
+        results = []
+        for socket, frame, key in (
+            (echo_a, {"type": "echo"}, "token"),
+            (a, {"type": "message", "body": "Hvordan går det?"}, "client_id"),
+        ):
+            before = cpu_seconds(pid)
+            for _ in range(count):
+                token = uuid.uuid4().hex
+                await socket.send(json.dumps({**frame, key: token}))
+                await until(socket, lambda got, token=token, key=key: got.get(key) == token)
+            results.append((cpu_seconds(pid) - before) * 1000 / count)
+    return results[0], results[1]
+
+
+def round_trips(port: int, data: dict, busy: int, samples: int, rate: float) -> tuple[list, list, dict | None]:
+    """Echo and dialogue round trips under `busy` threads of load; and what the load delivered."""
+    context = multiprocessing.get_context("spawn")
+    ready, stop, results = context.Event(), context.Event(), context.Queue()
     load = None
     if busy > 1:
-        seconds = 30 + samples * 0.15  # outlasts the probes
-        load = multiprocessing.get_context("spawn").Process(
-            target=run_load, args=(port, data["busy"][: busy - 1], rate, seconds, ready)
-        )
+        load = context.Process(target=run_load, args=(port, data["busy"][: busy - 1], rate, ready, stop, results))
         load.start()
         ready.wait(60)
         time.sleep(5)  # let every busy thread connect and start talking
     try:
-        return asyncio.run(probe(port, data["probe"], samples))
+        echo, dialogue = asyncio.run(probe(port, data["probe"], samples))
     finally:
-        if load is not None:
-            load.terminate()
-            load.join()
+        stop.set()
+    if load is None:
+        return echo, dialogue, None
+    delivered = results.get(timeout=60)
+    load.join(30)
+    return echo, dialogue, delivered
 
 
 def rss_kib(pid: int) -> int:
@@ -218,6 +273,13 @@ async def hold_idle(port: int, pid: int, data: dict, steps: list[int]) -> list[t
 
 
 def server(port: int) -> "subprocess.Popen":  # noqa: F821 - for the reader
+    """One server process, started as production starts each of its processes (config/server.py)."""
+    try:
+        from config.server import uvicorn_options
+    except ImportError:  # a main from before config/server.py: its `make run` options
+        options = ["--timeout-graceful-shutdown", "5"]
+    else:
+        options = uvicorn_options(workers=1)
     return start(
         [
             str(BIN / "uvicorn"),
@@ -228,8 +290,7 @@ def server(port: int) -> "subprocess.Popen":  # noqa: F821 - for the reader
             "warning",
             "--ws-max-queue",
             "1024",
-            "--timeout-graceful-shutdown",
-            "5",
+            *options,
         ],
         port,
     )
@@ -241,41 +302,76 @@ def main() -> int:
     parser.add_argument("--busy", default="1,50,200", help="busy thread counts")
     parser.add_argument("--busy-rate", type=float, default=1.0, help="messages per second in each busy thread")
     parser.add_argument("--idle", default="500,1000,2000", help="idle socket counts to step through")
+    parser.add_argument("--cpu-messages", type=int, default=300, help="messages sent to measure CPU per message")
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     busy_counts = [int(n) for n in args.busy.split(",")]
-    idle_steps = [int(n) for n in args.idle.split(",")]
+    idle_steps = [int(n) for n in args.idle.split(",") if n]
+    print(f"open files limit raised to {raise_open_files_limit()}")
     os.environ["DIALOGUE_FLOOD_LIMIT"] = "1000000"  # the probes send faster than a person may
     os.chdir(ROOT)
     setup_django()
     data = prepare(busy=max(busy_counts), idle_users=50)
 
-    print(f"Round trip A -> B, {args.samples} probes per path; busy threads send {args.busy_rate:g} message/s each\n")
-    print(f"{'busy threads':>12}  {'echo p50':>9} {'echo p99':>9}  {'dialogue p50':>12} {'dialogue p99':>12}  ratio")
-    port = free_port()
-    process = server(port)
-    try:
-        for busy in busy_counts:
-            echo, dialogue = round_trips(port, data, busy, args.samples, args.busy_rate)
-            e50, e99 = percentile(echo, 0.5) * 1000, percentile(echo, 0.99) * 1000
-            d50, d99 = percentile(dialogue, 0.5) * 1000, percentile(dialogue, 0.99) * 1000
-            print(
-                f"{busy:>12}  {e50:7.1f}ms {e99:7.1f}ms  {d50:10.1f}ms {d99:10.1f}ms  "
-                f"{d50 / e50:5.1f}x / {d99 / e99:5.1f}x"
-            )
-    finally:
-        stop(process)
+    print(f"Round trip A -> B and A's acknowledgement, {args.samples} probes per path; busy threads send "
+          f"{args.busy_rate:g} message/s each\n")  # fmt: skip
+    runs = []
+    for run in range(args.repeat):
+        print(f"Run {run + 1} of {args.repeat}")
+        print(f"{'busy threads':>12}  {'echo p50':>9} {'echo p99':>9}  {'dialogue p50':>12} {'dialogue p99':>12}  "
+              f"ratio p50 / p99   busy load delivered")  # fmt: skip
+        figures = {}
+        port = free_port()
+        process = server(port)
+        try:
+            for busy in busy_counts:
+                echo, dialogue, load = round_trips(port, data, busy, args.samples, args.busy_rate)
+                e50, e99 = percentile(echo, 0.5) * 1000, percentile(echo, 0.99) * 1000
+                d50, d99 = percentile(dialogue, 0.5) * 1000, percentile(dialogue, 0.99) * 1000
+                delivered = ""
+                if load:
+                    asked = (busy - 1) * args.busy_rate
+                    figures[f"{busy} busy: delivered msg/s"] = load["delivered"] / load["seconds"]
+                    figures[f"{busy} busy: delivered/sent"] = load["delivered"] / max(1, load["sent"])
+                    figures[f"{busy} busy: failed sockets"] = load["failed"] + (busy - 1 - load["connected"])
+                    delivered = (
+                        f"{load['delivered'] / load['seconds']:.1f} of {asked:g} msg/s asked, "
+                        f"{load['connected']}/{busy - 1} threads connected, {load['failed']} failed"
+                        + (f" ({load['first_failure'][:80]})" if load["failed"] else "")
+                    )
+                print(f"{busy:>12}  {e50:7.1f}ms {e99:7.1f}ms  {d50:10.1f}ms {d99:10.1f}ms  "
+                      f"{d50 / e50:5.1f}x / {d99 / e99:5.1f}x  {delivered}", flush=True)  # fmt: skip
+                figures |= {
+                    f"{busy} busy: echo p50 ms": e50,
+                    f"{busy} busy: echo p99 ms": e99,
+                    f"{busy} busy: dialogue p50 ms": d50,
+                    f"{busy} busy: dialogue p99 ms": d99,
+                    f"{busy} busy: ratio p50": d50 / e50,
+                    f"{busy} busy: ratio p99": d99 / e99,
+                }
+            echo_cpu, message_cpu = asyncio.run(cpu_per_message(port, process.pid, data["probe"], args.cpu_messages))
+            print(f"server CPU per frame: echo {echo_cpu:.2f} ms, dialogue message {message_cpu:.2f} ms "
+                  f"(ratio {message_cpu / echo_cpu:.1f}x)", flush=True)  # fmt: skip
+            figures |= {"server CPU ms per echo": echo_cpu, "server CPU ms per message": message_cpu}
+        finally:
+            stop(process)
+        runs.append(figures)
+    summarise(runs)
 
-    print("\nIdle authenticated thread sockets held by one fresh server process")
-    port = free_port()
-    process = server(port)
-    try:
-        steps = asyncio.run(hold_idle(port, process.pid, data, idle_steps))
-    finally:
-        stop(process)
-    (_, base), (held, top) = steps[0], steps[-1]
-    if held:
-        per_socket = (top - base) / held
-        print(f"held {held} sockets; {per_socket:.1f} KiB per socket (RSS {base / 1024:.0f} -> {top / 1024:.0f} MiB)")
+    if idle_steps:
+        print("\nIdle authenticated thread sockets held by one fresh server process")
+        port = free_port()
+        process = server(port)
+        try:
+            steps = asyncio.run(hold_idle(port, process.pid, data, idle_steps))
+        finally:
+            stop(process)
+        (_, base), (held, top) = steps[0], steps[-1]
+        if held:
+            per_socket = (top - base) / held
+            print(
+                f"held {held} sockets; {per_socket:.1f} KiB per socket (RSS {base / 1024:.0f} -> {top / 1024:.0f} MiB)"
+            )
     return 0
 
 

@@ -73,46 +73,59 @@ def file_complaint(
     received = timezone.now()
     if complaint.kind == Complaint.Kind.DECISION:
         complaint.genvurdering_due = received + timedelta(weeks=settings.COMPLAINT_DEADLINE_WEEKS)
+    # Only the complaint's own rows are written before the answer; e-mail, routing and themes follow after commit.
     with transaction.atomic():
         complaint.save()
         complaint.thread = dialogue.create_thread(
             title=complaint.subject,
             department=department,
             subject_url=reverse("complaints:detail", args=[complaint.id]),
+            participants=[(citizen, Participant.Role.CITIZEN)],
         )
-        dialogue.add_participant(thread=complaint.thread, user=citizen, role=Participant.Role.CITIZEN)
         complaint.save(update_fields=["thread"])
         _record(complaint, ComplaintEvent.Kind.RECEIVED, actor=citizen)
-        queue_email(
-            recipient=citizen,
-            template="complaints/email/acknowledgement.txt",
-            context={"complaint": complaint, "url": reverse("complaints:detail", args=[complaint.id])},
-            dedupe_key=f"complaint-ack-{complaint.id}",
-        )
         enqueue_on_commit("complaints.tasks.route_complaint", complaint.id)
+        enqueue_on_commit("complaints.tasks.acknowledge_complaint", complaint.id)
         enqueue_on_commit("complaints.tasks.suggest_themes_for_complaint", complaint.id)
     return complaint
 
 
+def acknowledge_complaint(*, complaint_id: int) -> None:
+    """E-mail the citizen the receipt of her complaint. Safe to run twice: the e-mail is stored once."""
+    complaint = Complaint.objects.select_related("citizen", "department").filter(id=complaint_id).first()
+    if complaint is None:
+        return
+    queue_email(
+        recipient=complaint.citizen,
+        template="complaints/email/acknowledgement.txt",
+        context={"complaint": complaint, "url": reverse("complaints:detail", args=[complaint.id])},
+        dedupe_key=f"complaint-ack-{complaint.id}",
+    )
+
+
 def route_complaint(*, complaint_id: int) -> ContactTask | None:
-    """Give the complaint its early-contact task. Safe to run twice: the second run creates nothing."""
+    """Give the complaint its early-contact task. Safe to run twice: the second run creates nothing.
+
+    Locks only the complaint's row (no key update, so new complaints in the department are not held up),
+    then the department's row without its key, so that routers running at once in one department choose
+    the least busy caseworker one after the other and never all pick the same person.
+    """
     with transaction.atomic():
-        complaint = Complaint.objects.select_for_update().select_related("department").filter(id=complaint_id).first()
+        complaint = Complaint.objects.select_for_update(of=("self",), no_key=True).filter(id=complaint_id).first()
         if (
             complaint is None
             or complaint.status == Complaint.Status.CLOSED
             or complaint.tasks.filter(kind=ContactTask.Kind.EARLY_CONTACT).exists()
         ):
             return None
-        assignee = least_busy_caseworker(department_id=complaint.department_id)
+        department = Department.objects.select_for_update(no_key=True).get(id=complaint.department_id)
+        assignee = least_busy_caseworker(department_id=department.id)
         task = ContactTask.objects.create(
             complaint=complaint,
             kind=ContactTask.Kind.EARLY_CONTACT,
-            department=complaint.department,
+            department=department,
             assignee=assignee,
-            due_at=add_working_days(
-                start=complaint.created_at, days=complaint.department.working_days_to_first_contact
-            ),
+            due_at=add_working_days(start=complaint.created_at, days=department.working_days_to_first_contact),
         )
         complaint.status = Complaint.Status.CONTACT_PENDING
         complaint.caseworker = assignee
@@ -409,7 +422,10 @@ def escalate_overdue_tasks(*, now: datetime | None = None) -> int:
 
 
 def sweep_missing_early_contact(*, now: datetime | None = None) -> int:
-    """Route complaints whose routing message was lost (older than the grace period, still without a task)."""
+    """Route complaints whose routing message was lost (older than the grace period, still without a task).
+
+    Their acknowledgement left with the same broker at the same moment, so it is sent too (once: the e-mail
+    has a dedupe key)."""
     now = now or timezone.now()
     ids = list(
         Complaint.objects.filter(created_at__lt=now - settings.SWEEP_GRACE)
@@ -417,6 +433,8 @@ def sweep_missing_early_contact(*, now: datetime | None = None) -> int:
         .exclude(tasks__kind=ContactTask.Kind.EARLY_CONTACT)
         .values_list("id", flat=True)[:500]
     )
+    for complaint_id in ids:
+        acknowledge_complaint(complaint_id=complaint_id)
     return sum(route_complaint(complaint_id=complaint_id) is not None for complaint_id in ids)
 
 

@@ -11,6 +11,11 @@ def route_complaint(complaint_id: int) -> None:
 
 
 @shared_task
+def acknowledge_complaint(complaint_id: int) -> None:
+    services.acknowledge_complaint(complaint_id=complaint_id)
+
+
+@shared_task
 def suggest_themes_for_complaint(complaint_id: int) -> None:
     services.suggest_complaint_themes(complaint_id=complaint_id)
 

@@ -9,12 +9,10 @@ Posting locks the thread row, so within a thread messages are numbered
 skips one that commits late.
 """
 
-import logging
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -23,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Department, User
+from core.channels import send_to_group
 from dialogue.models import (
     BODY_MAX_LENGTH,
     CLIENT_ID_MAX_LENGTH,
@@ -42,8 +41,6 @@ from dialogue.selectors import (
 from dialogue.serializers import MessageSerializer
 from notifications.services import queue_email
 
-logger = logging.getLogger(__name__)
-
 CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]+$")
 # Plain text: line breaks and tabs, but no other control characters (PostgreSQL refuses NUL outright).
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -54,11 +51,9 @@ def thread_group(thread_id: int) -> str:
 
 
 def broadcast(*, thread_id: int, event: dict) -> None:
-    """Send an event to every open socket on the thread. Best effort: the row is the truth."""
-    try:
-        async_to_sync(get_channel_layer().group_send)(thread_group(thread_id), event)
-    except Exception:  # the channel layer is at-most-once; sockets catch up with `sync`
-        logger.warning("Fan-out to thread %s failed", thread_id, exc_info=True)
+    """Send an event to every open socket on the thread, without waiting. Best effort: the row is the truth,
+    and sockets catch up with `sync`."""
+    send_to_group(thread_group(thread_id), event)
 
 
 def message_payload(message: Message) -> dict:
@@ -66,9 +61,21 @@ def message_payload(message: Message) -> dict:
     return MessageSerializer(message, context={"can_moderate": True}).data
 
 
-def create_thread(*, title: str, department: Department | None = None, subject_url: str = "") -> Thread:
-    """A new thread; `department`'s staff may take part, `subject_url` leads back to what it is about."""
-    return Thread.objects.create(title=title.strip()[:200], department=department, subject_url=subject_url)
+def create_thread(
+    *,
+    title: str,
+    department: Department | None = None,
+    subject_url: str = "",
+    participants: Iterable[tuple[User, str]] = (),
+) -> Thread:
+    """A new thread; `department`'s staff may take part, `subject_url` leads back to what it is about.
+
+    `participants` (user, role) join it at once (a new thread has no messages to skip in e-mails)."""
+    thread = Thread.objects.create(title=title.strip()[:200], department=department, subject_url=subject_url)
+    Participant.objects.bulk_create(
+        Participant(thread=thread, user=user, role=role, emailed_up_to=0) for user, role in participants
+    )
+    return thread
 
 
 def add_participant(*, thread: Thread, user: User, role: str) -> Participant:

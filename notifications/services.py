@@ -2,8 +2,6 @@
 
 import logging
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -11,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from accounts.models import User
+from core.channels import send_to_group
 from core.queue import enqueue_on_commit
 from notifications.models import Email, Notice
 
@@ -92,11 +91,7 @@ def deliver_unsent_emails(*, older_than_seconds: int = 60) -> int:
 
 def push_to_user(*, user_id: int, event: dict) -> None:
     """Tell a user's open pages about something, live. Best effort: the row is the truth."""
-    layer = get_channel_layer()
-    try:
-        async_to_sync(layer.group_send)(user_group_name(user_id), {"type": "user.event", "event": event})
-    except Exception:  # the channel layer is at-most-once; a page reload shows the same data
-        logger.warning("Live push to user %s failed", user_id, exc_info=True)
+    send_to_group(user_group_name(user_id), {"type": "user.event", "event": event})
 
 
 def push_on_commit(*, user_id: int, event: dict) -> None:

@@ -6,7 +6,7 @@ is not given, starts an embedded one (pgserver's PostgreSQL on a socket in
 so a machine with only Python can run everything. Every process it starts is
 stopped when it ends, Ctrl-C included.
 
-    python platform/local.py run           # migrate, seed the demo, serve, worker and beat
+    python platform/local.py run           # migrate, seed the demo, serve, a worker per queue and beat
     python platform/local.py test [ARGS]   # the test suite (ARGS go to pytest)
 """
 
@@ -99,6 +99,10 @@ def manage(*args: str) -> None:
 
 def run() -> int:
     os.environ.setdefault("DEMO", "1")
+    sys.path.insert(0, str(ROOT))
+    from config.celery import WORKERS, worker_command  # one worker per queue, as in production
+    from config.server import uvicorn_options
+
     port = os.environ.get("PORT", "8000")
     os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
     # The local OpenID provider (devidp/) stands in for MitID and the staff provider, unless real ones are set.
@@ -116,11 +120,9 @@ def run() -> int:
                 "127.0.0.1",
                 "--port",
                 port,
-                # A channel-layer receive can outlive its closed socket; do not wait for it forever.
-                "--timeout-graceful-shutdown",
-                "5",
+                *uvicorn_options(workers=int(os.environ.get("WEB_PROCESSES", "1"))),
             ],
-            [str(BIN / "celery"), "-A", "config", "worker", "--loglevel", "INFO", "--concurrency", "2"],
+            *(worker_command(queue, celery=str(BIN / "celery")) for queue in WORKERS),
             [
                 str(BIN / "celery"),
                 "-A",

@@ -148,3 +148,37 @@ def test_starting_a_process_does_not_import_scikit_learn():
     result = settings_in_subprocess({"DEMO": "1"}, loaded)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_docker_compose_runs_a_worker_for_every_queue_as_config_celery_says():
+    """The compose file spells the workers out; they must stay the ones config/celery.py defines."""
+    import json
+
+    from config.celery import TASK_ROUTES, WORKERS, worker_command
+
+    result = subprocess.run(
+        [str(compose_binary()), "-f", str(ROOT / "docker-compose.yml"), "config", "--format", "json"],
+        env={**os.environ, "SECRET_KEY": "compose-check"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    services = json.loads(result.stdout)["services"]
+    workers = {name: spec["command"] for name, spec in services.items() if name.startswith("worker-")}
+    assert workers == {f"worker-{queue}": worker_command(queue) for queue in WORKERS}
+    assert {route["queue"] for route in TASK_ROUTES.values()} <= set(WORKERS)
+    assert services["web"].get("command") is None  # the image's: python -m config.server
+
+
+def test_every_task_goes_to_a_queue_a_worker_serves():
+    from config.celery import WORKERS, app
+
+    app.loader.import_default_modules()
+    names = [name for name in app.tasks if not name.startswith("celery.")]
+    assert "complaints.tasks.route_complaint" in names
+    for name in names:
+        queue = app.amqp.router.route({}, name)["queue"].name
+        assert queue in WORKERS, name
+    assert app.amqp.router.route({}, "complaints.tasks.route_complaint")["queue"].name == "routing"
+    assert app.amqp.router.route({}, "complaints.tasks.suggest_themes_for_complaint")["queue"].name == "heavy"
+    assert app.amqp.router.route({}, "notifications.tasks.deliver_email")["queue"].name == "default"

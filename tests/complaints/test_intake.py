@@ -3,9 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from complaints import tasks
 from complaints.models import Complaint, ComplaintEvent
 from notifications.models import Email
 from tests.complaints.payloads import VALID_PAYLOAD
@@ -29,14 +32,40 @@ def test_api_intake_answers_201_with_reference_and_stores_the_complaint(api, cit
     assert abs(complaint.genvurdering_due - (complaint.created_at + timedelta(weeks=4))) < timedelta(seconds=1)
 
 
-def test_intake_stores_an_acknowledgement_email_in_the_citizens_outbox(api, citizen, family):
-    response = api(citizen).post("/api/complaints/", VALID_PAYLOAD, format="json")
+def test_intake_stores_an_acknowledgement_email_in_the_citizens_outbox_after_commit(
+    api, citizen, family, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as after_commit:
+        response = api(citizen).post("/api/complaints/", VALID_PAYLOAD, format="json")
+    assert not Email.objects.exists()  # not part of the intake's transaction
+    assert after_commit  # routing, acknowledgement and themes are enqueued after commit
+
+    tasks.acknowledge_complaint.apply(args=[response.json()["id"]])
+    tasks.acknowledge_complaint.apply(args=[response.json()["id"]])  # a redelivery changes nothing
 
     email = Email.objects.get(recipient=citizen)
     assert email.to_address == "borger@example.dk"
     assert response.json()["reference"] in email.subject
     assert "Familiecentret" in email.body
     assert "&quot;" not in email.body
+
+
+def test_intake_writes_only_the_complaints_own_rows_in_few_statements(api, citizen, family):
+    """The complaint, its thread with the citizen in it, its timeline event: nothing else before commit."""
+    client = api(citizen)
+    client.post("/api/complaints/", VALID_PAYLOAD, format="json")  # the token's first use, caches warm
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post("/api/complaints/", VALID_PAYLOAD, format="json")
+
+    assert response.status_code == 201
+    statements = [query["sql"].split()[0].upper() for query in queries.captured_queries]
+    writes = [sql for query in queries.captured_queries if (sql := query["sql"]).split()[0] in {"INSERT", "UPDATE"}]
+    tables = sorted({sql.split('"')[1] for sql in writes})
+    assert tables == ["complaints_complaint", "complaints_complaintevent", "dialogue_participant", "dialogue_thread"]
+    # The service's one transaction (a savepoint only because the test runs inside a transaction of its own)
+    assert statements.count("SAVEPOINT") == 1, [query["sql"][:80] for query in queries.captured_queries]
+    assert not any("MAX(" in query["sql"] for query in queries.captured_queries)
+    assert len(statements) <= 9, [query["sql"][:80] for query in queries.captured_queries]
 
 
 def test_old_decision_is_accepted_and_the_receipt_warns_about_the_deadline(api, citizen, family):

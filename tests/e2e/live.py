@@ -10,6 +10,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.db import connection
 
+from config.celery import WORKERS
+from config.server import uvicorn_options
+
 
 def wait_until(predicate, timeout: float = 20, interval: float = 0.1):
     """Poll until predicate() is truthy; return its value, or fail after `timeout` seconds."""
@@ -76,8 +79,7 @@ class LiveStack:
                 str(self.port),
                 "--log-level",
                 "warning",
-                "--timeout-graceful-shutdown",
-                "5",
+                *uvicorn_options(),
             ],
             cwd=ROOT,
             env=self.env,
@@ -95,6 +97,8 @@ class LiveStack:
                 "-A",
                 "config",
                 "worker",
+                "--queues",
+                ",".join(WORKERS),  # one worker for every queue
                 "--pool",
                 "threads",
                 "--concurrency",
