@@ -111,14 +111,29 @@ DATABASES = {
         os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/borgerdialog"),
     )
 }
-# Under ASGI, Django's persistent connections do not fit (requests run in many
-# threads); psycopg's connection pool does. DB_POOL=0 turns it off (e.g. behind PgBouncer).
-if env_flag("DB_POOL", default=True):
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": 1,
-        "max_size": int(os.environ.get("DB_POOL_MAX_SIZE", "10")),
-        "timeout": 10,
-    }
+# A read-only replica for the committees' statistics (config/db_router.py); without it they read the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"])
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests read "the replica" from the test database
+    DATABASE_ROUTERS = ["config.db_router.StatisticsReplicaRouter"]
+# Under ASGI, Django's persistent connections do not fit (requests run in many threads); psycopg's
+# connection pool does, one per process and database: size it explicitly, since every ASGI process and
+# every worker process has its own (processes × DB_POOL_MAX_SIZE must stay below PostgreSQL's
+# max_connections, or put PgBouncer in front). DB_POOL=0 turns it off.
+# Behind PgBouncer in transaction mode (DB_PGBOUNCER=1): no server-side prepared statements
+# (prepare_threshold None) and no server-side cursors, since consecutive transactions may run on
+# different server connections; the pool may stay (it pools connections to PgBouncer).
+DB_POOL_MAX_SIZE = int(os.environ.get("DB_POOL_MAX_SIZE", "10"))
+for _database in DATABASES.values():
+    _options = _database.setdefault("OPTIONS", {})
+    if env_flag("DB_POOL", default=True):
+        _options["pool"] = {"min_size": 1, "max_size": DB_POOL_MAX_SIZE, "timeout": 10}
+    if env_flag("DB_PGBOUNCER"):
+        _options["prepare_threshold"] = None
+        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
+# Threads for the sockets' database calls in each ASGI process (dialogue/consumers.py); below the pool size,
+# so that pages keep connections of their own.
+SOCKET_DATABASE_THREADS = int(os.environ.get("SOCKET_DATABASE_THREADS", str(max(1, DB_POOL_MAX_SIZE // 2))))
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 

@@ -10,11 +10,13 @@ import asyncio
 import json
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import translation
@@ -40,6 +42,16 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_FLOODING = 4429
 TYPING_INTERVAL_SECONDS = 2
 REPLAY_BATCH = 200
+
+# The sockets' database calls run on threads of their own, not on the one thread Channels gives every
+# thread-sensitive call of a process (where, under load, each message queued behind every other). A socket
+# awaits each call before its next, so its own order holds; the thread's row lock orders the messages
+# between sockets. Each thread takes a connection from the process's pool while it works.
+_DATABASE_THREADS = ThreadPoolExecutor(max_workers=settings.SOCKET_DATABASE_THREADS, thread_name_prefix="socket-db")
+
+
+def in_database(function):
+    return database_sync_to_async(function, thread_sensitive=False, executor=_DATABASE_THREADS)
 
 
 def open_thread(*, user: User, thread_id: int) -> tuple[Thread, bool, tuple[int, int]] | None:
@@ -82,7 +94,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):
         if self.user is None or not self.user.is_authenticated:
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        opened = await database_sync_to_async(open_thread)(
+        opened = await in_database(open_thread)(
             user=self.user, thread_id=self.scope["url_route"]["kwargs"]["thread_id"]
         )
         if opened is None:
@@ -166,7 +178,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):
         kind = frame.get("kind", "text")
         if kind not in CLIENT_KINDS:
             raise ValidationError({"kind": _("Ukendt type besked.")})
-        message, created = await database_sync_to_async(services.post_message)(
+        message, created = await in_database(services.post_message)(
             author=self.user,
             thread=self.thread,
             body=frame.get("body"),
@@ -175,7 +187,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):
             reply_to_id=frame.get("reply_to"),
         )
         if not created:  # a resend: answer with the stored message; the others have it already
-            payload = await database_sync_to_async(services.message_payload)(message)
+            payload = await in_database(services.message_payload)(message)
             await self.send_frame({"type": "message", **visible_payload(payload, can_moderate=self.can_moderate)})
 
     async def on_typing(self, frame: dict):
@@ -188,7 +200,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):
         )
 
     async def on_read(self, frame: dict):
-        await database_sync_to_async(services.mark_read)(user=self.user, thread=self.thread, up_to=frame.get("up_to"))
+        await in_database(services.mark_read)(user=self.user, thread=self.thread, up_to=frame.get("up_to"))
 
     async def on_sync(self, frame: dict):
         if "after" not in frame:
@@ -229,7 +241,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):
     async def replay(self, after: object):
         """Send every message after `after`, in order; then live delivery goes on from the last one sent."""
         while True:
-            payloads, reached = await database_sync_to_async(message_batch)(
+            payloads, reached = await in_database(message_batch)(
                 thread=self.thread, after=after, can_moderate=self.can_moderate
             )
             for payload in payloads:
@@ -247,7 +259,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):
         change = await live.update_presence(
             op="join", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
         )
-        names = await database_sync_to_async(names_of_users)(user_ids=change.online | change.gone)
+        names = await in_database(names_of_users)(user_ids=change.online | change.gone)
         for user_id in sorted(change.online):
             await self.send_frame(
                 {"type": "presence", "user": user_id, "user_name": names.get(user_id, ""), "online": True}
@@ -271,7 +283,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):
 
     async def announce_gone(self, user_ids):
         if user_ids:
-            names = await database_sync_to_async(names_of_users)(user_ids=user_ids)
+            names = await in_database(names_of_users)(user_ids=user_ids)
             for user_id in user_ids:
                 await self.announce(user_id, names.get(user_id, ""), online=False)
 

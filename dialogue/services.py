@@ -15,7 +15,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -171,33 +171,42 @@ def post_message(
         raise PermissionDenied
     if kind == Message.Kind.CONTACT_SUMMARY and not can_moderate(author, thread):
         raise PermissionDenied
-    stored = Message.objects.filter(thread=thread, author=author, client_id=client_id).first()
-    if stored is not None:
-        return stored, False
     body = _clean_body(body=body, kind=kind, author=author)
-    summary = _summary_answered(thread=thread, kind=kind, author=author, reply_to_id=reply_to_id)
     with transaction.atomic():
+        # The thread's lock numbers its messages in commit order, and makes a resend and a second answer to a
+        # summary (checked here, under the lock) wait for the first: no savepoint needed for either.
         locked = Thread.objects.select_for_update().get(id=thread.id)
         stored = Message.objects.filter(thread=thread, author=author, client_id=client_id).first()
-        if stored is not None:  # the same resend, racing on another socket, won
+        if stored is not None:  # a resend: the stored message, nothing written or sent
             return stored, False
+        summary = _summary_answered(thread=thread, kind=kind, author=author, reply_to_id=reply_to_id)
         locked.last_seq += 1
         locked.save(update_fields=["last_seq", "updated_at"])
-        try:
-            with transaction.atomic():
-                message = Message.objects.create(
+        message = Message.objects.create(
+            thread=locked,
+            seq=locked.last_seq,
+            author=author,
+            kind=kind,
+            body=body,
+            client_id=client_id,
+            reply_to=summary,
+        )
+        # One statement: staff who post join the thread, and the author has read it up to her own message
+        # (no message of the thread is newer while the lock is held, so the mark only moves forward).
+        Participant.objects.bulk_create(
+            [
+                Participant(
                     thread=locked,
-                    seq=locked.last_seq,
-                    author=author,
-                    kind=kind,
-                    body=body,
-                    client_id=client_id,
-                    reply_to=summary,
+                    user=author,
+                    role=Participant.Role.STAFF,
+                    last_read_id=message.id,
+                    emailed_up_to=message.id,
                 )
-        except IntegrityError as error:  # two answers to one summary at once
-            raise ValidationError({"reply_to": _("Du har allerede svaret på dette resumé.")}) from error
-        participant = add_participant(thread=locked, user=author, role=Participant.Role.STAFF)
-        Participant.objects.filter(id=participant.id, last_read_id__lt=message.id).update(last_read_id=message.id)
+            ],
+            update_conflicts=True,
+            unique_fields=["thread", "user"],
+            update_fields=["last_read_id", "updated_at"],
+        )
         # The message frame also says that its author has read the thread up to it; no read frame of its own.
         sent = {"type": "thread.message", "message": message_payload(message)}
         transaction.on_commit(lambda: broadcast(thread_id=thread.id, event=sent))

@@ -182,3 +182,50 @@ def test_every_task_goes_to_a_queue_a_worker_serves():
     assert app.amqp.router.route({}, "complaints.tasks.route_complaint")["queue"].name == "routing"
     assert app.amqp.router.route({}, "complaints.tasks.suggest_themes_for_complaint")["queue"].name == "heavy"
     assert app.amqp.router.route({}, "notifications.tasks.deliver_email")["queue"].name == "default"
+
+
+def test_behind_pgbouncer_no_server_side_prepared_statements_or_cursors():
+    result = settings_in_subprocess(
+        {"DEMO": "1", "DB_PGBOUNCER": "1"},
+        "settings.DATABASES['default']['OPTIONS']['prepare_threshold'],"
+        "settings.DATABASES['default']['DISABLE_SERVER_SIDE_CURSORS']",
+    )
+    assert result.stdout.strip() == "None True", result.stderr
+    result = settings_in_subprocess({"DEMO": "1"}, "'prepare_threshold' in settings.DATABASES['default']['OPTIONS']")
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_pool_sizes_are_explicit_and_sockets_leave_connections_for_pages():
+    result = settings_in_subprocess(
+        {"DEMO": "1", "DB_POOL_MAX_SIZE": "6"},
+        "settings.DATABASES['default']['OPTIONS']['pool']['max_size'], settings.SOCKET_DATABASE_THREADS",
+    )
+    assert result.stdout.strip() == "(6, 3)", result.stderr
+
+
+def test_a_replica_url_sends_the_statistics_reads_to_the_replica():
+    result = settings_in_subprocess(
+        {"DEMO": "1", "DATABASE_REPLICA_URL": "postgres://reader@replica.example:5432/borgerdialog"},
+        "settings.DATABASES['replica']['HOST'], settings.DATABASE_ROUTERS",
+    )
+    assert result.stdout.strip() == "replica.example ['config.db_router.StatisticsReplicaRouter']", result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_replica_router_reads_statistics_from_the_replica_outside_transactions():
+    from django.db import transaction
+
+    from accounts.models import User as UserModel
+    from config.db_router import StatisticsReplicaRouter
+    from escalations.models import ThemeCounts
+    from figures.models import ServiceFigure
+
+    router = StatisticsReplicaRouter()
+    assert router.db_for_read(ServiceFigure) == "replica"
+    assert router.db_for_read(ThemeCounts) == "replica"
+    assert router.db_for_read(UserModel) == "default"
+    assert router.db_for_write(ServiceFigure) == "default"
+    with transaction.atomic():
+        assert router.db_for_read(ServiceFigure) == "default"  # may follow its own write
+    assert not router.allow_migrate("replica", "figures")
+    assert router.allow_migrate("default", "figures")

@@ -215,7 +215,7 @@ async def test_a_resend_is_acknowledged_with_the_stored_message_and_not_sent_twi
 
 
 async def test_a_fan_out_that_overtakes_an_earlier_one_is_delivered_in_order(thread, citizen, caseworker):
-    bob = await open_socket(caseworker, thread.id)
+    bob = await open_joined(caseworker, thread.id)  # in the group before the fan-out below is sent
 
     def two_messages_without_fan_out():
         Message.objects.create(thread=thread, seq=1, author=citizen, body="først", client_id="o-1")

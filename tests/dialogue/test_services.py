@@ -162,3 +162,27 @@ def test_staff_hide_a_message_and_the_others_see_the_reason_only(thread, citizen
     assert seen_by_staff["body"] == "Et telefonnummer: 12 34 56 78"
     with pytest.raises(ValidationError, match="allerede skjult"):
         hide_message(actor=caseworker, message=message, reason="Igen")
+
+
+def test_a_message_is_stored_in_few_statements_without_savepoints(thread, citizen, caseworker):
+    """Permission, the thread's lock, the resend check, the numbering, the message, the read mark: no more."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    say(citizen, thread, "Først")
+    with CaptureQueriesContext(connection) as queries:
+        _message, created = post_message(author=citizen, thread=thread, body="Hej igen", client_id="c-count")
+
+    assert created
+    statements = [query["sql"] for query in queries.captured_queries]
+    # The service's transaction is a savepoint only because the test runs inside a transaction of its own.
+    assert [sql.split()[0] for sql in statements].count("SAVEPOINT") == 1, statements
+    assert not any("MAX(" in sql for sql in statements)
+    assert len(statements) <= 8, statements
+    assert Participant.objects.get(thread=thread, user=citizen).last_read_id == _message.id
+
+
+def test_staff_who_post_join_the_thread_with_their_own_message_read(thread, lead):
+    message, _created = post_message(author=lead, thread=thread, body="Jeg hjælper", client_id="x")
+    joined = Participant.objects.get(thread=thread, user=lead)
+    assert (joined.role, joined.last_read_id, joined.emailed_up_to) == (Participant.Role.STAFF, message.id, message.id)
