@@ -200,7 +200,7 @@ def test_pool_sizes_are_explicit_and_sockets_leave_connections_for_pages():
         {"DEMO": "1", "DB_POOL_MAX_SIZE": "6"},
         "settings.DATABASES['default']['OPTIONS']['pool']['max_size'], settings.SOCKET_DATABASE_THREADS",
     )
-    assert result.stdout.strip() == "(6, 3)", result.stderr
+    assert result.stdout.strip() == "6 3", result.stderr
 
 
 def test_a_replica_url_sends_the_statistics_reads_to_the_replica():
