@@ -12,6 +12,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter
 from channels.security.websocket import AllowedHostsOriginValidator
 from django.urls import path
 
+import bench.asgi  # noqa: F401 - the bare insert route (and the complaint commit notes) for the other benches
 from config.asgi import django_asgi_app
 from config.routing import websocket_urlpatterns
 

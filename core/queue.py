@@ -11,6 +11,7 @@ enqueued.
 
 import functools
 import logging
+import threading
 
 from celery import current_app
 from django.db import transaction
@@ -19,9 +20,20 @@ from kombu.exceptions import OperationalError
 logger = logging.getLogger(__name__)
 
 
-@functools.cache
+_names_lock = threading.Lock()
+
+
 def task_names() -> frozenset[str]:
-    """The registered tasks' names, the apps' tasks modules imported the way a worker imports them."""
+    """The registered tasks' names, the apps' tasks modules imported the way a worker imports them.
+
+    Under a lock: the first requests of a server process arrive together, and a thread that read the
+    registry while another was still importing the tasks modules would keep a partial list for good."""
+    with _names_lock:
+        return _registered_task_names()
+
+
+@functools.cache
+def _registered_task_names() -> frozenset[str]:
     current_app.loader.import_default_modules()
     return frozenset(current_app.tasks)
 

@@ -229,3 +229,15 @@ def test_the_replica_router_reads_statistics_from_the_replica_outside_transactio
         assert router.db_for_read(ServiceFigure) == "default"  # may follow its own write
     assert not router.allow_migrate("replica", "figures")
     assert router.allow_migrate("default", "figures")
+
+
+def test_the_first_enqueues_of_a_fresh_process_arriving_at_once_all_know_every_task():
+    """A server's first requests come together; none may see the task registry half imported."""
+    code = (
+        "import threading; from core.queue import task_names; barrier = threading.Barrier(16); sizes = set()\n"
+        "def first(): barrier.wait(); sizes.add(len(task_names()))\n"
+        "threads = [threading.Thread(target=first) for _ in range(16)]; [t.start() for t in threads]\n"
+        "[t.join() for t in threads]; print(len(sizes), 'complaints.tasks.route_complaint' in task_names())"
+    )
+    result = settings_in_subprocess({"DEMO": "1"}, f"exec({code!r})")
+    assert result.stdout.split()[:2] == ["1", "True"], result.stderr
