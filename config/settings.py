@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "dialogue",
     "complaints",
     "ideas",
+    "grants",
     "committees",
     "figures",
     "escalations",
@@ -242,6 +243,10 @@ SPECTACULAR_SETTINGS = {
         "AgendaItemOutcomeEnum": "committees.models.AgendaItem.Outcome",
         "MeetingStatusEnum": "committees.models.Meeting.Status",
         "ProposalKindEnum": "committees.models.AgendaItemSource.Kind",
+        "GrantApplicationStatusEnum": "grants.models.Application.Status",
+        "GrantTargetGroupEnum": "grants.models.Application.TargetGroup",
+        "GrantElectionEnum": "grants.models.Round.Election",
+        "GrantOutcomeEnum": "grants.services.OUTCOMES",
     },
 }
 

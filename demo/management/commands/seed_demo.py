@@ -6,6 +6,7 @@ from accounts import demo as accounts_demo
 from committees import demo as committees_demo
 from demo import municipality
 from escalations import demo as escalations_demo
+from grants import demo as grants_demo
 from ideas import demo as ideas_demo
 from themes import demo as themes_demo
 
@@ -13,6 +14,7 @@ SEEDERS = [
     accounts_demo.seed,
     themes_demo.seed,
     ideas_demo.seed,
+    grants_demo.seed,
     committees_demo.seed,
     municipality.seed,
     escalations_demo.seed,
