@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -31,6 +31,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail"), unique=True)
     full_name = models.CharField(_("fulde navn"), max_length=200)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    postcode = models.CharField(
+        _("postnummer"),
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{4}$", _("Et postnummer er fire cifre."))],
+        help_text=_("Hvor du bor. Bruges, når en afstemning kun er for beboere i et område."),
+    )
     preferred_language = models.CharField(
         _("foretrukket sprog"), max_length=8, choices=settings.LANGUAGES, default="da"
     )

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "complaints",
     "ideas",
     "grants",
+    "budgets",
     "committees",
     "figures",
     "escalations",

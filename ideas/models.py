@@ -47,6 +47,14 @@ class Board(TimeStampedModel):
         help_text=_("Når så mange støtter en idé, bliver den et forslag til udvalget."),
     )
     phase = models.CharField(_("fase"), max_length=12, choices=Phase.choices, default=Phase.COLLECTING)
+    standalone = models.BooleanField(
+        _("selvstændig idétavle"),
+        default=True,
+        help_text=_(
+            "En selvstændig tavle står under Idétavler, og dens idéer bliver forslag til udvalget ved tærsklen. "
+            "En tavle, som en anden del af produktet ejer (fx et borgerbudgets projekter), gør ingen af delene."
+        ),
+    )
 
     class Meta:
         ordering = ["-opens_on", "title"]

@@ -86,7 +86,8 @@ def idea_takes_comments(user, idea) -> bool:
 
 @rules.predicate
 def idea_can_become_proposal(user, idea) -> bool:
-    return idea is not None and idea.status == idea.Status.PUBLISHED
+    """Only an idea on a standalone board: a board another subject owns (a budget) decides for itself."""
+    return idea is not None and idea.status == idea.Status.PUBLISHED and idea.board.standalone
 
 
 @rules.predicate

@@ -66,7 +66,12 @@ def _with_counts_for(ideas: QuerySet[Idea], *, user: User) -> QuerySet[Idea]:
 
 def boards_overview() -> QuerySet[Board]:
     """Every board (boards are public), with the number of ideas on each."""
-    return Board.objects.select_related("committee").annotate(idea_count=Count("ideas")).order_by("-opens_on", "title")
+    return (
+        Board.objects.filter(standalone=True)
+        .select_related("committee")
+        .annotate(idea_count=Count("ideas"))
+        .order_by("-opens_on", "title")
+    )
 
 
 def access_board_by_slug(*, slug: str) -> Board:

@@ -184,6 +184,13 @@ def update_board(*, actor: User, board: Board, **changes) -> Board:
     return board
 
 
+def stop_collecting(*, board_id: int) -> None:
+    """The subject that owns a board that is not standalone (a budget) ends its collecting early."""
+    Board.objects.filter(id=board_id, standalone=False, phase=Board.Phase.COLLECTING).update(
+        phase=Board.Phase.REVIEWING, updated_at=timezone.now()
+    )
+
+
 # Ideas
 
 
@@ -292,6 +299,7 @@ def support_idea(*, user: User, idea: Idea) -> bool:
         _support, created = Support.objects.get_or_create(idea=locked, user=user)
         if (
             created
+            and locked.board.standalone
             and locked.status == Idea.Status.PUBLISHED
             and Support.objects.filter(idea=locked).count() >= locked.board.support_threshold
         ):
@@ -313,6 +321,8 @@ def propose_idea(*, actor: User, idea: Idea) -> Idea:
         locked = Idea.objects.select_for_update(of=("self",)).select_related("board").get(id=idea.id)
         if not (is_moderator(actor) or is_idea_board_secretary(actor, locked)):
             raise PermissionDenied
+        if not locked.board.standalone:
+            raise ValidationError({"idea": [_("Idéen står på en tavle, der ikke giver forslag til udvalget.")]})
         if locked.status != Idea.Status.PUBLISHED:
             raise ValidationError(
                 {

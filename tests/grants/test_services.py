@@ -86,7 +86,7 @@ def test_full_grant_is_the_amount_applied(reviewer, submitted, round):
     services.decide_application(reviewer=reviewer, application=submitted, outcome="granted", **GROUNDS)
     submitted.refresh_from_db()
     assert submitted.amount_granted == 20_000 * KR
-    assert "Du får den støtte, du har søgt om: 20.000 kr." in submitted.decision_letter
+    assert "Du får den støtte, du har søgt om (20.000 kr.)." in submitted.decision_letter
     assert Round.objects.get(id=round.id).money_left == 55_000 * KR
 
 

@@ -1,0 +1,453 @@
+"""Every write on participatory budgets.
+
+Each service checks the actor's permission (budgets.permissions), validates with field errors in the
+user's language (nothing is stored when anything is wrong) and writes in one transaction.
+
+Ballots: one per citizen per budget (a unique constraint). Submitting inserts the row if it is not there
+(`ON CONFLICT DO NOTHING`), then locks it and replaces its choices, so two ballots from one citizen at once
+end as one ballot holding the choices of the one that committed last.
+
+Results are computed once, under a lock on the budget's row, by `selection.select_winners` (votes
+descending, skipping what no longer fits; ties by lower cost, then earlier proposal) and stored per project.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import Committee, User
+from budgets.models import (
+    PHASE_ORDER,
+    TEXT_MAX,
+    TITLE_MAX,
+    Ballot,
+    BallotChoice,
+    Budget,
+    PaperTally,
+    Phase,
+    ProgressNote,
+    Project,
+    ProjectFollower,
+    Result,
+)
+from budgets.permissions import can_manage_budget, is_eligible_voter, is_logged_in
+from budgets.selection import Candidate, select_winners
+from budgets.selectors import online_votes, paper_votes, progress_recipients
+from core.money import format_kroner
+from ideas import services as ideas
+from ideas.models import Association, Board
+from notifications.services import absolute_url, notify, queue_email
+
+PROGRESS_TITLE = gettext_lazy("Nyt om projektet ”%(title)s”")
+
+
+def _raise_if(errors: dict) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _date(value: date) -> str:
+    return formats.date_format(value, "j. F Y")
+
+
+def _require_manager(actor: User, budget: Budget) -> None:
+    if not can_manage_budget(actor, budget):
+        raise PermissionDenied
+
+
+def phase_message(budget: Budget) -> str:
+    """What the budget is doing now and what happens next, for its page."""
+    phase = budget.phase
+    if phase == Phase.UPCOMING:
+        return _("Du kan foreslå projekter fra %(date)s.") % {"date": _date(budget.collect_from)}
+    if phase == Phase.COLLECTING:
+        return _("Foreslå projekter til og med %(until)s. Derefter vurderer kommunen, om de kan gennemføres.") % {
+            "until": _date(budget.collect_until)
+        }
+    if phase == Phase.REVIEW:
+        return _("Kommunen vurderer forslagene. Afstemningen begynder %(date)s.") % {"date": _date(budget.vote_from)}
+    if phase == Phase.VOTING:
+        return _("Stem til og med %(until)s. Derefter tælles stemmerne, og resultatet offentliggøres.") % {
+            "until": _date(budget.vote_until)
+        }
+    if phase == Phase.RESULTS:
+        return _("Afstemningen er slut. Resultatet går til %(committee)s, og de valgte projekter gennemføres.") % {
+            "committee": budget.committee.name
+        }
+    return _("De valgte projekter gennemføres. Følg med i fremdriften på hvert projekt.")
+
+
+# Budgets
+
+
+def create_budget(
+    *,
+    actor: User,
+    committee: Committee,
+    title: str,
+    slug: str,
+    description: str,
+    total: int,
+    voting_rule: str,
+    collect_from: date,
+    collect_until: date,
+    vote_from: date,
+    vote_until: date,
+    max_choices: int | None = None,
+    area: str = "",
+    eligible_postcodes: list[str] | None = None,
+    implementation_from: date | None = None,
+) -> Budget:
+    """A new budget with its own idea board (not standalone: its ideas are the budget's projects)."""
+    budget = Budget(
+        committee=committee,
+        title=title.strip(),
+        slug=slug.strip(),
+        description=description.strip(),
+        total=total,
+        voting_rule=voting_rule,
+        max_choices=max_choices,
+        area=area.strip(),
+        eligible_postcodes=sorted(set(eligible_postcodes or [])),
+        collect_from=collect_from,
+        collect_until=collect_until,
+        vote_from=vote_from,
+        vote_until=vote_until,
+        implementation_from=implementation_from,
+    )
+    _require_manager(actor, budget)
+    errors: dict[str, list[str]] = {}
+    try:
+        budget.full_clean(exclude=["board", "committee"], validate_constraints=False)
+    except ValidationError as error:
+        errors = error.message_dict
+    if total is not None and total <= 0:
+        errors["total"] = [_("Beløbet skal være større end 0 kr.")]
+    if not collect_from <= collect_until < vote_from <= vote_until:
+        errors["vote_from"] = [_("Faserne skal ligge i rækkefølge: forslag, vurdering, afstemning.")]
+    if voting_rule == Budget.VotingRule.APPROVAL and not max_choices:
+        errors["max_choices"] = [_("Skriv, hvor mange projekter man højst må stemme på.")]
+    _raise_if(errors)
+    with transaction.atomic():
+        budget.board = Board.objects.create(
+            title=budget.title,
+            slug=f"borgerbudget-{budget.slug}"[:100],
+            description=budget.description,
+            committee=committee,
+            opens_on=collect_from,
+            closes_on=collect_until if collect_until > collect_from else vote_from,
+            support_threshold=1,
+            standalone=False,
+        )
+        budget.save()
+    return budget
+
+
+def close_phase(*, actor: User, budget: Budget) -> Budget:
+    """Staff close the current phase early: the budget moves on to the next (never back)."""
+    with transaction.atomic():
+        locked = Budget.objects.select_for_update().get(id=budget.id)
+        _require_manager(actor, locked)
+        current = locked.phase
+        if current in (Phase.IMPLEMENTATION, Phase.UPCOMING):
+            raise ValidationError({"phase": [_("Denne fase kan ikke lukkes.")]})
+        if current == Phase.REVIEW and locked.review_published_at is None:
+            raise ValidationError({"phase": [_("Offentliggør vurderingen, før afstemningen begynder.")]})
+        if current == Phase.RESULTS and locked.results_published_at is None:
+            raise ValidationError({"phase": [_("Offentliggør resultatet, før gennemførelsen begynder.")]})
+        locked.advanced_to = PHASE_ORDER[PHASE_ORDER.index(current) + 1]
+        locked.save(update_fields=["advanced_to", "updated_at"])
+        if current == Phase.COLLECTING:
+            ideas.stop_collecting(board_id=locked.board_id)
+    return locked
+
+
+# Projects
+
+
+def propose_project(
+    *,
+    author: User,
+    budget: Budget,
+    title: str,
+    description: str,
+    estimated_cost: int | None,
+    location: str = "",
+    association: Association | None = None,
+    notify_progress: bool = False,
+) -> Project:
+    """A citizen proposes a project while the budget collects: an idea on the budget's board, with a cost."""
+    if not is_logged_in(author):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if budget.phase != Phase.COLLECTING:
+        errors["budget"] = [
+            _("Borgerbudgettet tager ikke imod forslag nu. %(phase)s") % {"phase": phase_message(budget)}
+        ]
+    if not estimated_cost or estimated_cost <= 0:
+        errors["estimated_cost"] = [_("Skriv, hvad du regner med, projektet koster.")]
+    elif estimated_cost > budget.total:
+        errors["estimated_cost"] = [
+            _("Et projekt kan højst koste hele budgettets beløb (%(total)s).") % {"total": format_kroner(budget.total)}
+        ]
+    location = (location or "").strip()
+    if len(location) > TITLE_MAX:
+        errors["location"] = [_("Stedet må højst være på %(max)d tegn.") % {"max": TITLE_MAX}]
+    with transaction.atomic():
+        try:
+            idea = ideas.create_idea(
+                author=author, board=budget.board, title=title, body=description, association=association
+            )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                errors.setdefault({"body": "description", "board": "budget"}.get(field, field), []).extend(messages)
+            idea = None
+        _raise_if(errors)
+        project = Project.objects.create(
+            budget=budget, idea=idea, estimated_cost=estimated_cost, location=location, notify_progress=notify_progress
+        )
+    return project
+
+
+def follow_project(*, user: User, project: Project) -> bool:
+    """Agree to hear about a project's progress (a supporter, or anyone interested). True when new."""
+    if not is_logged_in(user):
+        raise PermissionDenied
+    _follower, created = ProjectFollower.objects.get_or_create(project=project, user=user)
+    return created
+
+
+def review_project(
+    *, actor: User, project: Project, feasibility: str, municipal_cost: int | None = None, reason: str = ""
+) -> Project:
+    """Staff's feasibility review: the municipality's cost, feasible or not, and a public reason when not."""
+    errors: dict[str, list[str]] = {}
+    reason = (reason or "").strip()
+    if feasibility not in (Project.Feasibility.FEASIBLE, Project.Feasibility.UNFEASIBLE):
+        errors["feasibility"] = [_("Vælg, om projektet kan gennemføres.")]
+    if feasibility == Project.Feasibility.FEASIBLE and not (municipal_cost and municipal_cost > 0):
+        errors["municipal_cost"] = [_("Skriv kommunens overslag over, hvad projektet koster.")]
+    if feasibility == Project.Feasibility.UNFEASIBLE and not reason:
+        errors["reason"] = [_("Skriv en begrundelse. Den bliver offentlig, når vurderingen offentliggøres.")]
+    if len(reason) > TEXT_MAX:
+        errors["reason"] = [_("Begrundelsen må højst være på %(max)d tegn.") % {"max": TEXT_MAX}]
+    with transaction.atomic():
+        budget = Budget.objects.select_for_update().get(id=project.budget_id)
+        _require_manager(actor, budget)
+        if PHASE_ORDER.index(budget.phase) >= PHASE_ORDER.index(Phase.VOTING):
+            errors["feasibility"] = [_("Vurderingen kan ikke ændres, når afstemningen er begyndt.")]
+        _raise_if(errors)
+        locked = Project.objects.select_for_update().get(id=project.id)
+        locked.feasibility, locked.municipal_cost, locked.feasibility_reason = feasibility, municipal_cost, reason
+        locked.reviewed_at, locked.reviewed_by = timezone.now(), actor
+        locked.save()
+    return locked
+
+
+def publish_review(*, actor: User, budget: Budget) -> Budget:
+    """Make the review public (costs and reasons); only feasible projects go to the vote."""
+    with transaction.atomic():
+        locked = Budget.objects.select_for_update().get(id=budget.id)
+        _require_manager(actor, locked)
+        pending = locked.projects.filter(feasibility=Project.Feasibility.PENDING).count()
+        if pending:
+            raise ValidationError(
+                {"review": [_("%(count)d projekter mangler at blive vurderet.") % {"count": pending}]}
+            )
+        if not locked.projects.filter(feasibility=Project.Feasibility.FEASIBLE).exists():
+            raise ValidationError({"review": [_("Mindst ét projekt skal kunne gennemføres.")]})
+        locked.review_published_at = timezone.now()
+        locked.save(update_fields=["review_published_at", "updated_at"])
+    return locked
+
+
+# Ballots
+
+
+def check_ballot(*, voter: User, budget: Budget, project_ids: list[int]) -> list[Project]:
+    """The projects of a valid ballot, or a ValidationError that says why (phase, eligibility, rule)."""
+    if budget.phase != Phase.VOTING:
+        raise ValidationError(
+            {"projects": [_("Der kan ikke stemmes nu. %(phase)s") % {"phase": phase_message(budget)}]}
+        )
+    if budget.review_published_at is None:
+        raise ValidationError({"projects": [_("Afstemningen åbner, når kommunens vurdering er offentliggjort.")]})
+    if not is_eligible_voter(voter, budget):
+        raise ValidationError(
+            {
+                "projects": [
+                    _("Kun beboere i %(area)s kan stemme. Dit postnummer er ikke et af dem, der kan stemme.")
+                    % {"area": budget.area or budget.title}
+                    if voter.postcode
+                    else _("Kun beboere i %(area)s kan stemme. Skriv dit postnummer på din profil.")
+                    % {"area": budget.area or budget.title}
+                ]
+            }
+        )
+    ids = list(dict.fromkeys(project_ids))
+    if not ids:
+        raise ValidationError({"projects": [_("Vælg mindst ét projekt.")]})
+    projects = list(Project.objects.filter(budget=budget, id__in=ids).select_related("idea"))
+    if len(projects) != len(ids):
+        raise ValidationError({"projects": [_("Vælg kun blandt budgettets projekter.")]})
+    if any(project.feasibility != Project.Feasibility.FEASIBLE for project in projects):
+        raise ValidationError({"projects": [_("Du kan kun stemme på projekter, der kan gennemføres.")]})
+    if budget.voting_rule == Budget.VotingRule.KNAPSACK:
+        cost = sum(project.municipal_cost for project in projects)
+        if cost > budget.total:
+            raise ValidationError(
+                {
+                    "projects": [
+                        _("Du har valgt projekter for %(cost)s, men budgettet er kun på %(total)s i alt. Fravælg nogle.")
+                        % {"cost": format_kroner(cost), "total": format_kroner(budget.total)}
+                    ]
+                }
+            )
+    elif len(projects) > (budget.max_choices or 0):
+        raise ValidationError(
+            {
+                "projects": [
+                    _("Du kan højst stemme på %(max)d projekter (du har valgt %(count)d).")
+                    % {"max": budget.max_choices, "count": len(projects)}
+                ]
+            }
+        )
+    return projects
+
+
+def submit_ballot(*, voter: User, budget: Budget, project_ids: list[int], notify_progress: bool = False) -> Ballot:
+    """Vote, or change one's vote, until voting closes. Two at once from the same citizen end as one ballot."""
+    if not is_logged_in(voter):
+        raise PermissionDenied
+    with transaction.atomic():
+        budget = Budget.objects.get(id=budget.id)
+        projects = check_ballot(voter=voter, budget=budget, project_ids=project_ids)
+        now = timezone.now()
+        Ballot.objects.bulk_create([Ballot(budget=budget, voter=voter)], ignore_conflicts=True)
+        ballot = Ballot.objects.select_for_update().get(budget=budget, voter=voter)
+        ballot.choices.all().delete()
+        BallotChoice.objects.bulk_create(BallotChoice(ballot=ballot, project=project) for project in projects)
+        ballot.notify_progress, ballot.updated_at = notify_progress, now
+        ballot.save(update_fields=["notify_progress", "updated_at"])
+    return ballot
+
+
+def record_paper_ballots(*, actor: User, budget: Budget, counts: dict[int, int], source: str) -> list[PaperTally]:
+    """Staff enter the paper ballots of a citizens' meeting: votes per project, who and when."""
+    errors: dict[str, list[str]] = {}
+    source = (source or "").strip()
+    if not source or len(source) > TITLE_MAX:
+        errors["source"] = [_("Skriv, hvor stemmerne kommer fra (højst %(max)d tegn).") % {"max": TITLE_MAX}]
+    counts = {project_id: votes for project_id, votes in counts.items() if votes}
+    if not counts:
+        errors["counts"] = [_("Skriv antallet af stemmer for mindst ét projekt.")]
+    if any(not isinstance(votes, int) or votes < 0 for votes in counts.values()):
+        errors["counts"] = [_("Antallet af stemmer skal være et helt tal, 0 eller mere.")]
+    with transaction.atomic():
+        locked = Budget.objects.select_for_update().get(id=budget.id)
+        _require_manager(actor, locked)
+        if locked.phase not in (Phase.VOTING, Phase.RESULTS) or locked.results_computed_at is not None:
+            errors["counts"] = [
+                _("Papirstemmer kan kun registreres under afstemningen, og før resultatet er beregnet.")
+            ]
+        feasible = set(
+            locked.projects.filter(feasibility=Project.Feasibility.FEASIBLE, id__in=counts).values_list("id", flat=True)
+        )
+        if set(counts) - feasible:
+            errors["counts"] = [_("Papirstemmer kan kun gives til projekter, der er til afstemning.")]
+        _raise_if(errors)
+        return PaperTally.objects.bulk_create(
+            PaperTally(budget=locked, project_id=project_id, votes=votes, source=source, entered_by=actor)
+            for project_id, votes in sorted(counts.items())
+        )
+
+
+# Results
+
+
+def compute_results(*, actor: User, budget: Budget) -> list[Result]:
+    """Count online and paper votes and choose the winners, once; the table is stored."""
+    with transaction.atomic():
+        locked = Budget.objects.select_for_update().get(id=budget.id)
+        _require_manager(actor, locked)
+        if locked.results_computed_at is not None:
+            raise ValidationError({"results": [_("Resultatet er allerede beregnet.")]})
+        if locked.phase not in (Phase.RESULTS, Phase.IMPLEMENTATION):
+            raise ValidationError({"results": [_("Resultatet kan beregnes, når afstemningen er slut.")]})
+        online, paper = online_votes(budget=locked), paper_votes(budget=locked)
+        projects = list(locked.projects.filter(feasibility=Project.Feasibility.FEASIBLE))
+        candidates = [
+            Candidate(project_id=p.id, votes=online.get(p.id, 0) + paper.get(p.id, 0), cost=p.municipal_cost or 0)
+            for p in projects
+        ]
+        results = Result.objects.bulk_create(
+            Result(
+                budget=locked,
+                project_id=line.candidate.project_id,
+                rank=line.rank,
+                online_votes=online.get(line.candidate.project_id, 0),
+                paper_votes=paper.get(line.candidate.project_id, 0),
+                votes=line.candidate.votes,
+                cost=line.candidate.cost,
+                outcome=line.outcome,
+                money_left_after=line.money_left_after,
+            )
+            for line in select_winners(candidates, total=locked.total)
+        )
+        locked.results_computed_at = timezone.now()
+        locked.save(update_fields=["results_computed_at", "updated_at"])
+    return results
+
+
+def publish_results(*, actor: User, budget: Budget) -> Budget:
+    with transaction.atomic():
+        locked = Budget.objects.select_for_update().get(id=budget.id)
+        _require_manager(actor, locked)
+        if locked.results_computed_at is None:
+            raise ValidationError({"results": [_("Beregn resultatet, før det offentliggøres.")]})
+        if locked.results_published_at is None:
+            locked.results_published_at = timezone.now()
+            locked.save(update_fields=["results_published_at", "updated_at"])
+    return locked
+
+
+# Implementation
+
+
+def add_progress_note(*, actor: User, project: Project, status: str, body: str) -> ProgressNote:
+    """A dated note on a selected project; everyone who agreed to hear is told once (notice and e-mail)."""
+    errors: dict[str, list[str]] = {}
+    body = (body or "").strip()
+    if not body:
+        errors["body"] = [_("Skriv, hvad der er sket.")]
+    elif len(body) > TEXT_MAX:
+        errors["body"] = [_("Teksten må højst være på %(max)d tegn.") % {"max": TEXT_MAX}]
+    if status not in Project.Implementation.values:
+        errors["status"] = [_("Vælg en status.")]
+    with transaction.atomic():
+        locked = Project.objects.select_for_update(of=("self",)).select_related("budget", "idea").get(id=project.id)
+        _require_manager(actor, locked.budget)
+        if not Result.objects.filter(project=locked, outcome=Result.Outcome.SELECTED).exists():
+            errors["status"] = [_("Kun projekter, der er valgt i afstemningen, får fremdrift.")]
+        _raise_if(errors)
+        note = ProgressNote.objects.create(project=locked, author=actor, status=status, body=body)
+        locked.implementation = status
+        locked.save(update_fields=["implementation", "updated_at"])
+        url = locked.get_absolute_url()
+        for person in progress_recipients(project=locked):
+            with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+                title = str(PROGRESS_TITLE) % {"title": locked.title}
+            key = f"budget-progress-{note.id}-{person.id}"
+            notify(user=person, title=title[:250], body=body[:2000], url=url, dedupe_key=f"{key}-notice")
+            queue_email(
+                recipient=person,
+                template="budgets/email/progress.txt",
+                context={"project": locked, "note": note, "link": absolute_url(url)},
+                dedupe_key=f"{key}-email",
+            )
+    return note
