@@ -39,6 +39,12 @@ class Phase(models.TextChoices):
 PHASE_ORDER = list(Phase.values)
 
 
+class AgendaStatus(models.TextChoices):
+    PLACED = "placed", _("Sat på en dagsorden")
+    ON_AGENDA = "on_agenda", _("På den offentliggjorte dagsorden")
+    DECIDED = "decided", _("Besluttet af udvalget")
+
+
 class Budget(TimeStampedModel):
     class VotingRule(models.TextChoices):
         KNAPSACK = "knapsack", _("Vælg projekter for op til budgettets beløb")
@@ -73,6 +79,12 @@ class Budget(TimeStampedModel):
     review_published_at = models.DateTimeField(_("vurderingen offentliggjort"), null=True, blank=True, editable=False)
     results_computed_at = models.DateTimeField(_("resultatet beregnet"), null=True, blank=True, editable=False)
     results_published_at = models.DateTimeField(_("resultatet offentliggjort"), null=True, blank=True, editable=False)
+    # The published results as a proposal for the committee's agenda (budgets/proposals.py)
+    agenda_status = models.CharField(
+        _("på udvalgets dagsorden"), max_length=10, choices=AgendaStatus.choices, blank=True, editable=False
+    )
+    agenda_url = models.CharField(_("link til dagsordenen"), max_length=500, blank=True, editable=False)
+    decision = models.TextField(_("udvalgets beslutning"), blank=True, editable=False)
 
     class Meta:
         ordering = ["-vote_from", "title"]

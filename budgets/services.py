@@ -303,7 +303,10 @@ def check_ballot(*, voter: User, budget: Budget, project_ids: list[int]) -> list
             raise ValidationError(
                 {
                     "projects": [
-                        _("Du har valgt projekter for %(cost)s, men budgettet er kun på %(total)s i alt. Fravælg nogle.")
+                        _(
+                            "Du har valgt projekter for %(cost)s, men budgettet er kun på %(total)s i alt. "
+                            "Fravælg nogle."
+                        )
                         % {"cost": format_kroner(cost), "total": format_kroner(budget.total)}
                     ]
                 }
@@ -451,3 +454,65 @@ def add_progress_note(*, actor: User, project: Project, status: str, body: str) 
                 dedupe_key=f"{key}-email",
             )
     return note
+
+
+# The committee's agenda (called by budgets/proposals.py, the budget's proposal source)
+
+
+def draft_for_agenda(*, budget_id: int) -> str:
+    """The agenda item's Beskrivelse af sagen: how the vote went and the full result table."""
+    budget = Budget.objects.select_related("committee").get(id=budget_id)
+    lines = Result.objects.filter(budget=budget).select_related("project__idea").order_by("rank")
+    ballots = budget.ballots.count()
+    paper = sum(line.paper_votes for line in lines)
+    selected = [line for line in lines if line.outcome == Result.Outcome.SELECTED]
+    text = [
+        _(
+            "Borgerne har stemt om %(total)s i %(title)s. %(ballots)d borgere stemte online, og der blev afgivet "
+            "%(paper)d stemmer på papir. %(count)d projekter blev valgt for i alt %(spent)s."
+        )
+        % {
+            "total": format_kroner(budget.total),
+            "title": budget.title,
+            "ballots": ballots,
+            "paper": paper,
+            "count": len(selected),
+            "spent": format_kroner(sum(line.cost for line in selected)),
+        },
+        "",
+        _("Resultat (stemmer i alt, heraf på papir; kommunens pris; udfald):"),
+        "",
+    ]
+    for line in lines:
+        text.append(
+            _("%(rank)d. %(title)s: %(votes)d stemmer (%(paper)d på papir); %(cost)s; %(outcome)s")
+            % {
+                "rank": line.rank,
+                "title": line.project.idea.title,
+                "votes": line.votes,
+                "paper": line.paper_votes,
+                "cost": format_kroner(line.cost),
+                "outcome": line.get_outcome_display(),
+            }
+        )
+    text += [
+        "",
+        _(
+            "Projekterne er valgt efter flest stemmer. Et projekt, der ikke længere kunne være inden for de penge, "
+            "der var tilbage, er sprunget over. Ved lige mange stemmer gik det billigste projekt først, derefter "
+            "det, der blev foreslået først."
+        ),
+        "",
+        _("Resultatet kan ses på %(url)s") % {"url": absolute_url(budget.get_absolute_url())},
+    ]
+    return "\n".join(text)
+
+
+def record_agenda_state(*, budget_ids: list[int], status: str, url: str = "", decision: str = "") -> None:
+    """What became of the results on the committee's agenda (placed, back in the queue, public, decided)."""
+    changes = {"agenda_status": status, "updated_at": timezone.now()}
+    if url:
+        changes["agenda_url"] = url
+    if decision:
+        changes["decision"] = decision
+    Budget.objects.filter(id__in=budget_ids).update(**changes)

@@ -152,6 +152,7 @@ class AgendaItemSource(TimeStampedModel):
     class Kind(models.TextChoices):
         IDEA = "idea", _("Borgerforslag")
         THEME = "theme", _("Eskaleret emne")
+        BUDGET = "budget", _("Resultat af borgerbudget")
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="sources")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -9,6 +9,7 @@ sources' apps: this module imports them; they never import committees. A new kin
 
 from collections.abc import Iterable, Iterator
 
+from budgets.proposals import BudgetResultProposals
 from committees.models import AgendaItem, AgendaItemSource
 from core.proposals import AgendaEvent, ProposalSource
 from escalations.proposals import EscalationProposals
@@ -18,6 +19,7 @@ from notifications.services import absolute_url
 SOURCES: tuple[ProposalSource, ...] = (
     IdeaProposals(),  # ideas that gathered their board's support, or that staff picked
     EscalationProposals(),  # themes escalated to the committee by the hourly job
+    BudgetResultProposals(),  # the published results of a participatory budget
 )
 
 _BY_KIND = {source.kind: source for source in SOURCES}

@@ -20,6 +20,7 @@ FLOORS = [
     {"notifications"},
     {"dialogue", "themes"},
     {"complaints", "ideas"},
+    {"budgets", "grants"},
     {"figures"},
     {"escalations"},
     {"committees"},

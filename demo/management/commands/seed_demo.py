@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from budgets import demo as budgets_demo
 from committees import demo as committees_demo
 from demo import municipality
 from escalations import demo as escalations_demo
@@ -15,6 +16,7 @@ SEEDERS = [
     themes_demo.seed,
     ideas_demo.seed,
     grants_demo.seed,
+    budgets_demo.seed,
     committees_demo.seed,
     municipality.seed,
     escalations_demo.seed,
