@@ -284,7 +284,7 @@ def check_ballot(*, voter: User, budget: Budget, project_ids: list[int]) -> list
                     _("Kun beboere i %(area)s kan stemme. Dit postnummer er ikke et af dem, der kan stemme.")
                     % {"area": budget.area or budget.title}
                     if voter.postcode
-                    else _("Kun beboere i %(area)s kan stemme. Skriv dit postnummer på din profil.")
+                    else _("Kun beboere i %(area)s kan stemme, og dit postnummer er ikke registreret hos os.")
                     % {"area": budget.area or budget.title}
                 ]
             }

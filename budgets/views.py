@@ -28,18 +28,13 @@ from budgets.selectors import (
     projects_of,
     result_table,
 )
+from core.forms import add_service_errors
 from core.money import format_kroner
 from ideas import services as idea_services
 from ideas.permissions import can_comment_on_idea, can_see_hidden_text, can_support_idea
 from ideas.selectors import access_idea_by_id, comments_on
 
 STEPS = [(1, gettext_lazy("Projektet")), (2, gettext_lazy("Tjek og send"))]
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    named = error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
-    for field, field_messages in named:
-        form.add_error(field if field in form.fields else None, field_messages)
 
 
 @require_GET
@@ -89,7 +84,7 @@ def project_create(request, slug: str):
             try:
                 project = services.propose_project(author=request.user, budget=budget, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 return redirect("budgets:project-receipt", project_id=project.id)
     context = {
@@ -191,7 +186,7 @@ def _project_form_action(request, project_id: int, *, name: str, form_class, act
         try:
             action(project, form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, success)
             return redirect("budgets:project", project_id=project.id)
@@ -254,7 +249,7 @@ def ballot(request, slug: str):
                 notify_progress=form.cleaned_data["notify_progress"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Din stemme er gemt. Du kan ændre den, indtil afstemningen slutter."))
             return redirect("budgets:ballot", slug=budget.slug)
@@ -335,7 +330,7 @@ def paper_ballots(request, slug: str):
                 actor=request.user, budget=budget, counts=form.counts(), source=form.cleaned_data["source"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Papirstemmerne er registreret."))
             return redirect("budgets:budget", slug=budget.slug)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.forms import add_service_errors
 from grants import services
 from grants.forms import (
     AnswerForm,
@@ -52,13 +53,6 @@ from grants.selectors import (
 )
 
 STEPS = [(1, gettext_lazy("Projektet")), (2, gettext_lazy("Økonomi")), (3, gettext_lazy("Tjek og send"))]
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's errors on the form: at the field they name when the form has it, else at the top."""
-    named = error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
-    for field, field_messages in named:
-        form.add_error(field if field in form.fields else None, field_messages)
 
 
 @require_GET
@@ -111,7 +105,7 @@ def application_start(request, slug: str):
         try:
             application = services.start_application(applicant=request.user, round=round, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("grants:step", application_id=application.id, step=2)
     context = {"pool": pool, "round": round, "steps": STEPS, "step": 1, "form": form, "application": None}
@@ -144,7 +138,7 @@ def application_step(request, application_id: int, step: int):
             try:
                 services.update_draft(actor=request.user, application=application, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 return redirect("grants:step", application_id=application.id, step=2)
         context = _step_context(application, 1, form=form, round=application.round)
@@ -168,7 +162,7 @@ def application_step(request, application_id: int, step: int):
             try:
                 services.update_draft(actor=request.user, application=application, budget_lines=budget, **changes)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 target = 2 if "add_lines" in request.POST else 3
                 return redirect("grants:step", application_id=application.id, step=target)
@@ -247,7 +241,7 @@ def _form_action(request, application_id: int, *, name: str, form_class, action,
         try:
             action(application, form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, success)
             return redirect("grants:application", application_id=application.id)
@@ -305,7 +299,7 @@ def application_score(request, application_id: int):
         try:
             services.score_application(reviewer=request.user, application=application, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Pointene er gemt."))
             return redirect("grants:application", application_id=application.id)
