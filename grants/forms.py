@@ -57,10 +57,10 @@ class MoneyStepForm(forms.Form):
         help_text=_("Det, I selv eller andre betaler. Budgettet skal svare til ansøgt beløb plus egenfinansiering."),
     )
     starts_on = forms.DateField(
-        label=_("Projektet starter"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Projektet starter"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     ends_on = forms.DateField(
-        label=_("Projektet slutter"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Projektet slutter"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
 
 
