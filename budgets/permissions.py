@@ -8,7 +8,7 @@ the budget committee's secretary may do the same. A ballot is its voter's alone.
 
 import rules
 
-from accounts.models import CommitteeMembership
+from accounts.permissions import is_secretary_of
 from budgets.models import Phase
 
 
@@ -24,13 +24,7 @@ def is_staff_member(user) -> bool:
 
 @rules.predicate
 def is_budget_secretary(user, budget) -> bool:
-    return (
-        budget is not None
-        and user.is_authenticated
-        and user.committee_memberships.filter(
-            committee_id=budget.committee_id, role=CommitteeMembership.Role.SECRETARY
-        ).exists()
-    )
+    return budget is not None and user.is_authenticated and is_secretary_of(user, budget.committee_id)
 
 
 @rules.predicate

@@ -16,9 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
+def demo(demo_municipality, settings):
     settings.DEMO = True
-    call_command("seed_demo", stdout=io.StringIO())
     return Budget.objects.get(slug="holbaek-by-2027")
 
 

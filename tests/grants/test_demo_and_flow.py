@@ -13,9 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
+def demo(demo_municipality, settings):
     settings.DEMO = True
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 def test_demo_pool_has_two_applications_in_different_states_and_is_idempotent(demo):
