@@ -40,7 +40,7 @@ from budgets.selection import Candidate, select_winners
 from budgets.selectors import online_votes, paper_votes, progress_recipients
 from core.money import format_kroner
 from ideas import services as ideas
-from ideas.models import Association, Board
+from ideas.models import Association
 from notifications.services import absolute_url, notify, queue_email
 
 PROGRESS_TITLE = gettext_lazy("Nyt om projektet ”%(title)s”")
@@ -85,67 +85,89 @@ def phase_message(budget: Budget) -> str:
 # Budgets
 
 
-def create_budget(
-    *,
-    actor: User,
-    committee: Committee,
-    title: str,
-    slug: str,
-    description: str,
-    total: int,
-    voting_rule: str,
-    collect_from: date,
-    collect_until: date,
-    vote_from: date,
-    vote_until: date,
-    max_choices: int | None = None,
-    area: str = "",
-    eligible_postcodes: list[str] | None = None,
-    implementation_from: date | None = None,
-) -> Budget:
-    """A new budget with its own idea board (not standalone: its ideas are the budget's projects)."""
-    budget = Budget(
-        committee=committee,
-        title=title.strip(),
-        slug=slug.strip(),
-        description=description.strip(),
-        total=total,
-        voting_rule=voting_rule,
-        max_choices=max_choices,
-        area=area.strip(),
-        eligible_postcodes=sorted(set(eligible_postcodes or [])),
-        collect_from=collect_from,
-        collect_until=collect_until,
-        vote_from=vote_from,
-        vote_until=vote_until,
-        implementation_from=implementation_from,
-    )
-    _require_manager(actor, budget)
+BUDGET_FIELDS = (
+    "title",
+    "description",
+    "total",
+    "voting_rule",
+    "max_choices",
+    "area",
+    "eligible_postcodes",
+    "collect_from",
+    "collect_until",
+    "vote_from",
+    "vote_until",
+    "implementation_from",
+)
+
+
+def _validate_budget(budget: Budget) -> None:
     errors: dict[str, list[str]] = {}
     try:
-        budget.full_clean(exclude=["board", "committee"], validate_constraints=False)
+        budget.full_clean(
+            exclude=["board", "committee", "slug"] if budget.pk else ["board", "committee"], validate_constraints=False
+        )
     except ValidationError as error:
         errors = error.message_dict
-    if total is not None and total <= 0:
+    if budget.total is not None and budget.total <= 0:
         errors["total"] = [_("Beløbet skal være større end 0 kr.")]
-    if not collect_from <= collect_until < vote_from <= vote_until:
+    dates = (budget.collect_from, budget.collect_until, budget.vote_from, budget.vote_until)
+    if all(dates) and not budget.collect_from <= budget.collect_until < budget.vote_from <= budget.vote_until:
         errors["vote_from"] = [_("Faserne skal ligge i rækkefølge: forslag, vurdering, afstemning.")]
-    if voting_rule == Budget.VotingRule.APPROVAL and not max_choices:
+    if budget.voting_rule == Budget.VotingRule.APPROVAL and not budget.max_choices:
         errors["max_choices"] = [_("Skriv, hvor mange projekter man højst må stemme på.")]
     _raise_if(errors)
+
+
+def _board_window(budget: Budget) -> dict:
+    """The budget's idea board collects while the budget does (a board needs at least one day)."""
+    closes = budget.collect_until if budget.collect_until > budget.collect_from else budget.vote_from
+    return {
+        "title": budget.title,
+        "description": budget.description,
+        "opens_on": budget.collect_from,
+        "closes_on": closes,
+    }
+
+
+def create_budget(*, actor: User, committee: Committee, slug: str, **fields) -> Budget:
+    """A new budget (the fields in BUDGET_FIELDS) with its own idea board, which is not standalone: its ideas
+    are the budget's projects."""
+    unknown = set(fields) - set(BUDGET_FIELDS)
+    if unknown:
+        raise ValueError(f"not a budget field: {sorted(unknown)}")
+    fields = {key: value.strip() if isinstance(value, str) else value for key, value in fields.items()}
+    fields["eligible_postcodes"] = sorted(set(fields.get("eligible_postcodes") or []))
+    budget = Budget(committee=committee, slug=slug.strip(), **fields)
+    _require_manager(actor, budget)
+    _validate_budget(budget)
     with transaction.atomic():
-        budget.board = Board.objects.create(
-            title=budget.title,
-            slug=f"borgerbudget-{budget.slug}"[:100],
-            description=budget.description,
-            committee=committee,
-            opens_on=collect_from,
-            closes_on=collect_until if collect_until > collect_from else vote_from,
-            support_threshold=1,
-            standalone=False,
+        budget.board = ideas.create_owned_board(
+            committee=committee, slug=f"borgerbudget-{budget.slug}"[:100], **_board_window(budget)
         )
         budget.save()
     return budget
+
+
+def update_budget(*, actor: User, budget: Budget, **changes) -> Budget:
+    """Change a budget's text, money, rule or dates; its idea board follows."""
+    unknown = set(changes) - set(BUDGET_FIELDS)
+    if unknown:
+        raise ValueError(f"not a budget field: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = Budget.objects.select_for_update().get(id=budget.id)
+        _require_manager(actor, locked)
+        if locked.results_computed_at is not None and {"total", "voting_rule", "max_choices"} & set(changes):
+            raise ValidationError({"total": [_("Beløb og regel kan ikke ændres, når resultatet er beregnet.")]})
+        for field, value in changes.items():
+            setattr(locked, field, value.strip() if isinstance(value, str) else value)
+        locked.eligible_postcodes = sorted(set(locked.eligible_postcodes or []))
+        _validate_budget(locked)
+        locked.save()
+        ideas.sync_owned_board(
+            board_id=locked.board_id, collecting=locked.phase == Phase.COLLECTING, **_board_window(locked)
+        )
+    return locked
 
 
 def close_phase(*, actor: User, budget: Budget) -> Budget:
@@ -163,7 +185,7 @@ def close_phase(*, actor: User, budget: Budget) -> Budget:
         locked.advanced_to = PHASE_ORDER[PHASE_ORDER.index(current) + 1]
         locked.save(update_fields=["advanced_to", "updated_at"])
         if current == Phase.COLLECTING:
-            ideas.stop_collecting(board_id=locked.board_id)
+            ideas.sync_owned_board(board_id=locked.board_id, collecting=False, **_board_window(locked))
     return locked
 
 

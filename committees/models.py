@@ -5,11 +5,7 @@ committee does: meetings, agendas in the Danish municipal format, decisions
 and minutes.
 """
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -18,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Committee
 from complaints.models import CASE_NUMBER_VALIDATOR
 from core.models import TimeStampedModel
+from core.uploads import attachment_path, attachment_storage
 
 
 class Location(TimeStampedModel):
@@ -168,15 +165,6 @@ class AgendaItemSource(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"
-
-
-def attachment_storage():
-    """Attachments are kept outside MEDIA_ROOT: the only way to them is the view that checks permissions."""
-    return storages["attachments"]
-
-
-def attachment_path(instance: "Attachment", filename: str) -> str:
-    return f"{uuid.uuid4().hex}{PurePath(filename).suffix.lower()[:10]}"
 
 
 class Attachment(TimeStampedModel):

@@ -7,10 +7,8 @@ in agenda order, under a lock on the committee row, so two secretaries
 publishing at once never get the same number.
 """
 
-import hashlib
 from datetime import datetime
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -24,26 +22,7 @@ from committees.models import AgendaItem, AgendaItemSource, Attachment, Location
 from committees.permissions import can_edit_item, can_manage_committee, can_manage_meeting
 from committees.selectors import proposal_queue
 from committees.sources import agenda_event, proposals_on, source_of
-
-# What a Bilag may be, told by its content (filetype reads the file's first bytes).
-ATTACHMENT_TYPES = {
-    "application/pdf": ".pdf",
-    "image/png": ".png",
-    "image/jpeg": ".jpg",
-    "image/gif": ".gif",
-    "image/webp": ".webp",
-    "application/msword": ".doc",
-    "application/vnd.ms-excel": ".xls",
-    "application/vnd.ms-powerpoint": ".ppt",
-    "application/rtf": ".rtf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
-    "application/vnd.oasis.opendocument.text": ".odt",
-    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
-    "application/vnd.oasis.opendocument.presentation": ".odp",
-}
-SIGNATURE_BYTES = 8192
+from core.uploads import check_attachment
 
 ITEM_SECTIONS = ("title", "case_number", "item_type", "procedure", "recommendation", "description", "is_public")
 
@@ -268,61 +247,26 @@ def move_item(*, actor: User, item: AgendaItem, direction: str) -> AgendaItem:
     return item
 
 
-def detect_attachment_type(upload: UploadedFile) -> str:
-    """The file's real type from its content, or a ValidationError."""
-    upload.seek(0)
-    head = upload.read(SIGNATURE_BYTES)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in ATTACHMENT_TYPES:
-        raise ValidationError(
-            {"file": _("Filen skal være en PDF, et billede (PNG, JPEG, GIF, WebP) eller et kontordokument.")}
-        )
-    return kind.mime
-
-
 def add_attachment(
     *, actor: User, item: AgendaItem, title: str, upload: UploadedFile, is_internal: bool = False
 ) -> Attachment:
     _require(can_edit_item(actor, item))
-    errors: dict[str, list[str]] = {}
-    title = title.strip()
-    if not title:
-        errors["title"] = [_("Giv bilaget en titel.")]
-    elif len(title) > 200:
-        errors["title"] = [_("Titlen må højst være på 200 tegn.")]
-    if upload is None or upload.size == 0:
-        errors["file"] = [_("Vælg en fil.")]
-    elif upload.size > settings.ATTACHMENT_MAX_BYTES:
-        errors["file"] = [
-            _("Filen er for stor: et bilag må højst fylde %(mb)d MB.")
-            % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}
-        ]
-    if errors:
-        raise ValidationError(errors)
-    mime_type = detect_attachment_type(upload)
-    sha1 = hashlib.sha1(usedforsecurity=False)
-    for chunk in upload.chunks():
-        sha1.update(chunk)
-    upload.seek(0)
-    original = (upload.name or "bilag").rsplit("/", 1)[-1][:150]
-    stem = original.rsplit(".", 1)[0] if "." in original else original
-    file_name = f"{stem}{ATTACHMENT_TYPES[mime_type]}"
+    checked = check_attachment(title=title, upload=upload)
     with transaction.atomic():
         meeting = _lock_meeting(item.meeting)
         _editable_sections(meeting)
         last = item.attachments.aggregate(last=Max("order"))["last"] or 0
         attachment = Attachment(
             item=item,
-            title=title,
-            file_name=file_name,
-            mime_type=mime_type,
-            size=upload.size,
-            sha1=sha1.hexdigest(),
+            title=checked.title,
+            file_name=checked.file_name,
+            mime_type=checked.mime_type,
+            size=checked.size,
+            sha1=checked.sha1,
             is_internal=is_internal,
             order=last + 1,
         )
-        attachment.file.save(file_name, upload, save=False)
+        attachment.file.save(checked.file_name, upload, save=False)
         try:
             attachment.save()
         except Exception:

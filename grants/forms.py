@@ -78,6 +78,15 @@ class BudgetLineForm(forms.Form):
 BudgetLineFormSet = forms.formset_factory(BudgetLineForm, extra=0, max_num=30, absolute_max=30)
 
 
+class AttachmentForm(forms.Form):
+    title = forms.CharField(
+        label=_("Hvad er bilaget?"), max_length=200, help_text=_("Fx ”Støtteerklæring fra skolen”.")
+    )
+    file = forms.FileField(
+        label=_("Fil"), help_text=_("En PDF, et billede eller et kontordokument. Højst 10 MB."), allow_empty_file=True
+    )
+
+
 class QuestionForm(forms.Form):
     question = forms.CharField(
         label=_("Hvad mangler I at vide?"),

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from core.uploads import attachment_path, attachment_storage
 from dialogue.models import Thread
 from ideas.models import Association
 
@@ -304,3 +305,31 @@ class InformationRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.question[:60]
+
+
+class ApplicationAttachment(TimeStampedModel):
+    """A file the applicant adds (a budget, a letter of support); checked like an agenda Bilag (core.uploads)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("titel"), max_length=200)
+    file = models.FileField(_("fil"), storage=attachment_storage, upload_to=attachment_path, max_length=200)
+    file_name = models.CharField(_("filnavn"), max_length=200)
+    mime_type = models.CharField(_("filtype"), max_length=100)
+    size = models.PositiveBigIntegerField(_("størrelse"))
+    sha1 = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["application", "created_at", "id"]
+        verbose_name = _("bilag")
+        verbose_name_plural = _("bilag")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(size__lte=settings.ATTACHMENT_MAX_BYTES), name="application_attachment_size_within_limit"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:attachment", args=[self.application_id, self.id, self.file_name])

@@ -23,9 +23,20 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 from accounts.services import log_personal_data_access
 from core.money import format_kroner
+from core.uploads import check_attachment
 from dialogue import services as dialogue
 from dialogue.models import Participant
-from grants.models import TEXT_MAX, TITLE_MAX, Application, BudgetLine, Criterion, InformationRequest, Round, Score
+from grants.models import (
+    TEXT_MAX,
+    TITLE_MAX,
+    Application,
+    ApplicationAttachment,
+    BudgetLine,
+    Criterion,
+    InformationRequest,
+    Round,
+    Score,
+)
 from grants.permissions import (
     can_answer_information_request,
     can_decide_application,
@@ -251,6 +262,46 @@ def update_draft(
         if lines is not None:
             _replace_lines(locked, lines)
     return locked
+
+
+MAX_ATTACHMENTS = 10
+
+
+def add_attachment(*, actor: User, application: Application, title: str, upload) -> ApplicationAttachment:
+    """The applicant attaches a file to her draft (or while she answers a question); checked by content."""
+    checked = check_attachment(title=title, upload=upload)
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(id=application.id)
+        if not (can_edit_application(actor, locked) or can_answer_information_request(actor, locked)):
+            raise PermissionDenied
+        if locked.attachments.count() >= MAX_ATTACHMENTS:
+            raise ValidationError({"file": [_("Højst %(max)d bilag pr. ansøgning.") % {"max": MAX_ATTACHMENTS}]})
+        attachment = ApplicationAttachment(
+            application=locked,
+            title=checked.title,
+            file_name=checked.file_name,
+            mime_type=checked.mime_type,
+            size=checked.size,
+            sha1=checked.sha1,
+        )
+        attachment.file.save(checked.file_name, upload, save=False)
+        name = attachment.file.name
+        try:
+            attachment.save()
+        except Exception:
+            attachment.file.storage.delete(name)
+            raise
+    return attachment
+
+
+def remove_attachment(*, actor: User, attachment: ApplicationAttachment) -> None:
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(id=attachment.application_id)
+        if not (can_edit_application(actor, locked) or can_answer_information_request(actor, locked)):
+            raise PermissionDenied
+        name = attachment.file.name
+        attachment.delete()
+        transaction.on_commit(lambda: attachment.file.storage.delete(name))
 
 
 def _date(value: date) -> str:

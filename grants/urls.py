@@ -21,4 +21,14 @@ urlpatterns = [
     path("ansoegninger/<int:application_id>/rapport/", views.application_report, name="report"),
     path("ansoegninger/<int:application_id>/udbetaling/", views.application_payout, name="payout"),
     path("ansoegninger/<int:application_id>/afgoerelsesbrev/", views.decision_letter, name="letter"),
+    path(
+        "ansoegninger/<int:application_id>/bilag/<int:attachment_id>/fjern/",
+        views.attachment_remove,
+        name="attachment-remove",
+    ),
+    path(
+        "ansoegninger/<int:application_id>/bilag/<int:attachment_id>/<str:file_name>",
+        views.attachment_file,
+        name="attachment",
+    ),
 ]

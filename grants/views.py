@@ -7,7 +7,7 @@ check and send) each save to it and the applicant can leave and come back.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +17,7 @@ from core.forms import add_service_errors
 from grants import services
 from grants.forms import (
     AnswerForm,
+    AttachmentForm,
     BudgetLineFormSet,
     DecisionForm,
     MoneyStepForm,
@@ -52,7 +53,12 @@ from grants.selectors import (
     scores_of,
 )
 
-STEPS = [(1, gettext_lazy("Projektet")), (2, gettext_lazy("Økonomi")), (3, gettext_lazy("Tjek og send"))]
+STEPS = [
+    (1, gettext_lazy("Projektet")),
+    (2, gettext_lazy("Økonomi")),
+    (3, gettext_lazy("Bilag")),
+    (4, gettext_lazy("Tjek og send")),
+]
 
 
 @require_GET
@@ -170,7 +176,24 @@ def application_step(request, application_id: int, step: int):
         context = _step_context(application, 2, form=form, lines=lines)
         return render(request, "grants/step_money.html", context, status=400 if failed else 200)
     if step == 3:
-        context = _step_context(application, 3, missing=services.completeness_errors(application))
+        form = AttachmentForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.add_attachment(
+                    actor=request.user,
+                    application=application,
+                    title=form.cleaned_data["title"],
+                    upload=form.cleaned_data["file"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Bilaget er tilføjet."))
+                return redirect("grants:step", application_id=application.id, step=3)
+        context = _step_context(application, 3, form=form)
+        return render(request, "grants/step_attachments.html", context, status=400 if form.errors else 200)
+    if step == 4:
+        context = _step_context(application, 4, missing=services.completeness_errors(application))
         return render(request, "grants/step_check.html", context)
     raise Http404
 
@@ -183,7 +206,7 @@ def application_submit(request, application_id: int):
         services.submit_application(actor=request.user, application=application)
     except ValidationError as error:
         missing = error.message_dict if hasattr(error, "error_dict") else {"status": error.messages}
-        return render(request, "grants/step_check.html", _step_context(application, 3, missing=missing), status=400)
+        return render(request, "grants/step_check.html", _step_context(application, 4, missing=missing), status=400)
     return redirect("grants:receipt", application_id=application.id)
 
 
@@ -347,6 +370,35 @@ def application_payout(request, application_id: int):
         action=lambda application, data: services.record_payout(actor=request.user, application=application, **data),
         success=_("Udbetalingen er registreret."),
     )
+
+
+@login_required
+@require_POST
+def attachment_remove(request, application_id: int, attachment_id: int):
+    application = access_application_by_id(user=request.user, application_id=application_id)
+    attachment = application.attachments.filter(id=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    services.remove_attachment(actor=request.user, attachment=attachment)
+    messages.success(request, _("Bilaget er fjernet."))
+    return redirect("grants:step", application_id=application.id, step=3)
+
+
+@login_required
+@require_GET
+def attachment_file(request, application_id: int, attachment_id: int, file_name: str):
+    """The file, to the applicant and the pool's reviewers only (404 for anyone else), always as a download."""
+    application = access_application_by_id(user=request.user, application_id=application_id)
+    attachment = application.attachments.filter(id=attachment_id, file_name=file_name).first()
+    if attachment is None:
+        raise Http404
+    services.reviewer_opens_application(reviewer=request.user, application=application)
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.file_name, content_type=attachment.mime_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

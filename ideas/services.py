@@ -184,10 +184,38 @@ def update_board(*, actor: User, board: Board, **changes) -> Board:
     return board
 
 
-def stop_collecting(*, board_id: int) -> None:
-    """The subject that owns a board that is not standalone (a budget) ends its collecting early."""
-    Board.objects.filter(id=board_id, standalone=False, phase=Board.Phase.COLLECTING).update(
-        phase=Board.Phase.REVIEWING, updated_at=timezone.now()
+# Boards another subject owns (not standalone, e.g. a participatory budget's): the owner checks its own
+# permissions and keeps the board's text, dates and phase in step with itself.
+
+
+def create_owned_board(
+    *, committee: Committee, title: str, slug: str, description: str, opens_on: date, closes_on: date
+) -> Board:
+    board = Board(
+        committee=committee,
+        title=title,
+        slug=slug,
+        description=description,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        support_threshold=1,
+        standalone=False,
+    )
+    _validate_board(board)
+    board.save()
+    return board
+
+
+def sync_owned_board(
+    *, board_id: int, title: str, description: str, opens_on: date, closes_on: date, collecting: bool
+) -> None:
+    Board.objects.filter(id=board_id, standalone=False).update(
+        title=title,
+        description=description,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        phase=Board.Phase.COLLECTING if collecting else Board.Phase.REVIEWING,
+        updated_at=timezone.now(),
     )
 
 

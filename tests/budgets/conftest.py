@@ -124,3 +124,10 @@ def residents(db):
         return made[start:]
 
     return make
+
+
+@pytest.fixture
+def make_user_admin(db):
+    from tests.conftest import make_user
+
+    return make_user("admin@example.dk", "Administrator", is_staff=True, is_superuser=True)

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from budgets import services
-from budgets.models import Ballot, BallotChoice, Phase, Project, Result
+from budgets.models import Ballot, BallotChoice, Budget, Phase, Project, Result
 from ideas import services as idea_services
 from ideas.models import Board, Idea
 from ideas.selectors import boards_overview
@@ -154,3 +154,41 @@ def test_ballot_content_is_counted_but_never_read_by_others(api, voting, residen
     assert api().get(f"/api/budgets/{budget.id}/ballot/").status_code == 401
     assert api().get(f"/api/budgets/{budget.id}/results/").status_code == 404  # not published
     assert BallotChoice.objects.count() == 1
+
+
+def test_changing_the_dates_moves_the_idea_board_with_the_budget(budget, staff, citizen):
+    today = timezone.localdate()
+    services.update_budget(actor=staff, budget=budget, collect_until=today + timedelta(days=8), title="Holbæk By 2027")
+    board = Board.objects.get(id=budget.board_id)
+    assert (board.closes_on, board.title, board.phase) == (today + timedelta(days=8), "Holbæk By 2027", "collecting")
+    with pytest.raises(ValidationError) as error:
+        services.update_budget(actor=staff, budget=budget, vote_from=today)
+    assert "vote_from" in error.value.message_dict
+    with pytest.raises(PermissionDenied):
+        services.update_budget(actor=citizen, budget=budget, title="Mit budget")
+
+
+def test_an_administrator_creates_a_budget_in_the_admin(client, committee, make_user_admin):
+    today = timezone.localdate()
+    client.force_login(make_user_admin)
+    response = client.post(
+        "/admin/budgets/budget/add/",
+        {
+            "title": "Borgerbudget Tølløse 2028",
+            "slug": "toelloese-2028",
+            "description": "Hvad skal 200.000 kr. bruges til i Tølløse?",
+            "total": 20_000_000,
+            "committee": committee.id,
+            "area": "Tølløse",
+            "eligible_postcodes": "4340",
+            "voting_rule": "approval",
+            "max_choices": 3,
+            "collect_from": today.isoformat(),
+            "collect_until": (today + timedelta(days=10)).isoformat(),
+            "vote_from": (today + timedelta(days=20)).isoformat(),
+            "vote_until": (today + timedelta(days=30)).isoformat(),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = Budget.objects.get(slug="toelloese-2028")
+    assert created.board.standalone is False and created.eligible_postcodes == ["4340"]

@@ -10,6 +10,8 @@ from tests.grants.conftest import pool, reviewer, round, second_reviewer  # noqa
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
 
 def test_application_from_draft_to_decision(live_stack, browser, axe_source, citizen, reviewer, round):  # noqa: F811
     applicant = browser_context_for(browser, live_stack, citizen)
@@ -31,11 +33,18 @@ def test_application_from_draft_to_decision(live_stack, browser, axe_source, cit
     page.fill("#id_lines-1-purpose", "Materialer")
     page.fill("#id_lines-1-amount", "4.000")
     page.click("main button:has-text('Gem og gå videre')")
+    page.fill("#id_title", "Program for aftenerne")
+    page.set_input_files("#id_file", files=[{"name": "program.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    page.click("text=Tilføj bilaget")
+    assert "Bilaget er tilføjet." in page.content() and "program.pdf" in page.content()
+    assert violations(page, axe_source) == []
+    page.click("main a:has-text('Gå videre')")
     assert "Budgettet er på 11.000 kr., men ansøgt beløb og egenfinansiering er tilsammen 12.000 kr." in page.content()
     assert violations(page, axe_source) == []
     page.click("text=Ret økonomien")
     page.fill("#id_lines-1-amount", "5.000")
     page.click("main button:has-text('Gem og gå videre')")
+    page.click("main a:has-text('Gå videre')")
     page.click("text=Send ansøgningen")
     assert "Tak – din ansøgning er sendt" in page.content()
     assert violations(page, axe_source) == []

@@ -67,7 +67,8 @@ def test_apply_ask_answer_and_grant_less_through_the_pages(client, demo, outbox)
         },
     )
     assert response["Location"] == reverse("grants:step", args=[application.id, 3])
-    check = client.get(response["Location"]).content.decode()
+    assert "Tilføj bilaget" in client.get(response["Location"]).content.decode()
+    check = client.get(reverse("grants:step", args=[application.id, 4])).content.decode()
     assert "Tjek dine svar" in check and "12.000 kr." in check
     response = client.post(reverse("grants:submit", args=[application.id]))
     assert response["Location"] == reverse("grants:receipt", args=[application.id])
