@@ -8,7 +8,7 @@ the budget committee's secretary may do the same. A ballot is its voter's alone.
 
 import rules
 
-from accounts.permissions import is_secretary_of
+from accounts.permissions import has_assurance_for, is_secretary_of
 from budgets.models import Phase
 
 
@@ -52,8 +52,14 @@ def review_is_published(user, budget) -> bool:
     return budget is not None and budget.review_published_at is not None
 
 
+@rules.predicate
+def has_voting_assurance(user) -> bool:
+    """Logged in with MitID on the level voting needs (one rule, in accounts.permissions)."""
+    return has_assurance_for(user, "vote")
+
+
 can_propose_project = is_logged_in & budget_collects
-can_vote = is_eligible_voter & budget_votes
+can_vote = is_eligible_voter & has_voting_assurance & budget_votes
 can_manage_budget = is_staff_member | is_budget_secretary
 can_see_review = review_is_published | can_manage_budget
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Committee, User
+from accounts.permissions import require_assurance
 from budgets.models import (
     PHASE_ORDER,
     TEXT_MAX,
@@ -346,9 +347,13 @@ def check_ballot(*, voter: User, budget: Budget, project_ids: list[int]) -> list
 
 
 def submit_ballot(*, voter: User, budget: Budget, project_ids: list[int], notify_progress: bool = False) -> Ballot:
-    """Vote, or change one's vote, until voting closes. Two at once from the same citizen end as one ballot."""
+    """Vote, or change one's vote, until voting closes. Two at once from the same citizen end as one ballot.
+
+    Voting needs MitID on the substantial level (accounts.permissions.REQUIRED_LEVEL["vote"]).
+    """
     if not is_logged_in(voter):
         raise PermissionDenied
+    require_assurance(user=voter, action="vote")
     with transaction.atomic():
         budget = Budget.objects.get(id=budget.id)
         projects = check_ballot(voter=voter, budget=budget, project_ids=project_ids)

@@ -16,7 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from budgets import services
 from budgets.forms import BallotForm, CommentForm, PaperBallotForm, ProgressForm, ProjectForm, ReviewForm
 from budgets.models import Phase, Result
-from budgets.permissions import can_manage_budget, can_propose_project, can_see_review, can_vote
+from budgets.permissions import (
+    can_manage_budget,
+    can_propose_project,
+    can_see_review,
+    can_vote,
+    has_voting_assurance,
+)
 from budgets.selectors import (
     access_budget_by_slug,
     access_project_by_id,
@@ -260,6 +266,7 @@ def ballot(request, slug: str):
         "has_voted": own is not None,
         "can_vote": can_vote(request.user, budget),
         "phase_message": services.phase_message(budget),
+        "needs_assurance": not has_voting_assurance(request.user),
     }
     return render(request, "budgets/ballot.html", context, status=400 if form.errors else 200)
 

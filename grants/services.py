@@ -26,6 +26,8 @@ from core.money import format_kroner
 from core.uploads import check_attachment
 from dialogue import services as dialogue
 from dialogue.models import Participant
+from documents.pdf import render_pdf
+from documents.text import markdown_tree
 from grants.models import (
     TEXT_MAX,
     TITLE_MAX,
@@ -558,6 +560,19 @@ def decision_letter(application: Application) -> str:
                 "decided_on": _date(timezone.localdate(application.decided_at)),
             },
         ).strip()
+
+
+def decision_letter_pdf(application: Application) -> bytes:
+    """The stored decision letter as a tagged, archival PDF (documents.pdf), in the applicant's language."""
+    language = application.applicant.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        heading = _("Afgørelse: %(title)s") % {"title": application.title}
+    return render_pdf(
+        template="documents/text.typ",
+        context={"heading": heading, "body": markdown_tree(application.decision_letter)},
+        language=language,
+        title=heading,
+    )
 
 
 # After the project

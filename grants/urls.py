@@ -21,6 +21,7 @@ urlpatterns = [
     path("ansoegninger/<int:application_id>/rapport/", views.application_report, name="report"),
     path("ansoegninger/<int:application_id>/udbetaling/", views.application_payout, name="payout"),
     path("ansoegninger/<int:application_id>/afgoerelsesbrev/", views.decision_letter, name="letter"),
+    path("ansoegninger/<int:application_id>/afgoerelsesbrev.pdf", views.decision_letter, name="letter-pdf"),
     path(
         "ansoegninger/<int:application_id>/bilag/<int:attachment_id>/fjern/",
         views.attachment_remove,

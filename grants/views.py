@@ -7,7 +7,7 @@ check and send) each save to it and the applicant can leave and come back.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -407,5 +407,10 @@ def decision_letter(request, application_id: int):
     application = access_application_by_id(user=request.user, application_id=application_id)
     if not application.decision_letter:
         raise Http404
+    if request.path.endswith(".pdf"):
+        response = HttpResponse(services.decision_letter_pdf(application), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="afgoerelse-{application.reference or application.id}.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
     paragraphs = [part.strip() for part in application.decision_letter.split("\n\n") if part.strip()]
     return render(request, "grants/decision_letter.html", {"application": application, "paragraphs": paragraphs})

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('accounts', '0003_user_postcode'),
+        ('accounts', '0004_user_postcode'),
         ('ideas', '0003_board_standalone'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -61,3 +61,13 @@ def test_results_are_public_once_published(api, voting, staff, resident):
     table = api().get(f"/api/budgets/{budget.id}/results/").json()
     assert (table[0]["project"], table[0]["votes"], table[0]["outcome"]) == (p["bænke"].id, 1, "selected")
     assert all("voter" not in row for row in table)
+
+
+def test_voting_needs_mitid_on_the_substantial_level(voting, resident):
+    budget, p = voting
+    resident.assurance_level = "low"
+    with pytest.raises(PermissionDenied):
+        services.submit_ballot(voter=resident, budget=budget, project_ids=[p["bænke"].id])
+    from budgets.models import Ballot
+
+    assert not Ballot.objects.exists()

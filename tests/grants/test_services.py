@@ -143,3 +143,19 @@ def test_reviewer_reading_an_application_is_logged(reviewer, citizen, submitted)
     services.reviewer_opens_application(reviewer=reviewer, application=submitted)
     services.reviewer_opens_application(reviewer=citizen, application=submitted)  # her own: not a staff read
     assert list(PersonalDataAccess.objects.values_list("viewer_id", "subject_id")) == [(reviewer.id, citizen.id)]
+
+
+def test_decision_letter_as_a_tagged_pdf(client, citizen, reviewer, submitted):
+    from tests.documents.reading import catalog, pages, structure_tags
+
+    services.decide_application(
+        reviewer=reviewer, application=submitted, outcome="partly_granted", amount_granted=15_000 * KR, **GROUNDS
+    )
+    client.force_login(citizen)
+    response = client.get(f"/ansoegninger/{submitted.id}/afgoerelsesbrev.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = " ".join(" ".join(pages(response.content)).split())
+    assert "Du får delvis støtte: 15.000 kr. af de 20.000 kr., du har søgt om." in text
+    assert "Retningslinjerne for puljen til valgfremme" in text
+    assert catalog(response.content)["/Lang"] == "da"
+    assert "H1" in structure_tags(response.content)
