@@ -127,3 +127,9 @@ def stop(process: subprocess.Popen | None) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def follow(page, selector: str) -> None:
+    """Click something that loads a new page, and wait until the new page is there."""
+    with page.expect_navigation():
+        page.click(selector)
