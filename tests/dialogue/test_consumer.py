@@ -168,6 +168,10 @@ async def test_presence_says_who_comes_and_goes(thread, citizen, caseworker):
 async def test_a_second_tab_of_the_same_person_does_not_make_her_go_offline(thread, citizen, caseworker):
     alice = await open_socket(citizen, thread.id)
     bob_tab_1, bob_tab_2 = await open_socket(caseworker, thread.id), await open_socket(caseworker, thread.id)
+    # A socket is accepted before it joins the presence set: wait until tab 2 has joined (it is told who is
+    # online, herself included) before tab 1 goes, or tab 1 would rightly be the last of her sockets.
+    while (await next_frame(bob_tab_2, "presence"))["user"] != caseworker.id:
+        pass
     await bob_tab_1.disconnect()
     await bob_tab_2.send_json_to({"type": "message", "client_id": "still-here", "body": "Stadig her"})
     frames = []
