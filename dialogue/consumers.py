@@ -88,28 +88,35 @@ class ThreadConsumer(AsyncWebsocketConsumer):
     heartbeat: asyncio.Task | None = None
 
     async def connect(self):
-        # Accept first: a refusal's close code reaches the client only on an open socket.
-        await self.accept()
         self.user = self.scope.get("user")
         if self.user is None or not self.user.is_authenticated:
-            await self.close(code=CLOSE_UNAUTHENTICATED)
+            await self.refuse(CLOSE_UNAUTHENTICATED)
             return
-        opened = await in_database(open_thread)(
-            user=self.user, thread_id=self.scope["url_route"]["kwargs"]["thread_id"]
-        )
+        thread_id = self.scope["url_route"]["kwargs"]["thread_id"]
+        # Join the thread's group before the snapshot of its latest message, and accept only then: whatever is
+        # stored after the client's handshake completes is newer than the snapshot and reaches this socket
+        # through the group (a fan-out of an older one is skipped as delivered).
+        self.group = services.thread_group(thread_id)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        opened = await in_database(open_thread)(user=self.user, thread_id=thread_id)
         if opened is None:
-            await self.close(code=CLOSE_FORBIDDEN)
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self.refuse(CLOSE_FORBIDDEN)
             return
         self.thread, self.can_moderate, (self.delivered_seq, self.delivered_id) = opened
         self.last_typing = 0.0
-        self.group = services.thread_group(self.thread.id)
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
         with translation.override(self.user.preferred_language):
             after = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("after")
             if after:
                 await self.answering_errors(self.replay, int(after[0]) if after[0].isdigit() else after[0])
             await self.join_presence()
         self.heartbeat = asyncio.create_task(self.beat())
+
+    async def refuse(self, code: int):
+        """A refusal's close code reaches the client only on an open socket: accept, then close with it."""
+        await self.accept()
+        await self.close(code=code)
 
     async def disconnect(self, code):
         if self.thread is None:
