@@ -180,6 +180,7 @@ def place_proposal(*, actor: User, meeting: Meeting, kind: str, object_id: int) 
                 recommendation=_("%(committee)s drøfter forslaget og beslutter, hvad der skal ske med det.")
                 % {"committee": committee.short_name or committee.name},
                 description=source_of(kind).draft(proposal=proposal),
+                is_public=not source_of(kind).drafts_from_citizens_cases,
                 order=(meeting.items.aggregate(last=Max("order"))["last"] or 0) + 1,
             )
         item.save()

@@ -50,6 +50,9 @@ class ProposalSource:
     """Base of every source: override `proposals` and `draft`, and the events the source needs to hear."""
 
     kind: str = ""
+    # A draft made from what citizens wrote to their caseworkers (complaints) may still hold a detail that
+    # identifies someone: its item starts closed to the public until the secretary has read it and opens it.
+    drafts_from_citizens_cases: bool = False
 
     def proposals(self, *, committee_id: int) -> list[Proposal]:
         raise NotImplementedError

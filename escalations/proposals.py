@@ -16,6 +16,7 @@ from escalations.selectors import escalation_summary, theme_page_url
 
 class EscalationProposals(ProposalSource):
     kind = "theme"
+    drafts_from_citizens_cases = True
 
     def proposals(self, *, committee_id: int) -> list[Proposal]:
         escalations = Escalation.objects.filter(

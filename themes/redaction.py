@@ -1,9 +1,13 @@
 """Removing personal data from short excerpts before anyone outside the case sees them.
 
 Pure functions on text. What goes:
-- e-mail addresses;
-- CPR numbers, with and without the dash (DDMMYY-NNNN, DDMMYYNNNN, DDMMYY NNNN: six date digits, four serial digits);
-- Danish phone numbers: eight digits together, in pairs or in fours, with or without +45 / 0045;
+- e-mail addresses, also written to dodge a filter: mette(at)privat.dk, mette at privat.dk,
+  mette [snabel-a] privat [punktum] dk;
+- CPR numbers in every common spelling: six date digits (a real date: day and month checked) and four
+  serial digits, with any separator or none between the groups (150585-4321, 150585–4321, 15.05.85-4321,
+  15 05 85 4321, 010203 - 1234); after "CPR"/"personnummer", any ten digits;
+- Danish phone numbers: eight digits together, in pairs or in fours (spaces, dashes, dots or slashes,
+  the same between every group), with or without +45 / 0045 / (+45);
 - street addresses: a street name ending in -vej, -gade, -stræde, -allé, -vænget, -torv, -plads and
   the like, with its house number and optionally letter, floor, side, postcode and town;
 - names: the names of the people known for the item (given by the caller: the citizen, the staff),
@@ -40,17 +44,48 @@ INITIALS = rf"(?:[{UPPER}]\.\s?){{1,3}}"  # H.C. / J.
 # One to four capitalised words (initials allowed), on one line.
 NAME_SEQUENCE = rf"(?:{INITIALS})?{WORD}(?:[ \t]+(?:{INITIALS})?{WORD}){{0,3}}"
 
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
+DASHES = "\\-‐‑‒–—―−"  # hyphen-minus, hyphens, figure dash, en and em dash, minus sign
+# Between the groups of a number: nothing, blanks, or one dash, dot or slash with blanks around it.
+GAP = rf"[ \t\u00a0]*[{DASHES}./]?[ \t\u00a0]*"
 CPR_RE = re.compile(
-    r"(?<![\d-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[-\s]?\d{4}(?![\d-])"
-    r"|(?i:cpr(?:-?(?:nummer|nr\.?))?\s*:?\s*)\d{6}[-\s]?\d{4}(?!\d)"
+    rf"(?<![\d{DASHES}])(?<!\d[.,/])(?P<day>\d{{2}}){GAP}(?P<month>\d{{2}}){GAP}(?P<year>\d{{2}}){GAP}\d{{4}}(?!\d)"
 )
+CPR_CUE_RE = re.compile(
+    r"(?i:(?:cpr|personnummer|personnr\.?|p-nr\.?)(?:-?(?:nummer|nr\.?))?[ \t]*(?:er|:)?[ \t]*)"
+    rf"(?:\d[ \t{DASHES}./]?){{9}}\d(?!\d)"
+)
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _is_cpr_date(day: str, month: str, year: str) -> bool:
+    """Whether DDMMYY is a real date (29 February only in a year divisible by four)."""
+    d, m = int(day), int(month)
+    if not 1 <= m <= 12 or not 1 <= d <= DAYS_IN_MONTH[m - 1]:
+        return False
+    return not (m == 2 and d == 29 and int(year) % 4)
+
 
 PHONE_RE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\s?45[\s-]?)?"
-    r"(?:\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{2}-\d{2}-\d{2}-\d{2}|\d{4} \d{4}|\d{4}-\d{4})"
-    r"(?![\d-])"
+    rf"(?<![\w+{DASHES}])(?:(?:\+|00)[ \t]?45[ \t{DASHES}]?|\(\+?45\)[ \t]?)?"
+    rf"(?:\d{{8}}|\d{{2}}(?P<sep>[ .{DASHES}/])\d{{2}}(?P=sep)\d{{2}}(?P=sep)\d{{2}}|\d{{4}}[ .{DASHES}/]\d{{4}})"
+    rf"(?![\d{DASHES}]|[.,]\d)"
+)
+
+# An e-mail address: the @ may be written (at), [at], " at ", snabel-a; the dots (dot), [punktum], " dot ".
+_OPEN, _CLOSE = r"[(\[{<]", r"[)\]}>]"
+_AT_WORD = r"(?:at|snabel-?a|@)"
+_DOT_WORD = r"(?:dot|punktum|prik)"
+_LABEL = r"[\w-]+"
+_TLDS = r"(?:dk|com|net|org|eu|se|no|de|nu|info|io|me|uk|fo|gl|is|fi|biz)"
+EMAIL_RE = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # an @ or a bracketed at: anything after it that looks like a domain, its dots written or spelled out
+    rf"|[\w.+-]+(?:@|[ \t]*{_OPEN}[ \t]*{_AT_WORD}[ \t]*{_CLOSE}[ \t]*){_LABEL}"
+    rf"(?:(?:\.|[ \t]*{_OPEN}[ \t]*{_DOT_WORD}[ \t]*{_CLOSE}[ \t]*|[ \t]+{_DOT_WORD}[ \t]+){_LABEL})+"
+    # a bare " at " or " snabel-a ": only before a domain that ends in a known top-level domain
+    rf"|(?i:[\w.+-]+[ \t]+(?:at|snabel-?a)[ \t]+{_LABEL}"
+    rf"(?:(?:\.|[ \t]*{_OPEN}[ \t]*{_DOT_WORD}[ \t]*{_CLOSE}[ \t]*|[ \t]+{_DOT_WORD}[ \t]+){_LABEL})*"
+    rf"(?:\.|[ \t]*{_OPEN}[ \t]*{_DOT_WORD}[ \t]*{_CLOSE}[ \t]*|[ \t]+{_DOT_WORD}[ \t]+){_TLDS})(?![\w])"
 )
 
 STREET_SUFFIXES = (
@@ -155,7 +190,8 @@ def redact(text: str, *, names: Iterable[str] = ()) -> str:
     """The text with personal data replaced by placeholders such as [navn] and [telefon]."""
     mark = _placeholders()
     text = EMAIL_RE.sub(mark["email"], text)
-    text = CPR_RE.sub(mark["cpr"], text)
+    text = CPR_CUE_RE.sub(mark["cpr"], text)
+    text = CPR_RE.sub(lambda m: mark["cpr"] if _is_cpr_date(m["day"], m["month"], m["year"]) else m[0], text)
     text = PHONE_RE.sub(mark["phone"], text)
     text = ADDRESS_RE.sub(mark["address"], text)
     known = _known_names_re(names)

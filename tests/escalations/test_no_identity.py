@@ -29,6 +29,9 @@ PERSONAL = (
     "Rahimi",
     "borger2@example.dk",
     "87 65 43 21",
+    "4321",  # the serial of the CPR numbers below, in spellings that passed the old redaction
+    "privat",
+    "20.12.34.56",
 )
 
 
@@ -38,7 +41,8 @@ def decided(follows, themed, road, citizen, other_citizen, caseworker, secretary
     now = timezone.now()
     description = (
         "Jeg hedder Mette Hansen og bor på Ahornvej 12, 1. th., 4300 Holbæk. Min sagsbehandler Tina Jepsen har "
-        "ikke svaret. Ring på 23 45 67 89 eller 23456789, skriv til mette.h@mail.dk. CPR 120385-1234 og 1203851234."
+        "ikke svaret. Ring på 23 45 67 89 eller 23456789, skriv til mette.h@mail.dk. CPR 120385-1234 og 1203851234. "
+        "Min mands nummer 150585–4321 (også skrevet 15.05.85-4321 og 15 05 85 4321), mette(at)privat.dk, 20.12.34.56."
     )
     for hours in range(1, 5):
         themed(road, now - timedelta(hours=hours), description=description, caseworker=caseworker,
@@ -50,6 +54,8 @@ def decided(follows, themed, road, citizen, other_citizen, caseworker, secretary
         actor=secretary, committee=committee, start=now + timedelta(days=7), place="lokale 1.D"
     )
     item = committees.place_proposal(actor=secretary, meeting=meeting, kind="theme", object_id=escalation.id)
+    assert not item.is_public  # drafted from citizens' complaints: closed until the secretary has read it
+    item = committees.update_item(actor=secretary, item=item, is_public=True)  # she has read it: public doors too
     committees.publish_agenda(actor=secretary, meeting=meeting)
     committees.mark_meeting_held(actor=secretary, meeting=meeting)
     committees.record_decision(actor=secretary, item=item, decision="Forvaltningen laver en plan.", outcome="decided")
