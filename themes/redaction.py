@@ -19,6 +19,7 @@ Redaction errs on the side of removing too much: an excerpt that reads "[navn] r
 where no name was is better than a name that reaches a committee.
 """
 
+import datetime
 import re
 from collections.abc import Iterable
 
@@ -52,17 +53,18 @@ CPR_RE = re.compile(
 )
 CPR_CUE_RE = re.compile(
     r"(?i:(?:cpr|personnummer|personnr\.?|p-nr\.?)(?:-?(?:nummer|nr\.?))?[ \t]*(?:er|:)?[ \t]*)"
-    rf"(?:\d[ \t{DASHES}./]?){{9}}\d(?!\d)"
+    rf"(?:\d[ \t{DASHES}./]?){{9}}\d(?![ \t{DASHES}./]?\d)"  # ten digits, not the start of a longer number
 )
-DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _is_cpr_date(day: str, month: str, year: str) -> bool:
-    """Whether DDMMYY is a real date (29 February only in a year divisible by four)."""
-    d, m = int(day), int(month)
-    if not 1 <= m <= 12 or not 1 <= d <= DAYS_IN_MONTH[m - 1]:
+    """Whether DDMMYY is a real date (the century hides in the serial: 29 February counts whenever YY is a
+    leap year in the 2000s, erring towards removing)."""
+    try:
+        datetime.date(2000 + int(year), int(month), int(day))
+    except ValueError:
         return False
-    return not (m == 2 and d == 29 and int(year) % 4)
+    return True
 
 
 PHONE_RE = re.compile(
@@ -73,19 +75,15 @@ PHONE_RE = re.compile(
 
 # An e-mail address: the @ may be written (at), [at], " at ", snabel-a; the dots (dot), [punktum], " dot ".
 _OPEN, _CLOSE = r"[(\[{<]", r"[)\]}>]"
-_AT_WORD = r"(?:at|snabel-?a|@)"
-_DOT_WORD = r"(?:dot|punktum|prik)"
+_AT = rf"(?:@|[ \t]*{_OPEN}[ \t]*(?:at|snabel-?a|@)[ \t]*{_CLOSE}[ \t]*)"
+_DOT = rf"(?:\.|[ \t]*{_OPEN}[ \t]*(?:dot|punktum|prik)[ \t]*{_CLOSE}[ \t]*|[ \t]+(?:dot|punktum|prik)[ \t]+)"
 _LABEL = r"[\w-]+"
 _TLDS = r"(?:dk|com|net|org|eu|se|no|de|nu|info|io|me|uk|fo|gl|is|fi|biz)"
 EMAIL_RE = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    # an @ or a bracketed at: anything after it that looks like a domain, its dots written or spelled out
-    rf"|[\w.+-]+(?:@|[ \t]*{_OPEN}[ \t]*{_AT_WORD}[ \t]*{_CLOSE}[ \t]*){_LABEL}"
-    rf"(?:(?:\.|[ \t]*{_OPEN}[ \t]*{_DOT_WORD}[ \t]*{_CLOSE}[ \t]*|[ \t]+{_DOT_WORD}[ \t]+){_LABEL})+"
+    # an @ or a bracketed at: anything after it that looks like a domain
+    rf"[\w.+-]+{_AT}{_LABEL}(?:{_DOT}{_LABEL})+"
     # a bare " at " or " snabel-a ": only before a domain that ends in a known top-level domain
-    rf"|(?i:[\w.+-]+[ \t]+(?:at|snabel-?a)[ \t]+{_LABEL}"
-    rf"(?:(?:\.|[ \t]*{_OPEN}[ \t]*{_DOT_WORD}[ \t]*{_CLOSE}[ \t]*|[ \t]+{_DOT_WORD}[ \t]+){_LABEL})*"
-    rf"(?:\.|[ \t]*{_OPEN}[ \t]*{_DOT_WORD}[ \t]*{_CLOSE}[ \t]*|[ \t]+{_DOT_WORD}[ \t]+){_TLDS})(?![\w])"
+    rf"|(?i:[\w.+-]+[ \t]+(?:at|snabel-?a)[ \t]+{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLDS})(?![\w])"
 )
 
 STREET_SUFFIXES = (

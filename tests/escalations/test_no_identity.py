@@ -29,7 +29,9 @@ PERSONAL = (
     "Rahimi",
     "borger2@example.dk",
     "87 65 43 21",
-    "4321",  # the serial of the CPR numbers below, in spellings that passed the old redaction
+    "150585",  # the CPR number below, in the spellings that passed the old redaction
+    "15.05.85",
+    "15 05 85",
     "privat",
     "20.12.34.56",
 )

@@ -11,8 +11,6 @@ from hypothesis import strategies as st
 
 from themes.redaction import redact
 
-pytestmark = pytest.mark.filterwarnings("ignore")
-
 DASHES = ["-", "‐", "‑", "–", "—", "−"]
 # Between the groups of a CPR number as people write them: nothing, blanks, a dash, a dot or a slash.
 CPR_GAPS = st.sampled_from(["", " ", "  ", "\u00a0", *DASHES, *(f" {d} " for d in DASHES), ".", ". ", "/"])
@@ -96,7 +94,7 @@ def test_a_phone_number_in_any_common_spelling_is_removed(case, sentence):
     number, digits = case
     before, after = sentence
     redacted = redact(f"{before}{number}{after}")
-    assert "[telefon]" in redacted or "[cpr-nr.]" in redacted, (number, redacted)
+    assert "[telefon]" in redacted, (number, redacted)
     assert digits not in "".join(ch for ch in redacted if ch.isdigit()), redacted
 
 
