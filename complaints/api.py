@@ -3,14 +3,22 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.services import log_personal_data_access
 from complaints import services
-from complaints.selectors import access_complaint_by_id, access_task_by_id, complaints_visible_to, inbox_for
+from complaints.selectors import (
+    access_complaint_by_id,
+    access_task_by_id,
+    complaint_attachments,
+    complaints_visible_to,
+    inbox_for,
+)
 from complaints.serializers import (
     CloseComplaintSerializer,
+    ComplaintAttachmentSerializer,
     ComplaintCreateSerializer,
     ComplaintDetailSerializer,
     ComplaintSummarySerializer,
@@ -22,6 +30,8 @@ from dialogue.serializers import MessageSerializer
 
 
 class ComplaintListCreateApi(APIView):
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
     @extend_schema(responses=ComplaintSummarySerializer(many=True))
     def get(self, request):
         complaints = complaints_visible_to(user=request.user)[:200]
@@ -41,6 +51,33 @@ class ComplaintDetailApi(APIView):
         complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
         log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=complaint.reference)
         return Response(ComplaintDetailSerializer(complaint).data)
+
+
+class ComplaintAttachmentsApi(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(responses=ComplaintAttachmentSerializer(many=True))
+    def get(self, request, complaint_id: int):
+        """The case's documents (to the citizen and her department's staff; staff reads are logged)."""
+        complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+        log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} bilag")
+        return Response(ComplaintAttachmentSerializer(complaint_attachments(complaint=complaint), many=True).data)
+
+    @extend_schema(request=ComplaintAttachmentSerializer, responses={201: ComplaintAttachmentSerializer})
+    def post(self, request, complaint_id: int):
+        """Add a document (multipart: `title`, `file`, optional `kind`: decision or document)."""
+        complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+        serializer = ComplaintAttachmentSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        attachment = services.add_complaint_attachment(
+            actor=request.user,
+            complaint=complaint,
+            title=data["title"],
+            upload=data["file"],
+            kind=data.get("kind", "document"),
+        )
+        return Response(ComplaintAttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
 
 class ComplaintCloseApi(APIView):

@@ -5,6 +5,11 @@ from complaints import api
 urlpatterns = [
     path("complaints/", api.ComplaintListCreateApi.as_view(), name="api-complaints"),
     path("complaints/<int:complaint_id>/", api.ComplaintDetailApi.as_view(), name="api-complaint-detail"),
+    path(
+        "complaints/<int:complaint_id>/attachments/",
+        api.ComplaintAttachmentsApi.as_view(),
+        name="api-complaint-attachments",
+    ),
     path("complaints/<int:complaint_id>/close/", api.ComplaintCloseApi.as_view(), name="api-complaint-close"),
     path(
         "complaints/<int:complaint_id>/contacts/<int:log_id>/share/",

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import departments_accepting_complaints, reassign_candidates_for_department
-from complaints.models import Complaint, ContactLog
+from complaints.models import Complaint, ComplaintAttachment, ContactLog
 from themes.forms import ThemesField
 
 
@@ -18,6 +18,22 @@ class RadioChoicesWithoutBlank:
             field.choices = [(value, label) for value, label in field.choices if value != ""]
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented recipe); each is checked by the service."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(file, initial) for file in files]
+
+
 class ComplaintForm(RadioChoicesWithoutBlank, forms.ModelForm):
     radio_fields = ("kind", "contact_channel")
     department = forms.ModelChoiceField(
@@ -25,6 +41,20 @@ class ComplaintForm(RadioChoicesWithoutBlank, forms.ModelForm):
         queryset=departments_accepting_complaints(),
         empty_label=_("Vælg afdeling"),
     )
+    decision_file = forms.FileField(
+        label=_("Afgørelsen, du klager over"),
+        required=False,
+        allow_empty_file=True,
+        help_text=_("Vedhæft afgørelsen, hvis du har den: en PDF, et billede eller et kontordokument, højst 20 MB."),
+    )
+    documents = MultipleFileField(
+        label=_("Andre dokumenter"),
+        required=False,
+        allow_empty_file=True,
+        help_text=_("Du kan vælge flere filer på én gang."),
+    )
+    # The files come after what the complaint is about; fields added later keep their place after these.
+    field_order = ["kind", "department", "subject", "description", "case_number", "decision_date", "decision_file"]
 
     class Meta:
         model = Complaint
@@ -57,6 +87,20 @@ class ComplaintForm(RadioChoicesWithoutBlank, forms.ModelForm):
             "phone": _("Skal udfyldes, hvis du vil ringes op."),
             "contact_time": _("Fx ”hverdage efter kl. 15”."),
         }
+
+
+class AttachmentForm(RadioChoicesWithoutBlank, forms.Form):
+    radio_fields = ("kind",)
+    kind = forms.ChoiceField(
+        label=_("Hvad er dokumentet?"),
+        choices=ComplaintAttachment.Kind.choices,
+        initial=ComplaintAttachment.Kind.DOCUMENT,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(label=_("Titel"), max_length=200, help_text=_("Fx ”Lægeerklæring af 3. marts”."))
+    file = forms.FileField(
+        label=_("Fil"), help_text=_("En PDF, et billede eller et kontordokument, højst 20 MB."), allow_empty_file=True
+    )
 
 
 class ContactLogForm(RadioChoicesWithoutBlank, forms.ModelForm):

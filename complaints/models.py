@@ -7,11 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinLengthValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 from core.models import TimeStampedModel
+from core.uploads import attachment_path, attachment_storage
 from themes.models import Theme, ThemeSuggestion
 
 CASE_NUMBER_VALIDATOR = RegexValidator(
@@ -143,6 +145,44 @@ class Complaint(TimeStampedModel):
         if self.genvurdering_due is None or self.status == self.Status.CLOSED:
             return False
         return self.genvurdering_due - timezone.now() <= timedelta(days=settings.GENVURDERING_WARN_DAYS)
+
+
+class ComplaintAttachment(TimeStampedModel):
+    """A document in the case: the decision complained about, or anything else the citizen or staff add.
+
+    Checked like an agenda Bilag (core.uploads); served only through the complaint's permission check.
+    """
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("Afgørelsen, der klages over")
+        DOCUMENT = "document", _("Andet dokument")
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("hvad er det"), max_length=10, choices=Kind.choices, default=Kind.DOCUMENT)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_by_staff = models.BooleanField(_("tilføjet af kommunen"), default=False)
+    title = models.CharField(_("titel"), max_length=200)
+    file = models.FileField(_("fil"), storage=attachment_storage, upload_to=attachment_path, max_length=200)
+    file_name = models.CharField(_("filnavn"), max_length=200)
+    mime_type = models.CharField(_("filtype"), max_length=100)
+    size = models.PositiveBigIntegerField(_("størrelse"))
+    sha1 = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["complaint", "created_at", "id"]
+        verbose_name = _("dokument")
+        verbose_name_plural = _("dokumenter")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(size__lte=settings.ATTACHMENT_MAX_BYTES), name="complaint_attachment_size_within_limit"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("complaints:attachment", args=[self.complaint_id, self.id, self.file_name])
 
 
 class ComplaintThemeSuggestion(ThemeSuggestion):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.selectors import department_caseworkers, department_ids_of, is_department_lead
-from complaints.models import Complaint, ContactTask
+from complaints.models import Complaint, ComplaintAttachment, ContactTask
 from complaints.permissions import can_view_complaint
 from themes.models import Theme
 from themes.redaction import excerpt
@@ -29,6 +29,20 @@ def access_complaint_by_id(*, user: User, complaint_id: int) -> Complaint:
     if complaint is None or not can_view_complaint(user, complaint):
         raise Http404
     return complaint
+
+
+def access_complaint_attachment_by_id(*, user: User, complaint_id: int, attachment_id: int) -> ComplaintAttachment:
+    """A document of a complaint the user may see, or 404."""
+    complaint = access_complaint_by_id(user=user, complaint_id=complaint_id)
+    attachment = complaint.attachments.filter(id=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    attachment.complaint = complaint
+    return attachment
+
+
+def complaint_attachments(*, complaint: Complaint) -> QuerySet[ComplaintAttachment]:
+    return complaint.attachments.order_by("created_at", "id")
 
 
 def complaint_timeline(*, complaint: Complaint):

@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from accounts.models import User
 from accounts.selectors import departments_accepting_complaints
-from complaints.models import Complaint, ComplaintEvent, ContactLog, ContactTask
+from complaints.models import Complaint, ComplaintAttachment, ComplaintEvent, ContactLog, ContactTask
 from themes.selectors import active_themes
 from themes.serializers import ThemeRefSerializer, ThemeSuggestionSerializer
 
@@ -19,6 +19,36 @@ class ComplaintCreateSerializer(serializers.Serializer):
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
     contact_time = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     notify_about_decisions = serializers.BooleanField(required=False, default=False)
+    decision_file = serializers.FileField(
+        required=False, allow_null=True, default=None, allow_empty_file=True, help_text="The decision complained about."
+    )
+    documents = serializers.ListField(
+        child=serializers.FileField(allow_empty_file=True), required=False, default=list, help_text="Other documents."
+    )
+
+
+class ComplaintAttachmentSerializer(serializers.ModelSerializer):
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+    file = serializers.FileField(write_only=True, allow_empty_file=True)
+
+    class Meta:
+        model = ComplaintAttachment
+        fields = [
+            "id",
+            "kind",
+            "kind_display",
+            "title",
+            "file",
+            "file_name",
+            "mime_type",
+            "size",
+            "added_by_staff",
+            "created_at",
+            "url",
+        ]
+        read_only_fields = ["id", "file_name", "mime_type", "size", "added_by_staff", "created_at"]
+        extra_kwargs = {"kind": {"required": False}}
 
 
 class ComplaintEventSerializer(serializers.ModelSerializer):

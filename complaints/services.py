@@ -7,10 +7,12 @@ after commit, so the complaint is stored before anything else can fail.
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,10 +22,24 @@ from accounts.models import Department, User
 from accounts.permissions import require_assurance
 from accounts.selectors import department_leads, is_department_member
 from complaints.deadlines import add_working_days
-from complaints.models import Complaint, ComplaintEvent, ComplaintThemeSuggestion, ContactLog, ContactTask, Survey
-from complaints.permissions import can_handle_complaint, can_reassign_task, can_work_on_task
+from complaints.models import (
+    Complaint,
+    ComplaintAttachment,
+    ComplaintEvent,
+    ComplaintThemeSuggestion,
+    ContactLog,
+    ContactTask,
+    Survey,
+)
+from complaints.permissions import (
+    can_attach_to_complaint,
+    can_handle_complaint,
+    can_reassign_task,
+    can_work_on_task,
+)
 from complaints.selectors import least_busy_caseworker
 from core.queue import enqueue_on_commit
+from core.uploads import CheckedUpload, check_attachment
 from dialogue import services as dialogue
 from dialogue.models import BODY_MAX_LENGTH, Message, Participant
 from notifications.services import push_on_commit, queue_email
@@ -49,9 +65,16 @@ def file_complaint(
     phone: str = "",
     contact_time: str = "",
     notify_about_decisions: bool = False,
+    decision_file: UploadedFile | None = None,
+    documents: Sequence[UploadedFile] = (),
 ) -> Complaint:
-    """Store a citizen's complaint; routing to a caseworker and suggesting themes follow after commit."""
+    """Store a citizen's complaint; routing to a caseworker and suggesting themes follow after commit.
+
+    `decision_file` is the decision she complains about, `documents` anything else she attaches; each is
+    checked before anything is stored.
+    """
     require_assurance(user=citizen, action="file_complaint")
+    uploads = _checked_intake_uploads(decision_file=decision_file, documents=documents)
     if not department.accepts_complaints:
         raise ValidationError({"department": _("Afdelingen modtager ikke klager her.")})
     complaint = Complaint(
@@ -84,10 +107,85 @@ def file_complaint(
         )
         complaint.save(update_fields=["thread"])
         _record(complaint, ComplaintEvent.Kind.RECEIVED, actor=citizen)
+        for kind, checked in uploads:
+            _store_attachment(complaint=complaint, actor=citizen, kind=kind, checked=checked)
         enqueue_on_commit("complaints.tasks.route_complaint", complaint.id)
         enqueue_on_commit("complaints.tasks.acknowledge_complaint", complaint.id)
         enqueue_on_commit("complaints.tasks.suggest_themes_for_complaint", complaint.id)
     return complaint
+
+
+MAX_ATTACHMENTS = 20
+
+
+def _checked_intake_uploads(
+    *, decision_file: UploadedFile | None, documents: Sequence[UploadedFile]
+) -> list[tuple[str, CheckedUpload]]:
+    """The intake's files, checked; a bad file's error names the field it came in."""
+    if len(documents) + (decision_file is not None) > MAX_ATTACHMENTS:
+        raise ValidationError({"documents": [_("Højst %(max)d dokumenter pr. klage.") % {"max": MAX_ATTACHMENTS}]})
+    checked = []
+    named = [("decision_file", ComplaintAttachment.Kind.DECISION, decision_file)] if decision_file else []
+    named += [("documents", ComplaintAttachment.Kind.DOCUMENT, upload) for upload in documents]
+    for field, kind, upload in named:
+        title = _("Afgørelsen, der klages over") if kind == ComplaintAttachment.Kind.DECISION else _file_stem(upload)
+        try:
+            checked.append((kind, check_attachment(title=title, upload=upload)))
+        except ValidationError as error:
+            raise ValidationError({field: error.message_dict.get("file", error.messages)}) from error
+    return checked
+
+
+def _file_stem(upload: UploadedFile) -> str:
+    name = (upload.name or "").rsplit("/", 1)[-1]
+    return (name.rsplit(".", 1)[0] if "." in name else name)[:200] or _("Dokument")
+
+
+def _store_attachment(*, complaint: Complaint, actor: User, kind: str, checked: CheckedUpload) -> ComplaintAttachment:
+    """Save the file and its row; the file goes again if the row cannot be stored."""
+    attachment = ComplaintAttachment(
+        complaint=complaint,
+        kind=kind,
+        added_by=actor,
+        added_by_staff=actor.id != complaint.citizen_id,
+        title=checked.title,
+        file_name=checked.file_name,
+        mime_type=checked.mime_type,
+        size=checked.size,
+        sha1=checked.sha1,
+    )
+    attachment.file.save(checked.file_name, checked.upload, save=False)
+    name = attachment.file.name
+    try:
+        attachment.save()
+    except Exception:
+        attachment.file.storage.delete(name)
+        raise
+    return attachment
+
+
+def add_complaint_attachment(
+    *, actor: User, complaint: Complaint, title: str, upload: UploadedFile | None, kind: str = "document"
+) -> ComplaintAttachment:
+    """The citizen (while her complaint is open) or the department's staff add a document to the case."""
+    if not can_attach_to_complaint(actor, complaint):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if kind not in ComplaintAttachment.Kind.values:
+        errors["kind"] = [_("Vælg, hvad dokumentet er.")]
+    try:
+        checked = check_attachment(title=title, upload=upload)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = Complaint.objects.select_for_update().get(id=complaint.id)
+        if not can_attach_to_complaint(actor, locked):
+            raise PermissionDenied
+        if locked.attachments.count() >= MAX_ATTACHMENTS:
+            raise ValidationError({"file": [_("Højst %(max)d dokumenter pr. klage.") % {"max": MAX_ATTACHMENTS}]})
+        return _store_attachment(complaint=locked, actor=actor, kind=kind, checked=checked)
 
 
 def acknowledge_complaint(*, complaint_id: int) -> None:

@@ -11,6 +11,12 @@ urlpatterns = [
     path("klager/<int:complaint_id>/kvittering/", views.complaint_receipt, name="receipt"),
     path("klager/<int:complaint_id>/afslut/", views.complaint_close, name="close"),
     path("klager/<int:complaint_id>/kontakter/<int:log_id>/del/", views.contact_share, name="contact-share"),
+    path("klager/<int:complaint_id>/dokumenter/", views.complaint_attachments_page, name="attachments"),
+    path(
+        "klager/<int:complaint_id>/dokumenter/<int:attachment_id>/<str:file_name>",
+        views.attachment_file,
+        name="attachment",
+    ),
     path("opgaver/", views.inbox, name="inbox"),
     path("opgaver/<int:task_id>/", views.task_detail, name="task"),
     path("undersoegelse/<str:token>/", views.survey, name="survey"),

@@ -1,34 +1,46 @@
 """Pages of the complaint flow. Thin: forms parse, services decide, selectors read."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.selectors import is_department_lead
 from accounts.services import log_personal_data_access
 from accounts.views import assurance_required
 from complaints import services
-from complaints.forms import CloseComplaintForm, ComplaintForm, ContactLogForm, ReassignForm, SurveyForm
-from complaints.permissions import can_handle_complaint
+from complaints.forms import (
+    AttachmentForm,
+    CloseComplaintForm,
+    ComplaintForm,
+    ContactLogForm,
+    ReassignForm,
+    SurveyForm,
+)
+from complaints.permissions import can_attach_to_complaint, can_handle_complaint
 from complaints.selectors import (
+    access_complaint_attachment_by_id,
     access_complaint_by_id,
     access_task_by_id,
+    complaint_attachments,
     complaint_timeline,
     complaints_visible_to,
     inbox_for,
     theme_suggestions_for,
 )
+from core.forms import add_service_errors
 
 
 @login_required
 @assurance_required("file_complaint")
 @require_http_methods(["GET", "POST"])
 def complaint_create(request):
-    form = ComplaintForm(request.POST or None)
+    form = ComplaintForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             complaint = services.file_complaint(citizen=request.user, **form.cleaned_data)
@@ -66,6 +78,8 @@ def complaint_detail(request, complaint_id: int):
         "contact_logs": complaint.contact_logs.select_related("author") if can_handle else [],
         "tasks": complaint.tasks.select_related("assignee") if can_handle else [],
         "close_form": CloseComplaintForm() if can_handle else None,
+        "attachments": complaint_attachments(complaint=complaint),
+        "can_attach": can_attach_to_complaint(request.user, complaint),
     }
     return render(request, "complaints/complaint_detail.html", context)
 
@@ -91,6 +105,8 @@ def complaint_close(request, complaint_id: int):
         "contact_logs": complaint.contact_logs.select_related("author"),
         "tasks": complaint.tasks.select_related("assignee"),
         "close_form": form,
+        "attachments": complaint_attachments(complaint=complaint),
+        "can_attach": True,
     }
     return render(request, "complaints/complaint_detail.html", context, status=400)
 
@@ -102,6 +118,57 @@ def contact_share(request, complaint_id: int, log_id: int):
     log = get_object_or_404(complaint.contact_logs, id=log_id)
     services.share_contact_summary(actor=request.user, contact_log=log)
     return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#contact-{log.id}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def complaint_attachments_page(request, complaint_id: int):
+    """The case's documents, and a form to add one (the citizen while her complaint is open, staff always)."""
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    can_attach = can_attach_to_complaint(request.user, complaint)
+    if request.method == "POST" and not can_attach:
+        raise PermissionDenied
+    if can_handle_complaint(request.user, complaint):
+        log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} bilag")
+    form = AttachmentForm(request.POST or None, request.FILES or None) if can_attach else None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_complaint_attachment(
+                actor=request.user,
+                complaint=complaint,
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Dokumentet er tilføjet."))
+            return redirect("complaints:attachments", complaint_id=complaint.id)
+    context = {"complaint": complaint, "attachments": complaint_attachments(complaint=complaint), "form": form}
+    status = 400 if form is not None and form.errors else 200
+    return render(request, "complaints/attachments.html", context, status=status)
+
+
+@login_required
+@require_GET
+def attachment_file(request, complaint_id: int, attachment_id: int, file_name: str):
+    """The file, to the citizen and her department's staff only (404 for anyone else), always as a download."""
+    attachment = access_complaint_attachment_by_id(
+        user=request.user, complaint_id=complaint_id, attachment_id=attachment_id
+    )
+    if attachment.file_name != file_name:
+        raise Http404
+    complaint = attachment.complaint
+    log_personal_data_access(
+        viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} bilag: {attachment.title}"
+    )
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.file_name, content_type=attachment.mime_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
