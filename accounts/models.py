@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,14 @@ class UserManager(BaseUserManager):
     def create_superuser(self, email: str, password: str | None = None, **fields):
         fields.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **fields)
+
+
+class PublicName(models.TextChoices):
+    """How a person is shown publicly on an idea board (ideas, comments, supports): her choice, per object."""
+
+    FULL = "full", _("Fulde navn")
+    SHORT = "short", _("Fornavn og forbogstav")
+    ANONYMOUS = "anonymous", _("En borger")
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -63,6 +72,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def public_name(self, shown_as: str) -> str:
+        """The name the public sees for something she wrote or supported, in the form she chose."""
+        if shown_as == PublicName.ANONYMOUS or not self.full_name.strip():
+            return str(_("En borger"))
+        if shown_as == PublicName.SHORT:
+            first, *rest = self.full_name.split()
+            return f"{first} {rest[-1][0]}." if rest else first
+        return self.full_name
 
     @cached_property
     def is_employee(self) -> bool:
@@ -186,3 +204,68 @@ class CitizenIdentity(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class StandIn(TimeStampedModel):
+    """The account a complaint or idea belongs to when staff filed it for a citizen who is not online
+    (assisted intake), until she logs in with MitID and claims it: by her CPR number's keyed hash, or by the
+    one-time code on her receipt (only its hash is kept)."""
+
+    class IdentifiedBy(models.TextChoices):
+        SEEN_ID = "seen_id", _("Har set billedlegitimation")
+        KNOWN = "known", _("Kendt af medarbejderen")
+        PHONE_ONLY = "phone_only", _("Kun telefon")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stand_in")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("oprettet af")
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("oprettet i afdelingen")
+    )
+    identified_by = models.CharField(
+        _("hvordan er borgeren identificeret"), max_length=12, choices=IdentifiedBy.choices
+    )
+    consent_at = models.DateTimeField(_("borgeren gav samtykke"))
+    postal_address = models.TextField(_("postadresse"), max_length=500, blank=True)
+    contact_phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    cpr_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    cpr_encrypted = models.TextField(blank=True, editable=False)
+    claim_code_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claimed_stand_ins",
+        verbose_name=_("hentet af"),
+    )
+    claimed_at = models.DateTimeField(_("hentet"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("borger uden login")
+        verbose_name_plural = _("borgere uden login")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(claimed_by__isnull=True) | Q(claimed_at__isnull=False), name="stand_in_claimed_has_time"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class ClaimAttempt(models.Model):
+    """A try of a claim code, kept to limit guessing per person and per address."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    address = models.GenericIPAddressField(null=True, blank=True)
+    succeeded = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "created_at"]), models.Index(fields=["address", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M} {'ok' if self.succeeded else 'forkert'}"

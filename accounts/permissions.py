@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CommitteeMembership
-from accounts.selectors import active_committee_memberships
+from accounts.selectors import active_committee_memberships, citizen_service_department_ids
 
 
 def committee_roles(user, committee_id: int) -> set[str]:
@@ -54,6 +54,10 @@ REQUIRED_LEVEL = {
     "file_complaint": "substantial",
     "vote": "substantial",
     "support_idea": "low",
+    # Staff filing a complaint or an idea for a citizen who is not online (assisted intake).
+    "assisted_intake": "substantial",
+    # Taking over what staff filed for her: her own complaints, so the level of filing one.
+    "claim_stand_in": "substantial",
 }
 
 
@@ -79,3 +83,29 @@ def require_assurance(*, user, action: str) -> None:
 @rules.predicate
 def may_file_complaint(user) -> bool:
     return has_assurance_for(user, "file_complaint")
+
+
+def is_citizen_service(user, department_id: int | None = None) -> bool:
+    """Staff with the citizen service role (Borgerservice), in the department if one is named."""
+    ids = citizen_service_department_ids(user=user)
+    return bool(ids) if department_id is None else department_id in ids
+
+
+@rules.predicate
+def may_assist_citizens(user) -> bool:
+    """May file complaints and ideas for citizens who are not online: the role and a strong enough login."""
+    return is_citizen_service(user) and has_assurance_for(user, "assisted_intake")
+
+
+@rules.predicate
+def may_manage_stand_in(user, stand_in) -> bool:
+    """A citizen service employee of the department that filed for the citizen, while she has not claimed it."""
+    return (
+        stand_in is not None
+        and stand_in.claimed_by_id is None
+        and is_citizen_service(user, stand_in.department_id)
+        and has_assurance_for(user, "assisted_intake")
+    )
+
+
+rules.add_perm("accounts.assist_citizens", may_assist_citizens)

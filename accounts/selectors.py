@@ -2,7 +2,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
+from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, StandIn, User
 
 
 def active_committee_memberships() -> QuerySet[CommitteeMembership]:
@@ -39,6 +39,28 @@ def department_ids_of(*, user: User) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(user.department_memberships.values_list("department_id", flat=True))
+
+
+def citizen_service_department_ids(*, user: User) -> list[int]:
+    """The departments where the user has the citizen service role, by name (cached on the user)."""
+    if not user.is_authenticated:
+        return []
+    if "_citizen_service_departments" not in user.__dict__:
+        memberships = user.department_memberships.filter(role=DepartmentMembership.Role.CITIZEN_SERVICE)
+        user.__dict__["_citizen_service_departments"] = list(
+            memberships.order_by("department__name").values_list("department_id", flat=True)
+        )
+    return user.__dict__["_citizen_service_departments"]
+
+
+def access_stand_in_by_user_id(*, user: User, stand_in_user_id: int):
+    """The stand-in account's record for the citizen service that manages it, or 404."""
+    from accounts.permissions import may_manage_stand_in
+
+    stand_in = StandIn.objects.select_related("user", "department").filter(user_id=stand_in_user_id).first()
+    if stand_in is None or not may_manage_stand_in(user, stand_in):
+        raise Http404
+    return stand_in
 
 
 def is_department_member(*, user: User, department_id: int) -> bool:

@@ -1,11 +1,29 @@
+import hashlib
 import logging
+import re
+import secrets
+from collections.abc import Callable
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import cpr as cprkit
-from accounts.models import CitizenIdentity, Department, DepartmentMembership, PersonalDataAccess, User
-from accounts.permissions import LEVELS
+from accounts.models import (
+    CitizenIdentity,
+    ClaimAttempt,
+    Department,
+    DepartmentMembership,
+    PersonalDataAccess,
+    StandIn,
+    User,
+)
+from accounts.permissions import LEVELS, may_assist_citizens, may_manage_stand_in, require_assurance
+from accounts.selectors import citizen_service_department_ids
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +127,229 @@ def record_oidc_login(*, user: User, provider_id: str, claims: dict, cpr: str | 
         groups = claims.get(settings.OIDC_STAFF["groups_claim"]) or []
         sync_staff_roles(user=user, groups=[g for g in groups if isinstance(g, str)])
         return "substantial"
+    level = assurance_level_from_claim(claims.get(settings.OIDC_CITIZEN["level_claim"]))
     if cpr:
         store_cpr(user=user, cpr=cpr)
-    return assurance_level_from_claim(claims.get(settings.OIDC_CITIZEN["level_claim"]))
+        claim_stand_ins_by_cpr(user=user, cpr=cpr, level=level)
+    return level
+
+
+# --- Citizens who are not online: stand-in accounts and claiming them (assisted intake) ------------------
+
+RESERVED_DOMAIN = "borger.invalid"  # an address no e-mail can reach: accounts without one of their own
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud and typed from paper
+CODE_LENGTH = 12
+
+ClaimHandler = Callable[..., None]  # handler(*, from_user: User, to_user: User)
+_claim_handlers: dict[str, ClaimHandler] = {}
+
+
+def register_claim_handler(name: str, handler: ClaimHandler) -> None:
+    """An app that files things for stand-ins moves them to the citizen who claims (in its AppConfig.ready())."""
+    _claim_handlers[name] = handler
+
+
+def is_reserved_email(email: str) -> bool:
+    return email.lower().endswith("@" + RESERVED_DOMAIN)
+
+
+def reserved_email(prefix: str) -> str:
+    return f"{prefix}-{secrets.token_hex(8)}@{RESERVED_DOMAIN}"
+
+
+def _stand_in_errors(*, full_name, identified_by, consent, postal_address, email, phone, cpr) -> dict:
+    errors: dict[str, list[str]] = {}
+    if not full_name.strip():
+        errors["full_name"] = [_("Skriv borgerens navn.")]
+    elif len(full_name) > 200:
+        errors["full_name"] = [_("Navnet må højst være på 200 tegn.")]
+    if identified_by not in StandIn.IdentifiedBy.values:
+        errors["identified_by"] = [_("Vælg, hvordan borgeren er identificeret.")]
+    if consent is not True:
+        errors["consent"] = [_("Borgeren skal have sagt ja til, at du opretter henvendelsen for hende.")]
+    if not (postal_address.strip() or email.strip() or phone.strip()):
+        errors["postal_address"] = [_("Skriv mindst én måde at nå borgeren på: postadresse, e-mail eller telefon.")]
+    elif len(postal_address) > 500:
+        errors["postal_address"] = [_("Adressen må højst være på 500 tegn.")]
+    if email.strip():
+        try:
+            validate_email(email.strip())
+        except ValidationError:
+            errors["email"] = [_("Skriv en gyldig e-mailadresse, fx navn@example.dk.")]
+        else:
+            if User.objects.filter(email__iexact=email.strip()).exists():
+                errors["email"] = [
+                    _(
+                        "Der findes allerede en konto med denne e-mail. Borgeren kan logge ind med MitID og se "
+                        "sine sager; ellers lad feltet stå tomt og send kvitteringen som brev."
+                    )
+                ]
+    if phone.strip() and not re.fullmatch(r"\+?[0-9][0-9 ]{7,18}", phone.strip()):
+        errors["phone"] = [_("Skriv et telefonnummer med mindst 8 cifre, fx 12 34 56 78.")]
+    if cpr.strip():
+        if not cprkit.is_configured():
+            errors["cpr"] = [_("Kommunen gemmer ikke CPR-numre. Lad feltet stå tomt.")]
+        elif cprkit.normalize(cpr) is None:
+            errors["cpr"] = [_("Et CPR-nummer er 10 cifre, fx 010180-1234.")]
+    return errors
+
+
+def create_stand_in(
+    *,
+    actor: User,
+    full_name: str,
+    identified_by: str,
+    consent: bool,
+    postal_address: str = "",
+    email: str = "",
+    phone: str = "",
+    cpr: str = "",
+) -> StandIn:
+    """An account for a citizen who is not online, made by citizen service staff who have her consent.
+
+    Her CPR number, if given, is kept only as its keyed hash (and encrypted if configured) and written to
+    the personal-data access log; the account's e-mail is hers if she gave one, else an unreachable one."""
+    require_assurance(user=actor, action="assisted_intake")
+    if not may_assist_citizens(actor):
+        raise PermissionDenied
+    errors = _stand_in_errors(
+        full_name=full_name,
+        identified_by=identified_by,
+        consent=consent,
+        postal_address=postal_address,
+        email=email,
+        phone=phone,
+        cpr=cpr,
+    )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        user = User.objects.create_user(
+            email.strip().lower() or reserved_email("borger"), None, full_name=full_name.strip()
+        )
+        stand_in = StandIn.objects.create(
+            user=user,
+            created_by=actor,
+            department_id=citizen_service_department_ids(user=actor)[0],
+            identified_by=identified_by,
+            consent_at=timezone.now(),
+            postal_address=postal_address.strip(),
+            contact_phone=phone.strip(),
+            cpr_hash=cprkit.keyed_hash(cpr) if cpr.strip() else "",
+            cpr_encrypted=cprkit.encrypt(cpr) if cpr.strip() else "",
+        )
+        if cpr.strip():
+            PersonalDataAccess.objects.create(
+                viewer=actor, subject=user, what="CPR-nummer registreret ved assisteret henvendelse"
+            )
+    return stand_in
+
+
+def _code_hash(code: str) -> str:
+    return hashlib.sha256(code.encode()).hexdigest()
+
+
+def normalize_claim_code(code: str) -> str | None:
+    """The code as typed from the letter (any case, spaces and hyphens), or None when it cannot be one."""
+    letters = re.sub(r"[\s-]", "", code or "").upper()
+    return letters if len(letters) == CODE_LENGTH and set(letters) <= set(CODE_ALPHABET) else None
+
+
+def format_claim_code(code: str) -> str:
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+def issue_claim_code(*, actor: User, stand_in: StandIn, code: str | None = None) -> str:
+    """A new one-time claim code for the citizen's receipt (the old one stops working). Only its hash is
+    kept; the code is returned once, to be printed. `code` is for the demo's known code only."""
+    if not may_manage_stand_in(actor, stand_in):
+        raise PermissionDenied
+    code = normalize_claim_code(code) if code else "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    with transaction.atomic():
+        updated = StandIn.objects.filter(id=stand_in.id, claimed_by__isnull=True).update(
+            claim_code_hash=_code_hash(code), updated_at=timezone.now()
+        )
+        if not updated:
+            raise ValidationError({"code": _("Borgeren har allerede hentet sagen.")})
+    return format_claim_code(code)
+
+
+def _transfer(stand_in: StandIn, user: User) -> None:
+    """Move everything filed for the stand-in to the citizen; run inside the transaction that locked it."""
+    for name in sorted(_claim_handlers):
+        _claim_handlers[name](from_user=stand_in.user, to_user=user)
+    stand_in.claimed_by, stand_in.claimed_at = user, timezone.now()
+    stand_in.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
+    standing = stand_in.user
+    if is_reserved_email(user.email) and not is_reserved_email(standing.email):
+        # She gave Borgerservice her e-mail; her MitID account had none: it is hers now.
+        address, standing.email = standing.email, reserved_email("hentet")
+        standing.is_active = False
+        standing.save(update_fields=["email", "is_active"])
+        User.objects.filter(id=user.id).update(email=address)
+        user.email = address
+    else:
+        User.objects.filter(id=standing.id).update(is_active=False)
+
+
+def _too_many_guesses(*, user: User, address: str | None) -> bool:
+    since = timezone.now() - timedelta(minutes=settings.CLAIM_CODE_WINDOW_MINUTES)
+    failures = ClaimAttempt.objects.filter(succeeded=False, created_at__gte=since)
+    if failures.filter(user=user).count() >= settings.CLAIM_CODE_FAILURES_PER_USER:
+        return True
+    return bool(address) and failures.filter(address=address).count() >= settings.CLAIM_CODE_FAILURES_PER_ADDRESS
+
+
+def claim_with_code(*, user: User, code: str, address: str | None) -> StandIn:
+    """The citizen, logged in with MitID, takes over what Borgerservice filed for her, by the receipt's code.
+
+    Guessing is limited per person and per address; a code works once; of two claims at once, one wins."""
+    require_assurance(user=user, action="claim_stand_in")
+    if _too_many_guesses(user=user, address=address):
+        raise ValidationError(
+            {
+                "code": _(
+                    "For mange forkerte forsøg. Vent en time og prøv igen, eller ring til Borgerservice og få "
+                    "en ny kode."
+                )
+            }
+        )
+    normalized = normalize_claim_code(code)
+    with transaction.atomic():
+        stand_in = None
+        if normalized:
+            stand_in = (
+                StandIn.objects.select_for_update(of=("self",))
+                .select_related("user")
+                .filter(claim_code_hash=_code_hash(normalized))
+                .first()
+            )
+        if stand_in is not None and stand_in.claimed_by_id is None and stand_in.user_id != user.id:
+            _transfer(stand_in, user)
+            ClaimAttempt.objects.create(user=user, address=address, succeeded=True)
+            return stand_in
+    ClaimAttempt.objects.create(user=user, address=address, succeeded=False)
+    if stand_in is None:
+        raise ValidationError({"code": _("Koden passer ikke. Tjek, at du har skrevet den som på kvitteringen.")})
+    raise ValidationError({"code": _("Koden er allerede brugt og kan ikke bruges igen.")})
+
+
+def claim_stand_ins_by_cpr(*, user: User, cpr: str, level: str) -> list[StandIn]:
+    """At a MitID login: everything filed for her under her CPR number becomes hers (needs the level of
+    filing a complaint). The match is on the keyed hash only."""
+    if LEVELS.index(level) < LEVELS.index("substantial") or not cprkit.is_configured():
+        return []
+    if cprkit.normalize(cpr) is None:
+        return []
+    claimed = []
+    with transaction.atomic():
+        stand_ins = (
+            StandIn.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(cpr_hash=cprkit.keyed_hash(cpr), claimed_by__isnull=True)
+            .exclude(user=user)
+        )
+        for stand_in in stand_ins:
+            _transfer(stand_in, user)
+            claimed.append(stand_in)
+    return claimed

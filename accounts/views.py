@@ -2,17 +2,20 @@ import csv
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import render, resolve_url
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import login_session, oidc
+from accounts import login_session, oidc, services
+from accounts.forms import ClaimForm
 from accounts.permissions import LEVEL_NAMES, REQUIRED_LEVEL, has_assurance_for
 from accounts.selectors import personal_data_accesses_of
 
@@ -92,3 +95,23 @@ def assurance_required(action: str):
         return wrapped
 
     return decorator
+
+
+@login_required
+@assurance_required("claim_stand_in")
+@require_http_methods(["GET", "POST"])
+def claim(request):
+    """A citizen logged in with MitID takes over what Borgerservice filed for her, with the code on her receipt."""
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.claim_with_code(
+                user=request.user, code=form.cleaned_data["code"], address=request.META.get("REMOTE_ADDR")
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Tak – klagen er nu din. Du finder den her under »Mine klager«."))
+            return redirect("complaints:list")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/claim.html", {"form": form}, status=status)

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from accounts.services import log_personal_data_access
 from complaints import services
 from complaints.selectors import (
+    access_assisted_complaint_by_id,
     access_complaint_by_id,
     access_task_by_id,
     complaint_attachments,
@@ -17,6 +18,7 @@ from complaints.selectors import (
     inbox_for,
 )
 from complaints.serializers import (
+    AssistedComplaintCreateSerializer,
     CloseComplaintSerializer,
     ComplaintAttachmentSerializer,
     ComplaintCreateSerializer,
@@ -43,6 +45,25 @@ class ComplaintListCreateApi(APIView):
         serializer.is_valid(raise_exception=True)
         complaint = services.file_complaint(citizen=request.user, **serializer.validated_data)
         return Response(ComplaintSummarySerializer(complaint).data, status=status.HTTP_201_CREATED)
+
+
+class AssistedComplaintApi(APIView):
+    @extend_schema(request=AssistedComplaintCreateSerializer, responses={201: ComplaintSummarySerializer})
+    def post(self, request):
+        """Citizen service files a complaint for a citizen; the answer carries her one-time claim code, once."""
+        serializer = AssistedComplaintCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        complaint, code = services.file_complaint_for_citizen(actor=request.user, **serializer.validated_data)
+        data = {**ComplaintSummarySerializer(complaint).data, "claim_code": code}
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class AssistedNewCodeApi(APIView):
+    @extend_schema(request=None, responses={200: dict})
+    def post(self, request, complaint_id: int):
+        """A new claim code for the citizen (the old one stops working)."""
+        complaint = access_assisted_complaint_by_id(user=request.user, complaint_id=complaint_id)
+        return Response({"claim_code": services.renew_claim_code(actor=request.user, complaint=complaint)})
 
 
 class ComplaintDetailApi(APIView):

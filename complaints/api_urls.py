@@ -4,6 +4,12 @@ from complaints import api
 
 urlpatterns = [
     path("complaints/", api.ComplaintListCreateApi.as_view(), name="api-complaints"),
+    path("assisted-complaints/", api.AssistedComplaintApi.as_view(), name="api-assisted-complaints"),
+    path(
+        "assisted-complaints/<int:complaint_id>/new-code/",
+        api.AssistedNewCodeApi.as_view(),
+        name="api-assisted-new-code",
+    ),
     path("complaints/<int:complaint_id>/", api.ComplaintDetailApi.as_view(), name="api-complaint-detail"),
     path(
         "complaints/<int:complaint_id>/attachments/",

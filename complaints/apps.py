@@ -7,7 +7,10 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Klager")
 
     def ready(self) -> None:
+        from accounts.services import register_claim_handler
         from complaints.selectors import themed_complaint_examples
+        from complaints.services import move_complaints_to_claimer
         from themes.sources import register_example_source
 
         register_example_source("complaints", themed_complaint_examples)
+        register_claim_handler("complaints", move_complaints_to_claimer)

@@ -90,6 +90,22 @@ class Complaint(TimeStampedModel):
         default=False,
         help_text=_("Udvalget ser kun emnet og antallet af henvendelser, aldrig dit navn."),
     )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints_filed_for_others",
+        verbose_name=_("oprettet af medarbejder"),
+    )
+    filed_by_department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("oprettet af afdelingen for borgeren"),
+    )
     thread = models.OneToOneField(
         "dialogue.Thread",
         on_delete=models.PROTECT,
@@ -112,6 +128,11 @@ class Complaint(TimeStampedModel):
                 | ~Q(status="closed") & Q(outcome=""),
                 name="complaint_outcome_iff_closed",
             ),
+            models.CheckConstraint(
+                condition=Q(filed_by__isnull=True, filed_by_department__isnull=True)
+                | Q(filed_by__isnull=False, filed_by_department__isnull=False),
+                name="complaint_filed_by_with_department",
+            ),
         ]
         indexes = [models.Index(fields=["department", "status"])]
 
@@ -131,6 +152,13 @@ class Complaint(TimeStampedModel):
     def reference(self) -> str:
         year = timezone.localtime(self.created_at).year if self.created_at else timezone.localdate().year
         return f"K-{year}-{self.id:05d}"
+
+    @property
+    def filed_for_citizen_label(self) -> str:
+        """ "Oprettet af Borgerservice for borgeren" when staff filed it (assisted intake), else empty."""
+        if self.filed_by_department_id is None:
+            return ""
+        return _("Oprettet af %(department)s for borgeren") % {"department": self.filed_by_department.name}
 
     @property
     def decision_deadline_may_have_passed(self) -> bool:

@@ -8,7 +8,13 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.selectors import department_caseworkers, department_ids_of, is_department_lead
+from accounts.permissions import may_manage_stand_in
+from accounts.selectors import (
+    citizen_service_department_ids,
+    department_caseworkers,
+    department_ids_of,
+    is_department_lead,
+)
 from complaints.models import Complaint, ComplaintAttachment, ContactTask
 from complaints.permissions import can_view_complaint
 from themes.models import Theme
@@ -25,7 +31,11 @@ def complaints_visible_to(*, user: User) -> QuerySet[Complaint]:
 
 def access_complaint_by_id(*, user: User, complaint_id: int) -> Complaint:
     """The complaint, or 404 when it does not exist or the user may not see it."""
-    complaint = Complaint.objects.select_related("department", "caseworker", "citizen").filter(id=complaint_id).first()
+    complaint = (
+        Complaint.objects.select_related("department", "caseworker", "citizen", "filed_by_department")
+        .filter(id=complaint_id)
+        .first()
+    )
     if complaint is None or not can_view_complaint(user, complaint):
         raise Http404
     return complaint
@@ -43,6 +53,32 @@ def access_complaint_attachment_by_id(*, user: User, complaint_id: int, attachme
 
 def complaint_attachments(*, complaint: Complaint) -> QuerySet[ComplaintAttachment]:
     return complaint.attachments.order_by("created_at", "id")
+
+
+def access_assisted_complaint_by_id(*, user: User, complaint_id: int) -> Complaint:
+    """A complaint citizen service filed for a citizen who has not claimed it yet, for the citizen service
+    staff of the department that filed it (its receipt and claim code); 404 for anyone else."""
+    complaint = (
+        Complaint.objects.select_related("department", "citizen__stand_in__department", "filed_by_department")
+        .filter(id=complaint_id, filed_by__isnull=False)
+        .first()
+    )
+    stand_in = getattr(complaint.citizen, "stand_in", None) if complaint else None
+    if complaint is None or not may_manage_stand_in(user, stand_in):
+        raise Http404
+    return complaint
+
+
+def complaints_filed_for_unclaimed(*, user: User) -> QuerySet[Complaint]:
+    """What the user's citizen service departments filed for citizens who have not claimed it yet."""
+    return (
+        Complaint.objects.filter(
+            filed_by_department_id__in=citizen_service_department_ids(user=user),
+            citizen__stand_in__claimed_by__isnull=True,
+        )
+        .select_related("department", "citizen")
+        .order_by("-created_at", "-id")
+    )
 
 
 def complaint_timeline(*, complaint: Complaint):
@@ -64,14 +100,20 @@ def inbox_for(*, user: User, include_done: bool = False) -> QuerySet[ContactTask
     if not include_done:
         tasks = tasks.filter(status=ContactTask.Status.OPEN)
     return (
-        tasks.select_related("complaint", "assignee", "department", "complaint__citizen")
+        tasks.select_related(
+            "complaint", "assignee", "department", "complaint__citizen", "complaint__filed_by_department"
+        )
         .prefetch_related("complaint__theme_suggestions__theme")
         .order_by("due_at", "id")
     )
 
 
 def access_task_by_id(*, user: User, task_id: int) -> ContactTask:
-    task = ContactTask.objects.select_related("complaint", "department", "assignee").filter(id=task_id).first()
+    task = (
+        ContactTask.objects.select_related("complaint", "complaint__filed_by_department", "department", "assignee")
+        .filter(id=task_id)
+        .first()
+    )
     if task is None or task.department_id not in department_ids_of(user=user):
         raise Http404
     return task

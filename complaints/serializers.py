@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from accounts.models import User
+from accounts.models import StandIn, User
 from accounts.selectors import departments_accepting_complaints
 from complaints.models import Complaint, ComplaintAttachment, ComplaintEvent, ContactLog, ContactTask
 from themes.selectors import active_themes
@@ -51,6 +51,19 @@ class ComplaintAttachmentSerializer(serializers.ModelSerializer):
         extra_kwargs = {"kind": {"required": False}}
 
 
+class AssistedComplaintCreateSerializer(ComplaintCreateSerializer):
+    """Citizen service files for a citizen who is not online; the citizen's part is checked by the service."""
+
+    full_name = serializers.CharField(max_length=200)
+    identified_by = serializers.ChoiceField(choices=StandIn.IdentifiedBy.choices)
+    consent = serializers.BooleanField(required=False, default=False)
+    postal_address = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    email = serializers.CharField(max_length=254, required=False, allow_blank=True, default="")
+    cpr = serializers.CharField(max_length=11, required=False, allow_blank=True, default="", write_only=True)
+    receipt_by_letter = serializers.BooleanField(required=False, default=False)
+    receipt_by_email = serializers.BooleanField(required=False, default=False)
+
+
 class ComplaintEventSerializer(serializers.ModelSerializer):
     label = serializers.CharField(source="get_kind_display")
 
@@ -70,6 +83,7 @@ class ComplaintSummarySerializer(serializers.ModelSerializer):
 
 class ComplaintDetailSerializer(ComplaintSummarySerializer):
     events = ComplaintEventSerializer(many=True, read_only=True)
+    filed_for_citizen = serializers.CharField(source="filed_for_citizen_label", read_only=True)
     caseworker = serializers.CharField(source="caseworker.full_name", default=None)
     decision_deadline_may_have_passed = serializers.BooleanField()
     genvurdering_near = serializers.BooleanField()
@@ -92,6 +106,7 @@ class ComplaintDetailSerializer(ComplaintSummarySerializer):
             "genvurdering_near",
             "decision_deadline_may_have_passed",
             "notify_about_decisions",
+            "filed_for_citizen",
             "themes",
             "thread",
             "events",

@@ -16,10 +16,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts import services as accounts_services
 from accounts.models import Department, User
-from accounts.permissions import require_assurance
+from accounts.permissions import may_manage_stand_in, require_assurance
 from accounts.selectors import department_leads, is_department_member
 from complaints.deadlines import add_working_days
 from complaints.models import (
@@ -42,7 +44,8 @@ from core.queue import enqueue_on_commit
 from core.uploads import CheckedUpload, check_attachment
 from dialogue import services as dialogue
 from dialogue.models import BODY_MAX_LENGTH, Message, Participant
-from notifications.services import push_on_commit, queue_email
+from documents.pdf import render_pdf
+from notifications.services import absolute_url, push_on_commit, queue_email
 from themes.models import Theme
 from themes.services import store_theme_suggestions
 
@@ -67,13 +70,18 @@ def file_complaint(
     notify_about_decisions: bool = False,
     decision_file: UploadedFile | None = None,
     documents: Sequence[UploadedFile] = (),
+    filed_by: User | None = None,
 ) -> Complaint:
     """Store a citizen's complaint; routing to a caseworker and suggesting themes follow after commit.
 
     `decision_file` is the decision she complains about, `documents` anything else she attaches; each is
-    checked before anything is stored.
+    checked before anything is stored. `filed_by` is the citizen service employee who files it for a
+    stand-in account (see file_complaint_for_citizen).
     """
-    require_assurance(user=citizen, action="file_complaint")
+    if filed_by is None:
+        require_assurance(user=citizen, action="file_complaint")
+    elif not may_manage_stand_in(filed_by, getattr(citizen, "stand_in", None)):
+        raise PermissionDenied
     uploads = _checked_intake_uploads(decision_file=decision_file, documents=documents)
     if not department.accepts_complaints:
         raise ValidationError({"department": _("Afdelingen modtager ikke klager her.")})
@@ -90,6 +98,8 @@ def file_complaint(
         phone=phone.strip(),
         contact_time=contact_time.strip(),
         notify_about_decisions=notify_about_decisions,
+        filed_by=filed_by,
+        filed_by_department_id=citizen.stand_in.department_id if filed_by else None,
     )
     # Complaint.clean() holds the rules the database constraints hold, so they are not queried again here.
     complaint.full_clean(exclude=["citizen", "department"], validate_constraints=False)
@@ -106,9 +116,9 @@ def file_complaint(
             participants=[(citizen, Participant.Role.CITIZEN)],
         )
         complaint.save(update_fields=["thread"])
-        _record(complaint, ComplaintEvent.Kind.RECEIVED, actor=citizen)
+        _record(complaint, ComplaintEvent.Kind.RECEIVED, actor=filed_by or citizen)
         for kind, checked in uploads:
-            _store_attachment(complaint=complaint, actor=citizen, kind=kind, checked=checked)
+            _store_attachment(complaint=complaint, actor=filed_by or citizen, kind=kind, checked=checked)
         enqueue_on_commit("complaints.tasks.route_complaint", complaint.id)
         enqueue_on_commit("complaints.tasks.acknowledge_complaint", complaint.id)
         enqueue_on_commit("complaints.tasks.suggest_themes_for_complaint", complaint.id)
@@ -199,6 +209,171 @@ def acknowledge_complaint(*, complaint_id: int) -> None:
         context={"complaint": complaint, "url": reverse("complaints:detail", args=[complaint.id])},
         dedupe_key=f"complaint-ack-{complaint.id}",
     )
+
+
+# --- Assisted intake: citizen service files for a citizen who is not online --------------------------------
+
+
+def file_complaint_for_citizen(
+    *,
+    actor: User,
+    full_name: str,
+    identified_by: str,
+    consent: bool,
+    receipt_by_letter: bool,
+    receipt_by_email: bool,
+    kind: str,
+    department: Department,
+    subject: str,
+    description: str,
+    contact_channel: str,
+    postal_address: str = "",
+    email: str = "",
+    phone: str = "",
+    cpr: str = "",
+    case_number: str = "",
+    decision_date: date | None = None,
+    desired_outcome: str = "",
+    contact_time: str = "",
+    notify_about_decisions: bool = False,
+    decision_file: UploadedFile | None = None,
+    documents: Sequence[UploadedFile] = (),
+) -> tuple[Complaint, str]:
+    """Citizen service (Borgerservice) files a complaint for a citizen at the counter or on the phone.
+
+    Her stand-in account owns it until she claims it (accounts.services); the complaint then takes the same
+    way as any other (file_complaint: routing, early contact, themes). Returns the complaint and the one-time
+    claim code for her receipt, which is kept only as a hash: print it now or issue a new one."""
+    if not receipt_by_letter and not receipt_by_email:
+        raise ValidationError({"receipt_by_letter": _("Vælg, hvordan borgeren får sin kvittering: brev eller e-mail.")})
+    if receipt_by_letter and not postal_address.strip():
+        raise ValidationError(
+            {"postal_address": _("Skriv borgerens postadresse, så kvitteringen kan sendes som brev.")}
+        )
+    if receipt_by_email and not email.strip():
+        raise ValidationError({"email": _("Skriv borgerens e-mail, så kvitteringen kan sendes på e-mail.")})
+    with transaction.atomic():
+        stand_in = accounts_services.create_stand_in(
+            actor=actor,
+            full_name=full_name,
+            identified_by=identified_by,
+            consent=consent,
+            postal_address=postal_address,
+            email=email,
+            phone=phone,
+            cpr=cpr,
+        )
+        complaint = file_complaint(
+            citizen=stand_in.user,
+            filed_by=actor,
+            kind=kind,
+            department=department,
+            subject=subject,
+            description=description,
+            contact_channel=contact_channel,
+            case_number=case_number,
+            decision_date=decision_date,
+            desired_outcome=desired_outcome,
+            phone=phone,
+            contact_time=contact_time,
+            notify_about_decisions=notify_about_decisions,
+            decision_file=decision_file,
+            documents=documents,
+        )
+        code = accounts_services.issue_claim_code(actor=actor, stand_in=stand_in)
+        if receipt_by_email:
+            _email_assisted_receipt(complaint, code)
+    return complaint, code
+
+
+def _receipt_context(complaint: Complaint, code: str) -> dict:
+    return {
+        "complaint": complaint,
+        "stand_in": complaint.citizen.stand_in,
+        "code": code,
+        "claim_url": absolute_url(reverse("claim")),
+        "url": reverse("complaints:detail", args=[complaint.id]),
+    }
+
+
+def _email_assisted_receipt(complaint: Complaint, code: str) -> None:
+    # The acknowledgement's own key: the receipt with the code is her acknowledgement, never two e-mails.
+    queue_email(
+        recipient=complaint.citizen,
+        template="complaints/email/assisted_receipt.txt",
+        context=_receipt_context(complaint, code),
+        dedupe_key=f"complaint-ack-{complaint.id}",
+    )
+
+
+def renew_claim_code(*, actor: User, complaint: Complaint) -> str:
+    """A new claim code for a complaint filed for a citizen who has not claimed it (the old code stops working)."""
+    stand_in = getattr(complaint.citizen, "stand_in", None)
+    if stand_in is None or complaint.filed_by_id is None:
+        raise PermissionDenied
+    return accounts_services.issue_claim_code(actor=actor, stand_in=stand_in)
+
+
+def assisted_receipt_pdf(*, actor: User, complaint: Complaint, code: str) -> bytes:
+    """The citizen's receipt as a letter ready for the post (her name and address in the window), with the
+    claim code: a tagged PDF in her language."""
+    stand_in = getattr(complaint.citizen, "stand_in", None)
+    if complaint.filed_by_id is None or not may_manage_stand_in(actor, stand_in):
+        raise PermissionDenied
+    language = complaint.citizen.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = receipt_letter_context(complaint=complaint, stand_in=stand_in, code=code)
+    return render_pdf(
+        template="complaints/receipt_letter.typ", context=context, language=language, title=context["heading"]
+    )
+
+
+def receipt_letter_context(*, complaint: Complaint, stand_in, code: str) -> dict:
+    """What the letter says, as data (the Typst template only lays it out)."""
+    department = complaint.department
+    return {
+        "recipient": [complaint.citizen.full_name, *stand_in.postal_address.splitlines()],
+        "sender": [stand_in.department.name, settings.MUNICIPALITY_NAME],
+        "date": date_format(timezone.localdate(complaint.created_at), "j. F Y"),
+        "heading": _("Kvittering for din klage %(reference)s") % {"reference": complaint.reference},
+        "intro": _("%(service)s har i dag sendt din klage om »%(subject)s« til %(department)s, som du bad om.")
+        % {"service": stand_in.department.name, "subject": complaint.subject, "department": department.name},
+        "facts": [
+            [_("Referencenummer"), complaint.reference],
+            [_("Afdeling"), department.name],
+            [_("Modtaget"), date_format(timezone.localtime(complaint.created_at), "j. F Y H:i")],
+        ],
+        "next_heading": _("Hvad sker der nu?"),
+        "next": [
+            _("En sagsbehandler i %(department)s kontakter dig inden for %(days)s arbejdsdage.")
+            % {"department": department.name, "days": department.working_days_to_first_contact},
+            _("I taler sammen om sagen og om, hvad der kan gøres inden for lovens rammer."),
+            _("Du får besked om udfaldet, og vi spørger bagefter, hvordan du har oplevet forløbet."),
+        ],
+        "claim_heading": _("Se din klage på nettet"),
+        "claim": _(
+            "Log ind med MitID på %(url)s og skriv koden herunder. Så kan du følge klagen og skrive med "
+            "sagsbehandleren under »Mine klager«. Koden kan bruges én gang."
+        )
+        % {"url": absolute_url(reverse("claim"))},
+        "code_label": _("Din kode"),
+        "code": code,
+        "cpr_note": _("Du gav os dit CPR-nummer: når du logger ind med MitID, finder vi klagen også uden koden.")
+        if stand_in.cpr_hash
+        else "",
+    }
+
+
+def move_complaints_to_claimer(*, from_user: User, to_user: User) -> None:
+    """A citizen claimed her stand-in account: its complaints, with their threads, are hers now."""
+    for complaint in (
+        Complaint.objects.select_for_update(of=("self",)).select_related("thread").filter(citizen=from_user)
+    ):
+        complaint.citizen = to_user
+        complaint.save(update_fields=["citizen", "updated_at"])
+        if complaint.thread is not None:
+            dialogue.remove_participant(thread=complaint.thread, user=from_user)
+            dialogue.add_participant(thread=complaint.thread, user=to_user, role=Participant.Role.CITIZEN)
 
 
 def route_complaint(*, complaint_id: int) -> ContactTask | None:

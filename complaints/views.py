@@ -3,18 +3,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.permissions import may_assist_citizens
 from accounts.selectors import is_department_lead
 from accounts.services import log_personal_data_access
 from accounts.views import assurance_required
 from complaints import services
 from complaints.forms import (
+    AssistedComplaintForm,
     AttachmentForm,
     CloseComplaintForm,
     ComplaintForm,
@@ -24,11 +27,13 @@ from complaints.forms import (
 )
 from complaints.permissions import can_attach_to_complaint, can_handle_complaint
 from complaints.selectors import (
+    access_assisted_complaint_by_id,
     access_complaint_attachment_by_id,
     access_complaint_by_id,
     access_task_by_id,
     complaint_attachments,
     complaint_timeline,
+    complaints_filed_for_unclaimed,
     complaints_visible_to,
     inbox_for,
     theme_suggestions_for,
@@ -49,6 +54,81 @@ def complaint_create(request):
         else:
             return redirect("complaints:receipt", complaint_id=complaint.id)
     return render(request, "complaints/complaint_form.html", {"form": form})
+
+
+# --- Assisted intake (citizen service) ----------------------------------------------------------------------
+
+CODE_SESSION_KEY = "bd_claim_code_{}"  # the code lives in the employee's session until she is done printing
+
+
+def _citizen_service_only(request) -> None:
+    if not may_assist_citizens(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@assurance_required("assisted_intake")
+def assisted_list(request):
+    _citizen_service_only(request)
+    complaints = complaints_filed_for_unclaimed(user=request.user)
+    return render(request, "complaints/assisted_list.html", {"complaints": complaints})
+
+
+@login_required
+@assurance_required("assisted_intake")
+@sensitive_post_parameters("cpr")
+@require_http_methods(["GET", "POST"])
+def assisted_create(request):
+    _citizen_service_only(request)
+    form = AssistedComplaintForm(request.POST or None, request.FILES or None, initial={"receipt_by_letter": True})
+    if request.method == "POST" and form.is_valid():
+        try:
+            complaint, code = services.file_complaint_for_citizen(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            request.session[CODE_SESSION_KEY.format(complaint.id)] = code
+            return redirect("complaints:assisted-receipt", complaint_id=complaint.id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "complaints/assisted_form.html", {"form": form}, status=status)
+
+
+@login_required
+def assisted_receipt(request, complaint_id: int):
+    complaint = access_assisted_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} kvittering")
+    code = request.session.get(CODE_SESSION_KEY.format(complaint.id))
+    return render(request, "complaints/assisted_receipt.html", {"complaint": complaint, "code": code})
+
+
+@login_required
+def assisted_receipt_pdf(request, complaint_id: int):
+    complaint = access_assisted_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    code = request.session.get(CODE_SESSION_KEY.format(complaint.id))
+    if code is None:
+        raise Http404
+    pdf = services.assisted_receipt_pdf(actor=request.user, complaint=complaint, code=code)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="kvittering-{complaint.reference}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def assisted_new_code(request, complaint_id: int):
+    complaint = access_assisted_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    code = services.renew_claim_code(actor=request.user, complaint=complaint)
+    request.session[CODE_SESSION_KEY.format(complaint.id)] = code
+    return redirect("complaints:assisted-receipt", complaint_id=complaint.id)
+
+
+@login_required
+@require_POST
+def assisted_done(request, complaint_id: int):
+    """The receipt is printed or sent: the code leaves the session and is never shown again."""
+    complaint = access_assisted_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    request.session.pop(CODE_SESSION_KEY.format(complaint.id), None)
+    return redirect("complaints:assisted-list")
 
 
 @login_required

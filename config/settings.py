@@ -410,6 +410,10 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 # match a citizen with her cases), and encrypted at rest only if CPR_ENCRYPTION_KEY (a Fernet key) is set too.
 CPR_HASH_KEY = os.environ.get("CPR_HASH_KEY", "demo-only-cpr-hash-key" if DEMO else "")
 CPR_ENCRYPTION_KEY = os.environ.get("CPR_ENCRYPTION_KEY", "")
+# Claim codes on assisted-intake receipts: wrong tries allowed per person and per address in the window.
+CLAIM_CODE_FAILURES_PER_USER = int(os.environ.get("CLAIM_CODE_FAILURES_PER_USER", "5"))
+CLAIM_CODE_FAILURES_PER_ADDRESS = int(os.environ.get("CLAIM_CODE_FAILURES_PER_ADDRESS", "20"))
+CLAIM_CODE_WINDOW_MINUTES = int(os.environ.get("CLAIM_CODE_WINDOW_MINUTES", "60"))
 # NSIS assurance level of a session that logged in with a password (or an API token): "low" in production,
 # so only MitID can file a complaint; the demo lets its password logins act as "substantial".
 PASSWORD_LOGIN_ASSURANCE = os.environ.get("PASSWORD_LOGIN_ASSURANCE", "substantial" if DEMO else "low")

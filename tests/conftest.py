@@ -209,3 +209,47 @@ def suggestion_model(demo_themes, theme_classifier_blob):
     from themes.models import SuggestionModel
 
     return SuggestionModel.objects.create(examples=700, holdout=0, themes=len(demo_themes), blob=theme_classifier_blob)
+
+
+# Assisted intake: Borgerservice files for citizens who are not online.
+
+
+@pytest.fixture
+def borgerservice(db) -> Department:
+    return Department.objects.create(name="Borgerservice", slug="borgerservice", accepts_complaints=False)
+
+
+@pytest.fixture
+def clerk(borgerservice) -> User:
+    """A citizen service employee (the citizen_service role) at Borgerservice."""
+    user = make_user("borgerservice@example.dk", "Bodil Service")
+    DepartmentMembership.objects.create(
+        user=user, department=borgerservice, role=DepartmentMembership.Role.CITIZEN_SERVICE
+    )
+    return user
+
+
+@pytest.fixture
+def file_for_citizen(clerk, family):
+    """Borgerservice files a valid complaint for a phone citizen; returns (complaint, code). Overrides apply."""
+
+    def file(**overrides):
+        fields = {
+            "actor": clerk,
+            "full_name": "Inger Madsen",
+            "identified_by": "phone_only",
+            "consent": True,
+            "postal_address": "Kanalstræde 2\n4300 Holbæk",
+            "phone": "22 33 44 55",
+            "receipt_by_letter": True,
+            "receipt_by_email": False,
+            "kind": Complaint.Kind.CASE_HANDLING,
+            "department": family,
+            "subject": "Ingen svar på min ansøgning",
+            "description": "Jeg har ventet i tre måneder på svar om hjælp i hjemmet.",
+            "contact_channel": Complaint.ContactChannel.PHONE,
+            **overrides,
+        }
+        return complaint_services.file_complaint_for_citizen(**fields)
+
+    return file
