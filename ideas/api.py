@@ -25,6 +25,7 @@ from ideas.selectors import (
     boards_overview,
     comments_on,
     open_reports,
+    public_supporters,
     search_ideas,
     theme_suggestions_for,
 )
@@ -43,6 +44,7 @@ from ideas.serializers import (
     ReasonSerializer,
     ReportCreateSerializer,
     ReportSerializer,
+    SupportCreateSerializer,
     SupportStateSerializer,
 )
 
@@ -50,7 +52,9 @@ from ideas.serializers import (
 def _idea_response(request, idea_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
     idea = access_idea_by_id(user=request.user, idea_id=idea_id)
     context = {"show_hidden": can_see_hidden_text(request.user)}
-    return Response(IdeaSerializer(idea, context=context).data, status=status_code)
+    # The supporters as each chose to be shown publicly (never more than that).
+    data = {**IdeaSerializer(idea, context=context).data, "supporters": public_supporters(idea=idea)}
+    return Response(data, status=status_code)
 
 
 class BoardListCreateApi(ListAPIView):
@@ -150,10 +154,14 @@ class IdeaSupportApi(APIView):
         data = {"supported": idea.supported_by_me, "support_count": idea.support_count, "status": idea.status}
         return Response(SupportStateSerializer(data).data, status=status_code)
 
-    @extend_schema(request=None, responses={201: SupportStateSerializer, 200: SupportStateSerializer})
+    @extend_schema(
+        request=SupportCreateSerializer, responses={201: SupportStateSerializer, 200: SupportStateSerializer}
+    )
     def post(self, request, idea_id: int):
         idea = access_idea_by_id(user=request.user, idea_id=idea_id)
-        created = services.support_idea(user=request.user, idea=idea)
+        serializer = SupportCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        created = services.support_idea(user=request.user, idea=idea, **serializer.validated_data)
         return self._state(request, idea_id, status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
     @extend_schema(request=None, responses=SupportStateSerializer)

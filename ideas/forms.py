@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import PublicName
 from ideas.models import COMMENT_MAX, IDEA_BODY_MAX, REASON_MAX, TITLE_MAX, Idea
 from ideas.selectors import ORDER_MOST_SUPPORTED, ORDER_NEWEST, associations_of
 from themes.forms import ThemesField
@@ -27,6 +28,23 @@ class BoardFilterForm(forms.Form):
         }
 
 
+class ShownAsField(forms.ChoiceField):
+    """How her name is shown publicly; left out (an older form, a client), it is the full name as before."""
+
+    def __init__(self, label):
+        super().__init__(
+            label=label,
+            choices=PublicName.choices,
+            initial=PublicName.FULL,
+            required=False,
+            widget=forms.RadioSelect,
+            help_text=_("Kommunens moderatorer kan altid se, hvem du er. Udvalgets politikere ser aldrig dit navn."),
+        )
+
+    def clean(self, value):
+        return super().clean(value) or PublicName.FULL
+
+
 class IdeaEditForm(forms.Form):
     title = forms.CharField(
         label=_("Overskrift"),
@@ -49,6 +67,7 @@ class IdeaForm(IdeaEditForm):
         empty_label=_("Mig selv"),
         help_text=_("Du kan skrive på vegne af en forening, du er medlem af. Afsenderens navn vises ved idéen."),
     )
+    shown_as = ShownAsField(_("Hvordan skal dit navn vises ved idéen?"))
     notify_about_decisions = forms.BooleanField(
         label=Idea._meta.get_field("notify_about_decisions").verbose_name,
         help_text=Idea._meta.get_field("notify_about_decisions").help_text,
@@ -68,9 +87,17 @@ class IdeaThemesForm(forms.Form):
     themes = ThemesField()
 
 
-class CommentForm(forms.Form):
+class CommentEditForm(forms.Form):
     body = forms.CharField(label=_("Din kommentar"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class CommentForm(CommentEditForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    shown_as = ShownAsField(_("Hvordan skal dit navn vises ved kommentaren?"))
+
+
+class SupportForm(forms.Form):
+    shown_as = ShownAsField(_("Hvordan skal dit navn vises blandt støtterne?"))
 
 
 class ReasonForm(forms.Form):

@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Committee
+from accounts.models import Committee, PublicName
 from core.models import TimeStampedModel
 from themes.models import Theme, ThemeSuggestion
 
@@ -110,6 +110,13 @@ class AssociationMembership(TimeStampedModel):
         return f"{self.user} – {self.association}"
 
 
+def shown_as_field():
+    """How the author (or supporter) is shown publicly: her choice, kept on what she wrote or supported."""
+    return models.CharField(
+        _("vist offentligt som"), max_length=10, choices=PublicName.choices, default=PublicName.FULL
+    )
+
+
 class Moderated(models.Model):
     """Hidden content keeps its text; the public sees the reason instead."""
 
@@ -160,6 +167,7 @@ class Idea(Moderated, TimeStampedModel):
     )
     title = models.CharField(_("overskrift"), max_length=TITLE_MAX)
     body = models.TextField(_("beskrivelse"), max_length=IDEA_BODY_MAX)
+    shown_as = shown_as_field()
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PUBLISHED, db_index=True
     )
@@ -200,8 +208,8 @@ class Idea(Moderated, TimeStampedModel):
 
     @property
     def author_display_name(self) -> str:
-        """What the public sees as the sender: the association, or the author's name."""
-        return self.association.name if self.association_id else self.author.full_name
+        """What the public sees as the sender: the association, or the author's name in the form she chose."""
+        return self.association.name if self.association_id else self.author.public_name(self.shown_as)
 
 
 class IdeaThemeSuggestion(ThemeSuggestion):
@@ -218,6 +226,7 @@ class Support(models.Model):
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_supports")
+    shown_as = shown_as_field()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -227,6 +236,10 @@ class Support(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.idea_id}"
+
+    @property
+    def public_name(self) -> str:
+        return self.user.public_name(self.shown_as)
 
 
 class Comment(Moderated, TimeStampedModel):
@@ -240,6 +253,7 @@ class Comment(Moderated, TimeStampedModel):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies", verbose_name=_("svar på")
     )
     body = models.TextField(_("kommentar"), max_length=COMMENT_MAX)
+    shown_as = shown_as_field()
     edited_at = models.DateTimeField(_("redigeret"), null=True, blank=True)
 
     class Meta:
@@ -250,6 +264,11 @@ class Comment(Moderated, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.author} om {self.idea_id}"
+
+    @property
+    def author_public_name(self) -> str:
+        """The commenter as the public sees her, in the form she chose."""
+        return self.author.public_name(self.shown_as)
 
 
 class Report(TimeStampedModel):

@@ -103,6 +103,13 @@ def search_ideas(
     return ideas.order_by("-support_count", "-created_at", "-id")
 
 
+def public_supporters(*, idea: Idea, limit: int = 50) -> list[str]:
+    """The first supporters' names as each chose to be shown publicly (full, first name and initial, or
+    "en borger")."""
+    supports = Support.objects.filter(idea=idea).select_related("user").order_by("created_at", "id")[:limit]
+    return [support.public_name for support in supports]
+
+
 def access_idea_by_id(*, user: User, idea_id: int) -> Idea:
     """The idea with its counts (boards are public, so anyone may read it), or 404."""
     idea = (

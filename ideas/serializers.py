@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from accounts.models import Committee
+from accounts.models import Committee, PublicName
 from ideas.models import Association, Board, Comment, Idea, Report
 from themes.selectors import active_themes
 from themes.serializers import ThemeSuggestionSerializer
@@ -114,6 +114,7 @@ class IdeaCreateSerializer(serializers.Serializer):
         slug_field="slug", queryset=Association.objects.all(), required=False, allow_null=True, default=None
     )
     notify_about_decisions = serializers.BooleanField(required=False, default=False)
+    shown_as = serializers.CharField(required=False, default=PublicName.FULL, help_text="full, short or anonymous")
 
 
 class IdeaThemesSerializer(serializers.Serializer):
@@ -135,7 +136,7 @@ class SupportStateSerializer(serializers.Serializer):
 
 
 class CommentSerializer(_HidesTextMixin, serializers.ModelSerializer):
-    author_name = serializers.CharField(source="author.full_name", read_only=True)
+    author_name = serializers.CharField(source="author_public_name", read_only=True)
     body = serializers.SerializerMethodField()
     is_hidden = serializers.BooleanField(read_only=True)
 
@@ -162,6 +163,11 @@ class CommentCreateSerializer(serializers.Serializer):
     parent = serializers.PrimaryKeyRelatedField(
         queryset=Comment.objects.all(), required=False, allow_null=True, default=None
     )
+    shown_as = serializers.CharField(required=False, default=PublicName.FULL, help_text="full, short or anonymous")
+
+
+class SupportCreateSerializer(serializers.Serializer):
+    shown_as = serializers.CharField(required=False, default=PublicName.FULL, help_text="full, short or anonymous")
 
 
 class CommentUpdateSerializer(serializers.Serializer):

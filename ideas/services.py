@@ -37,7 +37,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Committee, User
+from accounts.models import Committee, PublicName, User
 from accounts.permissions import require_assurance
 from core.queue import enqueue_on_commit
 from ideas.models import (
@@ -102,6 +102,13 @@ def _clean_text(errors: dict, field: str, value: str, *, max_length: int, min_le
             % {"max": max_length, "length": len(value)}
         )
     return value
+
+
+def _check_shown_as(errors: dict, shown_as: str) -> None:
+    if shown_as not in PublicName.values:
+        errors["shown_as"] = [
+            _("Vælg, hvordan dit navn skal vises: fulde navn, fornavn og forbogstav eller en borger.")
+        ]
 
 
 def _raise_if(errors: dict) -> None:
@@ -230,6 +237,7 @@ def create_idea(
     body: str,
     association: Association | None = None,
     notify_about_decisions: bool = False,
+    shown_as: str = PublicName.FULL,
 ) -> Idea:
     """A citizen posts an idea, in her own name or on behalf of an association she belongs to.
 
@@ -244,6 +252,7 @@ def create_idea(
     body = _clean_text(errors, "body", body, max_length=IDEA_BODY_MAX, min_length=10)
     if association is not None and not association.memberships.filter(user=author).exists():
         errors["association"] = [_("Du kan kun skrive på vegne af en forening, du er medlem af.")]
+    _check_shown_as(errors, shown_as)
     _raise_if(errors)
     with transaction.atomic():
         idea = Idea.objects.create(
@@ -253,6 +262,7 @@ def create_idea(
             title=title,
             body=body,
             notify_about_decisions=notify_about_decisions,
+            shown_as=shown_as,
         )
         enqueue_on_commit("ideas.tasks.suggest_themes_for_idea", idea.id)
     return idea
@@ -316,15 +326,20 @@ def _lock_idea_for_support(user: User, idea: Idea) -> Idea:
     return locked
 
 
-def support_idea(*, user: User, idea: Idea) -> bool:
-    """Support an idea (a second click changes nothing). True when the support is new.
+def support_idea(*, user: User, idea: Idea, shown_as: str = PublicName.FULL) -> bool:
+    """Support an idea (a second click changes nothing but how she is shown). True when the support is new.
 
     The support that makes the count reach the board's threshold makes the idea a proposal.
     """
     require_assurance(user=user, action="support_idea")
+    errors: dict[str, list[str]] = {}
+    _check_shown_as(errors, shown_as)
+    _raise_if(errors)
     with transaction.atomic():
         locked = _lock_idea_for_support(user, idea)
-        _support, created = Support.objects.get_or_create(idea=locked, user=user)
+        support, created = Support.objects.get_or_create(idea=locked, user=user, defaults={"shown_as": shown_as})
+        if not created and support.shown_as != shown_as:
+            Support.objects.filter(id=support.id).update(shown_as=shown_as)
         if (
             created
             and locked.board.standalone
@@ -445,7 +460,9 @@ def record_committee_decision(*, idea_ids: list[int], decision: str, outcome: st
 # Comments
 
 
-def post_comment(*, author: User, idea: Idea, body: str, parent: Comment | None = None) -> Comment:
+def post_comment(
+    *, author: User, idea: Idea, body: str, parent: Comment | None = None, shown_as: str = PublicName.FULL
+) -> Comment:
     """A comment on an idea, or a reply to a comment (replies cannot be answered: one level)."""
     if not is_logged_in(author):
         raise PermissionDenied
@@ -462,8 +479,9 @@ def post_comment(*, author: User, idea: Idea, body: str, parent: Comment | None 
         elif parent.is_hidden:
             errors["parent"] = [_("Du kan ikke svare på en skjult kommentar.")]
     body = _clean_text(errors, "body", body, max_length=COMMENT_MAX, min_length=2)
+    _check_shown_as(errors, shown_as)
     _raise_if(errors)
-    return Comment.objects.create(idea=idea, author=author, parent=parent, body=body)
+    return Comment.objects.create(idea=idea, author=author, parent=parent, body=body, shown_as=shown_as)
 
 
 def edit_comment(*, actor: User, comment: Comment, body: str) -> Comment:

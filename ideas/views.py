@@ -9,8 +9,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.models import PublicName
 from ideas import services
-from ideas.forms import BoardFilterForm, CommentForm, HideForm, IdeaEditForm, IdeaForm, IdeaThemesForm, ReportForm
+from ideas.forms import (
+    BoardFilterForm,
+    CommentEditForm,
+    CommentForm,
+    HideForm,
+    IdeaEditForm,
+    IdeaForm,
+    IdeaThemesForm,
+    ReportForm,
+    SupportForm,
+)
 from ideas.models import Idea
 from ideas.permissions import (
     can_comment_on_idea,
@@ -31,6 +42,7 @@ from ideas.selectors import (
     boards_overview,
     comments_on,
     open_reports,
+    public_supporters,
     search_ideas,
     theme_suggestions_for,
 )
@@ -127,6 +139,8 @@ def _render_idea(
             c.id for top in comments for c in [top, *top.replies.all()] if can_edit_comment(user, c)
         },
         "comment_form": comment_form or CommentForm(),
+        "support_form": SupportForm(),
+        "supporters": public_supporters(idea=idea),
         "errors": error.messages if error else [],
         "show_hidden": can_see_hidden_text(user),
         "can_support": can_support_idea(user, idea),
@@ -190,8 +204,12 @@ def _idea_action(request, idea_id: int, action, success: str):
 @login_required
 @require_POST
 def idea_support(request, idea_id: int):
+    shown_as = request.POST.get("shown_as") or PublicName.FULL  # the service checks the choice
     return _idea_action(
-        request, idea_id, lambda idea: services.support_idea(user=request.user, idea=idea), _("Du støtter nu idéen.")
+        request,
+        idea_id,
+        lambda idea: services.support_idea(user=request.user, idea=idea, shown_as=shown_as),
+        _("Du støtter nu idéen."),
     )
 
 
@@ -254,7 +272,11 @@ def comment_create(request, idea_id: int):
         try:
             parent = access_comment_by_id(comment_id=parent_id) if parent_id else None
             comment = services.post_comment(
-                author=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent
+                author=request.user,
+                idea=idea,
+                body=form.cleaned_data["body"],
+                parent=parent,
+                shown_as=form.cleaned_data["shown_as"],
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -269,7 +291,7 @@ def comment_edit(request, comment_id: int):
     comment = access_comment_by_id(comment_id=comment_id)
     if comment.author_id != request.user.id:
         raise PermissionDenied
-    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_comment(actor=request.user, comment=comment, body=form.cleaned_data["body"])
