@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts import cpr as cprkit
+from accounts.models import StandIn
+
 
 class ClaimForm(forms.Form):
     code = forms.CharField(
@@ -9,3 +12,47 @@ class ClaimForm(forms.Form):
         help_text=_("Står på brevet eller i e-mailen fra Borgerservice, fx ABCD-EFGH-JKLM."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
+
+
+class StandInFields(forms.Form):
+    """The citizen's part of anything citizen service files for her (accounts.services.create_stand_in checks
+    it): who she is, how she was identified, that she agreed, how to reach her."""
+
+    full_name = forms.CharField(label=_("Borgerens navn"), max_length=200)
+    identified_by = forms.ChoiceField(
+        label=_("Hvordan er borgeren identificeret?"), choices=StandIn.IdentifiedBy.choices, widget=forms.RadioSelect
+    )
+    consent = forms.BooleanField(label=_("Borgeren har sagt ja til, at jeg opretter det for hende"), required=False)
+    postal_address = forms.CharField(
+        label=_("Postadresse"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
+        help_text=_("Gade og nummer, postnummer og by – som på en kuvert. Skal udfyldes for at sende brev."),
+    )
+    email = forms.CharField(label=_("E-mail"), required=False, max_length=254)
+    phone = forms.CharField(
+        label=_("Telefon"), required=False, max_length=30, help_text=_("Skal udfyldes, hvis borgeren vil ringes op.")
+    )
+    cpr = forms.CharField(
+        label=_("CPR-nummer"),
+        required=False,
+        max_length=11,
+        # Never written back into the page, not even after an error.
+        widget=forms.PasswordInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        help_text=_("Kan udelades. Gemmes kun som en nøgle, så det bliver borgerens, når hun logger ind med MitID."),
+    )
+    stand_in_field_names = ("full_name", "identified_by", "consent", "postal_address", "email", "phone", "cpr")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not cprkit.is_configured():
+            del self.fields["cpr"]
+
+    def citizen_fields(self):
+        names = [*self.stand_in_field_names, *getattr(self, "receipt_field_names", ())]
+        return [self[name] for name in names if name in self.fields]
+
+    def other_fields(self):
+        names = {*self.stand_in_field_names, *getattr(self, "receipt_field_names", ())}
+        return [self[name] for name in self.fields if name not in names]

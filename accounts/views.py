@@ -111,7 +111,13 @@ def claim(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Tak – klagen er nu din. Du finder den her under »Mine klager«."))
+            messages.success(
+                request,
+                _(
+                    "Tak – det, Borgerservice oprettede for dig, er nu dit. "
+                    "Dine klager finder du her under »Mine klager«."
+                ),
+            )
             return redirect("complaints:list")
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/claim.html", {"form": form}, status=status)

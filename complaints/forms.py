@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts import cpr as cprkit
-from accounts.models import StandIn
+from accounts.forms import StandInFields
 from accounts.selectors import departments_accepting_complaints, reassign_candidates_for_department
 from complaints.models import Complaint, ComplaintAttachment, ContactLog
 from themes.forms import ThemesField
@@ -105,65 +104,19 @@ class AttachmentForm(RadioChoicesWithoutBlank, forms.Form):
     )
 
 
-class AssistedComplaintForm(ComplaintForm):
-    """Citizen service files for a citizen at the counter or on the phone: who she is, how she was identified,
-    that she agreed, how to reach her and how she gets the receipt; then her complaint, as she tells it.
-    The service checks all of it (accounts.services.create_stand_in); the form only collects it."""
+class AssistedComplaintForm(StandInFields, ComplaintForm):
+    """Citizen service files for a citizen at the counter or on the phone: her part (StandInFields) and how she
+    gets the receipt; then her complaint, as she tells it. The services check all of it."""
 
     radio_fields = ("identified_by", "kind", "contact_channel")
-    full_name = forms.CharField(label=_("Borgerens navn"), max_length=200)
-    identified_by = forms.ChoiceField(
-        label=_("Hvordan er borgeren identificeret?"), choices=StandIn.IdentifiedBy.choices, widget=forms.RadioSelect
-    )
-    consent = forms.BooleanField(label=_("Borgeren har sagt ja til, at jeg opretter klagen for hende"), required=False)
-    postal_address = forms.CharField(
-        label=_("Postadresse"),
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
-        help_text=_("Gade og nummer, postnummer og by – som på en kuvert. Skal udfyldes for at sende brev."),
-    )
-    email = forms.CharField(label=_("E-mail"), required=False, max_length=254)
-    phone = forms.CharField(
-        label=_("Telefon"), required=False, max_length=30, help_text=_("Skal udfyldes, hvis borgeren vil ringes op.")
-    )
-    cpr = forms.CharField(
-        label=_("CPR-nummer"),
-        required=False,
-        max_length=11,
-        # Never written back into the page, not even after an error.
-        widget=forms.PasswordInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
-        help_text=_("Kan udelades. Gemmes kun som en nøgle, så klagen bliver borgerens, når hun logger ind med MitID."),
-    )
     receipt_by_letter = forms.BooleanField(label=_("Kvittering som brev (print det bagefter)"), required=False)
     receipt_by_email = forms.BooleanField(label=_("Kvittering på e-mail"), required=False)
+    receipt_field_names = ("receipt_by_letter", "receipt_by_email")
 
     class Meta(ComplaintForm.Meta):
         fields = [name for name in ComplaintForm.Meta.fields if name != "phone"]
 
-    citizen_field_names = (
-        "full_name",
-        "identified_by",
-        "consent",
-        "postal_address",
-        "email",
-        "phone",
-        "cpr",
-        "receipt_by_letter",
-        "receipt_by_email",
-    )
-    field_order = citizen_field_names
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not cprkit.is_configured():
-            del self.fields["cpr"]
-
-    def citizen_fields(self):
-        return [self[name] for name in self.citizen_field_names if name in self.fields]
-
-    def complaint_fields(self):
-        return [self[name] for name in self.fields if name not in self.citizen_field_names]
+    field_order = [*StandInFields.stand_in_field_names, *receipt_field_names]
 
     def _post_clean(self):
         # The complaint's phone is the citizen's phone: Complaint.clean() needs it when she wants a call.

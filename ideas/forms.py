@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import StandInFields
 from accounts.models import PublicName
 from ideas.models import COMMENT_MAX, IDEA_BODY_MAX, REASON_MAX, TITLE_MAX, Idea
-from ideas.selectors import ORDER_MOST_SUPPORTED, ORDER_NEWEST, associations_of
+from ideas.selectors import ORDER_MOST_SUPPORTED, ORDER_NEWEST, associations_of, collecting_boards
 from themes.forms import ThemesField
 
 
@@ -81,6 +82,21 @@ class IdeaForm(IdeaEditForm):
             self.fields["association"].queryset = associations
         else:
             del self.fields["association"]
+
+
+class AssistedIdeaForm(StandInFields, IdeaEditForm):
+    """Citizen service writes an idea for a citizen at the counter or on the phone."""
+
+    board = forms.ModelChoiceField(label=_("Idétavle"), queryset=None, empty_label=_("Vælg idétavle"))
+    shown_as = ShownAsField(_("Hvordan skal borgerens navn vises ved idéen?"))
+    notify_about_decisions = forms.BooleanField(
+        label=Idea._meta.get_field("notify_about_decisions").verbose_name, required=False
+    )
+    field_order = [*StandInFields.stand_in_field_names, "board", "title", "body", "shown_as"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["board"].queryset = collecting_boards()
 
 
 class IdeaThemesForm(forms.Form):

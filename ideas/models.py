@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Committee, PublicName
+from accounts.models import Committee, Department, PublicName
 from core.models import TimeStampedModel
 from themes.models import Theme, ThemeSuggestion
 
@@ -168,6 +168,15 @@ class Idea(Moderated, TimeStampedModel):
     title = models.CharField(_("overskrift"), max_length=TITLE_MAX)
     body = models.TextField(_("beskrivelse"), max_length=IDEA_BODY_MAX)
     shown_as = shown_as_field()
+    filed_by_department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("oprettet af afdelingen for borgeren"),
+        help_text=_("Når Borgerservice har skrevet idéen for en borger, der ikke selv er på nettet."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PUBLISHED, db_index=True
     )
@@ -205,6 +214,13 @@ class Idea(Moderated, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def filed_for_citizen_label(self) -> str:
+        """ "Oprettet af Borgerservice for borgeren" when citizen service wrote it for her, else empty."""
+        if self.filed_by_department_id is None:
+            return ""
+        return _("Oprettet af %(department)s for borgeren") % {"department": self.filed_by_department.name}
 
     @property
     def author_display_name(self) -> str:

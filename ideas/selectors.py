@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.permissions import may_manage_stand_in
 from ideas.models import Association, Board, Comment, Idea, Report, Support
 from ideas.permissions import can_see_hidden_text
 from themes.models import Theme
@@ -74,6 +75,14 @@ def boards_overview() -> QuerySet[Board]:
     )
 
 
+def collecting_boards() -> QuerySet[Board]:
+    """The standalone boards that take ideas today."""
+    today = timezone.localdate()
+    return Board.objects.filter(
+        standalone=True, phase=Board.Phase.COLLECTING, opens_on__lte=today, closes_on__gte=today
+    ).order_by("title")
+
+
 def access_board_by_slug(*, slug: str) -> Board:
     board = Board.objects.select_related("committee").filter(slug=slug).first()
     if board is None:
@@ -110,11 +119,24 @@ def public_supporters(*, idea: Idea, limit: int = 50) -> list[str]:
     return [support.public_name for support in supports]
 
 
+def access_assisted_idea_by_id(*, user: User, idea_id: int) -> Idea:
+    """An idea citizen service wrote for a citizen who has not claimed it, for that department's citizen
+    service staff (its receipt); 404 for anyone else."""
+    idea = (
+        Idea.objects.select_related("board", "author__stand_in", "filed_by_department")
+        .filter(id=idea_id, filed_by_department__isnull=False)
+        .first()
+    )
+    if idea is None or not may_manage_stand_in(user, getattr(idea.author, "stand_in", None)):
+        raise Http404
+    return idea
+
+
 def access_idea_by_id(*, user: User, idea_id: int) -> Idea:
     """The idea with its counts (boards are public, so anyone may read it), or 404."""
     idea = (
         _with_counts_for(Idea.objects.filter(id=idea_id), user=user)
-        .select_related("author", "association", "board", "board__committee", "hidden_by")
+        .select_related("author", "association", "board", "board__committee", "hidden_by", "filed_by_department")
         .first()
     )
     if idea is None:

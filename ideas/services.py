@@ -37,8 +37,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts import services as accounts_services
 from accounts.models import Committee, PublicName, User
-from accounts.permissions import require_assurance
+from accounts.permissions import may_manage_stand_in, require_assurance
 from core.queue import enqueue_on_commit
 from ideas.models import (
     CLOSES_BEFORE_OPENS,
@@ -238,12 +239,15 @@ def create_idea(
     association: Association | None = None,
     notify_about_decisions: bool = False,
     shown_as: str = PublicName.FULL,
+    filed_by: User | None = None,
 ) -> Idea:
     """A citizen posts an idea, in her own name or on behalf of an association she belongs to.
 
     Themes are suggested from its text after commit, for staff to confirm.
     """
     if not is_logged_in(author):
+        raise PermissionDenied
+    if filed_by is not None and not may_manage_stand_in(filed_by, getattr(author, "stand_in", None)):
         raise PermissionDenied
     errors: dict[str, list[str]] = {}
     if not board_collects(author, board):
@@ -263,6 +267,7 @@ def create_idea(
             body=body,
             notify_about_decisions=notify_about_decisions,
             shown_as=shown_as,
+            filed_by_department_id=author.stand_in.department_id if filed_by else None,
         )
         enqueue_on_commit("ideas.tasks.suggest_themes_for_idea", idea.id)
     return idea
@@ -310,6 +315,72 @@ def update_idea(*, actor: User, idea: Idea, title: str, body: str) -> Idea:
         locked.title, locked.body = title, body
         locked.save(update_fields=["title", "body", "updated_at"])
     return locked
+
+
+def create_idea_for_citizen(
+    *,
+    actor: User,
+    full_name: str,
+    identified_by: str,
+    consent: bool,
+    board: Board,
+    title: str,
+    body: str,
+    postal_address: str = "",
+    email: str = "",
+    phone: str = "",
+    cpr: str = "",
+    shown_as: str = PublicName.FULL,
+    notify_about_decisions: bool = False,
+) -> tuple[Idea, str]:
+    """Citizen service (Borgerservice) writes an idea on a board for a citizen who is not online.
+
+    Her stand-in account is the author until she claims it (accounts.services); returns the idea and the
+    one-time claim code (kept only as a hash), which is e-mailed to her when she gave an address."""
+    with transaction.atomic():
+        stand_in = accounts_services.create_stand_in(
+            actor=actor,
+            full_name=full_name,
+            identified_by=identified_by,
+            consent=consent,
+            postal_address=postal_address,
+            email=email,
+            phone=phone,
+            cpr=cpr,
+        )
+        idea = create_idea(
+            author=stand_in.user,
+            filed_by=actor,
+            board=board,
+            title=title,
+            body=body,
+            shown_as=shown_as,
+            notify_about_decisions=notify_about_decisions,
+        )
+        code = accounts_services.issue_claim_code(actor=actor, stand_in=stand_in)
+        if email.strip():
+            queue_email(
+                recipient=stand_in.user,
+                template="ideas/email/assisted_receipt.txt",
+                context={
+                    "idea": idea,
+                    "stand_in": stand_in,
+                    "code": code,
+                    "claim_url": _absolute(reverse("claim")),
+                    "url": _absolute(reverse("ideas:idea", args=[idea.id])),
+                },
+                dedupe_key=f"idea-assisted-{idea.id}",
+            )
+    return idea, code
+
+
+def move_ideas_to_claimer(*, from_user: User, to_user: User) -> None:
+    """A citizen claimed her stand-in account: the ideas and comments written and supports given for her are
+    hers now (a support she already gave herself stays one)."""
+    Idea.objects.filter(author=from_user).update(author=to_user, updated_at=timezone.now())
+    Comment.objects.filter(author=from_user).update(author=to_user)
+    Support.objects.filter(user=from_user, idea__supports__user=to_user).delete()
+    Support.objects.filter(user=from_user).update(user=to_user)
 
 
 # Supports and proposals

@@ -7,11 +7,15 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import PublicName
+from accounts.permissions import may_assist_citizens
+from accounts.views import assurance_required
 from ideas import services
 from ideas.forms import (
+    AssistedIdeaForm,
     BoardFilterForm,
     CommentEditForm,
     CommentForm,
@@ -35,6 +39,7 @@ from ideas.permissions import (
     can_support_idea,
 )
 from ideas.selectors import (
+    access_assisted_idea_by_id,
     access_board_by_slug,
     access_comment_by_id,
     access_idea_by_id,
@@ -81,6 +86,37 @@ def board_detail(request, slug: str):
         "show_hidden": can_see_hidden_text(request.user),
     }
     return render(request, "ideas/board_detail.html", context)
+
+
+CODE_SESSION_KEY = "bd_idea_claim_code_{}"  # shown on the receipt while the employee is with the citizen
+
+
+@login_required
+@assurance_required("assisted_intake")
+@sensitive_post_parameters("cpr")
+@require_http_methods(["GET", "POST"])
+def assisted_idea_create(request):
+    """Citizen service writes an idea for a citizen who is not online."""
+    if not may_assist_citizens(request.user):
+        raise PermissionDenied
+    form = AssistedIdeaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            idea, code = services.create_idea_for_citizen(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            request.session[CODE_SESSION_KEY.format(idea.id)] = code
+            return redirect("ideas:assisted-receipt", idea_id=idea.id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "ideas/assisted_form.html", {"form": form}, status=status)
+
+
+@login_required
+def assisted_idea_receipt(request, idea_id: int):
+    idea = access_assisted_idea_by_id(user=request.user, idea_id=idea_id)
+    code = request.session.pop(CODE_SESSION_KEY.format(idea.id), None)  # shown once
+    return render(request, "ideas/assisted_receipt.html", {"idea": idea, "code": code})
 
 
 @login_required

@@ -116,7 +116,7 @@ def test_the_claim_page_moves_it_under_mine_klager(client, file_for_citizen, cit
     response = client.post(reverse("claim"), {"code": code}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("complaints:list")
     page = response.content.decode()
-    assert complaint.reference in page and "klagen er nu din" in page
+    assert complaint.reference in page and "er nu dit" in page
     detail = client.get(reverse("complaints:detail", args=[complaint.id])).content.decode()
     assert "Oprettet af Borgerservice for borgeren" in detail
 
