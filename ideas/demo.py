@@ -124,6 +124,12 @@ COMMENTS = [
 ]
 
 
+# How people chose to be shown publicly (the default is the full name): by idea title, supporter, commenter.
+IDEA_SHOWN_AS = {"Brugerdrevet ældrecenter": "short", "Virksomheder som mentorer for ledige": "anonymous"}
+SUPPORTER_SHOWN_AS = {"borger2@example.dk": "short", "borger4@example.dk": "anonymous"}
+COMMENT_SHOWN_AS = {"borger3@example.dk": "anonymous"}
+
+
 def _user(email: str, full_name: str) -> User:
     user = User.objects.filter(email=email).first()
     return user or User.objects.create_user(email, DEMO_PASSWORD, full_name=full_name)
@@ -165,14 +171,17 @@ def seed() -> None:
                 title=title,
                 body=body,
                 association=association if for_association else None,
+                shown_as=IDEA_SHOWN_AS.get(title, "full"),
             )
         for email in supporters if not idea.is_hidden else []:
-            services.support_idea(user=people[email], idea=idea)
+            services.support_idea(user=people[email], idea=idea, shown_as=SUPPORTER_SHOWN_AS.get(email, "full"))
         ideas[title] = idea
 
     for idea_title, author_email, body, reply_email, reply in COMMENTS:
         idea = ideas[idea_title]
         comment = Comment.objects.filter(idea=idea, author=people[author_email], body=body).first()
         if comment is None:
-            comment = services.post_comment(author=people[author_email], idea=idea, body=body)
+            comment = services.post_comment(
+                author=people[author_email], idea=idea, body=body, shown_as=COMMENT_SHOWN_AS.get(author_email, "full")
+            )
             services.post_comment(author=people[reply_email], idea=idea, body=reply, parent=comment)

@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts import demo as accounts_demo
 from budgets import demo as budgets_demo
 from committees import demo as committees_demo
+from complaints import demo as complaints_demo
 from demo import municipality
 from escalations import demo as escalations_demo
 from grants import demo as grants_demo
@@ -19,6 +20,7 @@ SEEDERS = [
     budgets_demo.seed,
     committees_demo.seed,
     municipality.seed,
+    complaints_demo.seed,
     escalations_demo.seed,
 ]
 
@@ -33,3 +35,7 @@ class Command(BaseCommand):
             for seed in SEEDERS:
                 seed()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write(
+            f"Borgerservice filed a complaint for a phone citizen; claim it as borger@example.dk at "
+            f"/mine-data/hent-sag/ with the code {complaints_demo.DEMO_CLAIM_CODE}."
+        )
