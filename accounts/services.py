@@ -353,3 +353,19 @@ def claim_stand_ins_by_cpr(*, user: User, cpr: str, level: str) -> list[StandIn]
             _transfer(stand_in, user)
             claimed.append(stand_in)
     return claimed
+
+    return assurance_level_from_claim(claims.get(settings.OIDC_CITIZEN["level_claim"]))
+
+
+# --- Anonymisation -------------------------------------------------------------------------------------
+
+ERASED_PERSON_EMAIL = "anonymiseret@borgerdialog.invalid"
+
+
+def erased_person() -> User:
+    """The one inactive account an anonymised case points to instead of its citizen (who may have other
+    cases, and whose own account is hers to close)."""
+    user, _created = User.objects.get_or_create(
+        email=ERASED_PERSON_EMAIL, defaults={"full_name": "Anonymiseret", "is_active": False, "password": "!"}
+    )
+    return user

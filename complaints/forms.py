@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StandInFields
 from accounts.selectors import departments_accepting_complaints, reassign_candidates_for_department
+from classification.selectors import kle_subjects
 from complaints.models import Complaint, ComplaintAttachment, ContactLog
 from themes.forms import ThemesField
 
@@ -173,4 +174,13 @@ class SurveyForm(forms.Form):
     )
     comment = forms.CharField(
         label=_("Vil du fortælle mere?"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ClassifyComplaintForm(forms.Form):
+    kle_subject = forms.ModelChoiceField(
+        label=_("KLE-emne"),
+        queryset=kle_subjects(),
+        empty_label=_("Vælg KLE-emne"),
+        help_text=_("Sagsnummeret er det samme; KLE-emnet bestemmer, hvor længe sagen gemmes."),
     )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
+from classification.models import KleFacet, KleNumber
 from core.models import TimeStampedModel
 from core.uploads import attachment_path, attachment_storage
 from themes.models import Theme, ThemeSuggestion
@@ -114,6 +115,20 @@ class Complaint(TimeStampedModel):
         related_name="+",
         verbose_name=_("samtale"),
     )
+    # KLE: the subject defaults from the department at intake (classification), the caseworker may change it.
+    kle_subject = models.ForeignKey(
+        KleNumber,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"level": KleNumber.Level.SUBJECT},
+        verbose_name=_("KLE-emne"),
+    )
+    kle_facet = models.ForeignKey(
+        KleFacet, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("handlingsfacet")
+    )
+    anonymised_at = models.DateTimeField(_("anonymiseret"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -1,5 +1,6 @@
 """Reads of complaints and tasks, always scoped to what the caller may see."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.postgres.aggregates import ArrayAgg
@@ -17,6 +18,7 @@ from accounts.selectors import (
 )
 from complaints.models import Complaint, ComplaintAttachment, ContactTask
 from complaints.permissions import can_view_complaint
+from dialogue.selectors import participants_of, thread_messages
 from themes.models import Theme
 from themes.redaction import excerpt
 
@@ -229,3 +231,66 @@ def citizens_to_tell_about_themes(*, theme_ids: list[int]) -> QuerySet[User]:
     """Active citizens with a complaint carrying any of the themes who agreed to hear what a committee decides."""
     agreed = Complaint.objects.filter(notify_about_decisions=True, themes__in=theme_ids).values("citizen_id")
     return User.objects.filter(id__in=agreed, is_active=True)
+
+
+# The documents of a case, for aktindsigt (access_requests): every text the case holds, in order.
+
+
+@dataclass(frozen=True)
+class CaseDocument:
+    kind: str  # complaint, contact_log, message (and, where the case has them, decision, attachment)
+    source_id: int
+    dated_at: datetime
+    text: str
+
+
+def case_documents(*, complaint: Complaint) -> list[CaseDocument]:
+    """The complaint itself, its contact log, its attachments (by title: a file is released or withheld
+    whole) and its thread's messages, oldest first: what an access request is decided on. The texts are as
+    stored: redacting is the reader's job."""
+    complaint_text = "\n\n".join(
+        part for part in [complaint.subject, complaint.description, complaint.desired_outcome] if part
+    )
+    documents = [CaseDocument("complaint", complaint.id, complaint.created_at, complaint_text)]
+    for log in complaint.contact_logs.order_by("contacted_at", "id"):
+        text = "\n\n".join(part for part in [log.summary, log.next_steps] if part)
+        documents.append(CaseDocument("contact_log", log.id, log.contacted_at, text))
+    for attachment in complaint_attachments(complaint=complaint):
+        text = f"{attachment.get_kind_display()}: {attachment.title} ({attachment.file_name})"
+        documents.append(CaseDocument("attachment", attachment.id, attachment.created_at, text))
+    if complaint.thread_id:
+        for message in thread_messages(thread=complaint.thread).filter(hidden_at__isnull=True):
+            documents.append(CaseDocument("message", message.id, message.created_at, message.body))
+    return sorted(documents, key=lambda document: document.dated_at)
+
+
+def people_known_to_case(*, complaint: Complaint) -> list[User]:
+    """The citizen, the caseworker and everyone who took part in the case's thread."""
+    people = {complaint.citizen_id: complaint.citizen}
+    if complaint.caseworker is not None:
+        people[complaint.caseworker_id] = complaint.caseworker
+    if complaint.thread_id:
+        people |= {p.user_id: p.user for p in participants_of(thread=complaint.thread)}
+        people |= {m.author_id: m.author for m in thread_messages(thread=complaint.thread)}
+    return list(people.values())
+
+
+def closed_complaint_ids(
+    *,
+    closed_before: datetime,
+    kle_subject_id: int | None = None,
+    department_id: int | None = None,
+    excluding_kle_subject_ids=(),
+) -> QuerySet:
+    """Ids of closed, not yet anonymised complaints closed before the time, with the KLE subject or in the
+    department (retention)."""
+    complaints = Complaint.objects.filter(
+        status=Complaint.Status.CLOSED, anonymised_at__isnull=True, closed_at__lt=closed_before
+    )
+    if kle_subject_id is not None:
+        complaints = complaints.filter(kle_subject_id=kle_subject_id)
+    if department_id is not None:
+        complaints = complaints.filter(department_id=department_id).exclude(
+            kle_subject_id__in=excluding_kle_subject_ids
+        )
+    return complaints.order_by("closed_at", "id").values_list("id", flat=True)

@@ -23,6 +23,8 @@ from accounts import services as accounts_services
 from accounts.models import Department, User
 from accounts.permissions import may_manage_stand_in, require_assurance
 from accounts.selectors import department_leads, is_department_member
+from classification.models import KleNumber
+from classification.selectors import complaint_facet, default_subject_for, kle_subjects
 from complaints.deadlines import add_working_days
 from complaints.models import (
     Complaint,
@@ -402,7 +404,10 @@ def route_complaint(*, complaint_id: int) -> ContactTask | None:
         )
         complaint.status = Complaint.Status.CONTACT_PENDING
         complaint.caseworker = assignee
-        complaint.save(update_fields=["status", "caseworker", "updated_at"])
+        # The KLE subject defaults from the department here, after commit, so that intake stays a few statements.
+        complaint.kle_subject = complaint.kle_subject or default_subject_for(department_id=department.id)
+        complaint.kle_facet = complaint.kle_facet or complaint_facet()
+        complaint.save(update_fields=["status", "caseworker", "kle_subject", "kle_facet", "updated_at"])
         if assignee is not None and complaint.thread_id:
             dialogue.add_participant(thread=complaint.thread, user=assignee, role=Participant.Role.STAFF)
         _record(complaint, ComplaintEvent.Kind.ASSIGNED)
@@ -518,6 +523,18 @@ def log_contact(
         else:
             _record(complaint, ComplaintEvent.Kind.FOLLOWED_UP, actor=actor)
     return log
+
+
+def classify_complaint(*, actor: User, complaint: Complaint, kle_subject: KleNumber) -> Complaint:
+    """Give the complaint another KLE subject (the case number stays as it is)."""
+    if not can_handle_complaint(actor, complaint):
+        raise PermissionDenied
+    if not kle_subjects().filter(id=kle_subject.id).exists():
+        raise ValidationError({"kle_subject": _("Vælg et gældende KLE-emne.")})
+    complaint.kle_subject = kle_subject
+    complaint.kle_facet = complaint.kle_facet or complaint_facet()
+    complaint.save(update_fields=["kle_subject", "kle_facet", "updated_at"])
+    return complaint
 
 
 def share_contact_summary(*, actor: User, contact_log: ContactLog) -> Message:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("klager/<int:complaint_id>/", views.complaint_detail, name="detail"),
     path("klager/<int:complaint_id>/kvittering/", views.complaint_receipt, name="receipt"),
     path("klager/<int:complaint_id>/afslut/", views.complaint_close, name="close"),
+    path("klager/<int:complaint_id>/kle/", views.complaint_classify, name="classify"),
     path("klager/<int:complaint_id>/kontakter/<int:log_id>/del/", views.contact_share, name="contact-share"),
     path("klager/<int:complaint_id>/dokumenter/", views.complaint_attachments_page, name="attachments"),
     path(

@@ -19,6 +19,7 @@ from complaints import services
 from complaints.forms import (
     AssistedComplaintForm,
     AttachmentForm,
+    ClassifyComplaintForm,
     CloseComplaintForm,
     ComplaintForm,
     ContactLogForm,
@@ -160,6 +161,9 @@ def complaint_detail(request, complaint_id: int):
         "close_form": CloseComplaintForm() if can_handle else None,
         "attachments": complaint_attachments(complaint=complaint),
         "can_attach": can_attach_to_complaint(request.user, complaint),
+        "classify_form": ClassifyComplaintForm(initial={"kle_subject": complaint.kle_subject_id})
+        if can_handle
+        else None,
     }
     return render(request, "complaints/complaint_detail.html", context)
 
@@ -185,6 +189,34 @@ def complaint_close(request, complaint_id: int):
         "contact_logs": complaint.contact_logs.select_related("author"),
         "tasks": complaint.tasks.select_related("assignee"),
         "close_form": form,
+        "attachments": complaint_attachments(complaint=complaint),
+        "can_attach": True,
+    }
+    return render(request, "complaints/complaint_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def complaint_classify(request, complaint_id: int):
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    form = ClassifyComplaintForm(request.POST)
+    if form.is_valid():
+        try:
+            services.classify_complaint(actor=request.user, complaint=complaint, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#kle")
+    if not can_handle_complaint(request.user, complaint):
+        raise PermissionDenied
+    context = {
+        "complaint": complaint,
+        "events": complaint_timeline(complaint=complaint),
+        "can_handle": True,
+        "contact_logs": complaint.contact_logs.select_related("author"),
+        "tasks": complaint.tasks.select_related("assignee"),
+        "close_form": CloseComplaintForm(),
+        "classify_form": form,
         "attachments": complaint_attachments(complaint=complaint),
         "can_attach": True,
     }

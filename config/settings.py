@@ -63,13 +63,16 @@ INSTALLED_APPS = [
     "notifications",
     "themes",
     "dialogue",
+    "classification",
     "complaints",
     "ideas",
+    "access_requests",
     "grants",
     "budgets",
     "committees",
     "figures",
     "escalations",
+    "retention",
     "demo",
 ]
 
@@ -306,6 +309,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "dialogue.tasks.email_unread_messages",
         "schedule": timedelta(minutes=1),
     },
+    "access-requests-watch-deadlines": {
+        "task": "access_requests.tasks.watch_deadlines",
+        "schedule": timedelta(minutes=15),
+    },
+    "retention-anonymise-expired-cases": {
+        "task": "retention.tasks.anonymise_expired_cases",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 # Product rules that an administrator may tune.
@@ -324,6 +335,11 @@ THEME_SUGGESTION_MAX = 3
 THEME_SUGGESTION_HOLDOUT_SHARE = 0.2
 THEME_TRAINING_MAX_EXAMPLES = 20_000
 THEME_TRAINING_MIN_EXAMPLES_PER_THEME = 5
+# Classification, access requests (aktindsigt) and retention.
+KLE_COMPLAINT_FACET = os.environ.get("KLE_COMPLAINT_FACET", "K")  # the handlingsfacet complaints carry
+ACCESS_REQUEST_WORKING_DAYS = 7  # offentlighedsloven § 36: decide within seven working days
+ACCESS_REQUEST_REMINDER_WORKING_DAY = 5  # the caseworker is reminded on this working day
+ACCESS_REQUEST_EXTENSION_WORKING_DAYS = 7  # the expected date a fristbrev gives, after the deadline
 # Public service figures: a group of fewer complaints (or answers) than this is not shown.
 FIGURES_MIN_GROUP_SIZE = 5
 # A participant who has not read a message this long gets one e-mail about the thread's unread messages.

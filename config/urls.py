@@ -22,6 +22,7 @@ api_urlpatterns = [
     path("", include("figures.api_urls")),
     path("", include("escalations.api_urls")),
     path("", include("dialogue.api_urls")),
+    path("", include("access_requests.api_urls")),
 ]
 
 urlpatterns = [
@@ -43,6 +44,8 @@ urlpatterns = [
     path("", include("figures.urls")),
     path("", include("escalations.urls")),
     path("", include("dialogue.urls")),
+    path("", include("access_requests.urls")),
+    path("", include("retention.urls")),
 ]
 
 if settings.DEBUG:

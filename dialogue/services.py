@@ -289,3 +289,19 @@ def email_unread_messages(*, now: datetime | None = None) -> int:
             Participant.objects.filter(id=participant.id).update(emailed_up_to=last_id)
             sent += email is not None
     return sent
+
+
+ANONYMISED_TEXT = "[anonymiseret]"
+
+
+def anonymise_thread(*, thread: Thread, person: User, replacement: User) -> int:
+    """Part of anonymising the case a thread belongs to: every message's text goes (the messages' times and
+    order stay), `person` leaves the thread and her messages are `replacement`'s. Safe to run twice."""
+    with transaction.atomic():
+        changed = thread.messages.exclude(body=ANONYMISED_TEXT).update(body=ANONYMISED_TEXT)
+        thread.messages.filter(hidden_at__isnull=False).update(hidden_reason=ANONYMISED_TEXT)
+        thread.messages.filter(author=person).update(author=replacement)
+        thread.messages.filter(hidden_by=person).update(hidden_by=replacement)
+        Participant.objects.filter(thread=thread, user=person).delete()
+        Thread.objects.filter(id=thread.id).update(title=ANONYMISED_TEXT, updated_at=timezone.now())
+    return changed

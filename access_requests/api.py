@@ -1,0 +1,37 @@
+"""The aktindsigt REST API: a door like the pages, calling the same services and selectors."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from access_requests import services
+from access_requests.permissions import can_decide_access_request
+from access_requests.selectors import access_access_request_by_id
+from access_requests.serializers import AccessRequestCreateSerializer, AccessRequestSerializer
+
+
+class AccessRequestCreateApi(APIView):
+    @extend_schema(request=AccessRequestCreateSerializer, responses={201: AccessRequestSerializer})
+    def post(self, request):
+        """Ask for access to your own case's documents (`complaint`), or describe what you ask for
+        (`description` and `department`)."""
+        serializer = AccessRequestCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        access_request = services.request_access(
+            requester=request.user,
+            complaint_id=data["complaint"],
+            description=data["description"],
+            department=data["department"],
+        )
+        return Response(AccessRequestSerializer(access_request).data, status=status.HTTP_201_CREATED)
+
+
+class AccessRequestDetailApi(APIView):
+    @extend_schema(responses=AccessRequestSerializer)
+    def get(self, request, access_request_id: int):
+        access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
+        if can_decide_access_request(request.user, access_request):
+            services.record_staff_read(viewer=request.user, access_request=access_request)
+        return Response(AccessRequestSerializer(access_request).data)

@@ -1,0 +1,47 @@
+from rest_framework import serializers
+
+from access_requests.models import AccessDocument, AccessRequest
+from accounts.selectors import departments_accepting_complaints
+
+
+class AccessRequestCreateSerializer(serializers.Serializer):
+    complaint = serializers.IntegerField(required=False, allow_null=True, default=None, help_text="Your own case's id.")
+    description = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    department = serializers.SlugRelatedField(
+        slug_field="slug", queryset=departments_accepting_complaints(), required=False, allow_null=True, default=None
+    )
+
+
+class AccessDocumentSerializer(serializers.ModelSerializer):
+    kind_display = serializers.CharField(source="get_kind_display")
+    text = serializers.CharField(source="released_text")
+
+    class Meta:
+        model = AccessDocument
+        fields = ["id", "kind", "kind_display", "dated_at", "released", "text", "withheld_grounds"]
+
+
+class AccessRequestSerializer(serializers.ModelSerializer):
+    department = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    status_display = serializers.CharField(source="get_status_display")
+    documents = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AccessRequest
+        fields = [
+            "id", "reference", "complaint", "department", "description", "is_party", "status", "status_display",
+            "received_at", "due_at", "late_letter_sent_at", "late_letter_reason", "expected_by", "decision",
+            "grounds", "decided_at", "documents",
+        ]  # fmt: skip
+
+    def get_documents(self, access_request) -> list[dict]:
+        """The released documents, once decided (for the requester and the caseworker alike)."""
+        if access_request.status != AccessRequest.Status.DECIDED:
+            return []
+        return AccessDocumentSerializer(access_request.documents.all(), many=True).data
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if instance.late_letter_sent_at is None:  # a draft is the caseworker's, not yet the requester's
+            data["late_letter_reason"], data["expected_by"] = "", None
+        return data

@@ -1,0 +1,175 @@
+"""Pages of aktindsigt. Thin: forms parse, services decide, selectors read."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from access_requests import services
+from access_requests.forms import AccessRequestForm, DecisionForm, IdentifyCaseForm, LateLetterForm
+from access_requests.permissions import can_decide_access_request
+from access_requests.selectors import access_access_request_by_id, open_requests_for_staff, requests_of
+from complaints.models import Complaint
+from complaints.selectors import access_complaint_by_id, case_documents, complaints_visible_to
+from core.forms import add_service_errors
+
+
+@login_required
+def request_list(request):
+    context = {"own": requests_of(user=request.user), "to_decide": open_requests_for_staff(user=request.user)}
+    return render(request, "access_requests/request_list.html", context)
+
+
+def _own_complaint(request) -> Complaint | None:
+    raw = request.POST.get("complaint") or request.GET.get("complaint")
+    if not raw:
+        return None
+    try:
+        complaint = access_complaint_by_id(user=request.user, complaint_id=int(raw))
+    except (ValueError, Http404):
+        raise Http404 from None
+    if complaint.citizen_id != request.user.id:
+        raise Http404
+    return complaint
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_create(request):
+    complaint = _own_complaint(request)
+    form = AccessRequestForm(
+        request.POST or None, own_case=complaint is not None, initial={"complaint": complaint.id if complaint else None}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            access_request = services.request_access(
+                requester=request.user,
+                complaint_id=complaint.id if complaint else None,
+                description=form.cleaned_data["description"],
+                department=form.cleaned_data.get("department"),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("access_requests:detail", access_request_id=access_request.id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "access_requests/request_form.html", {"form": form, "complaint": complaint}, status=status)
+
+
+def _detail(request, access_request, *, decision_form=None, case_form=None, late_form=None, status=200):
+    can_decide = can_decide_access_request(request.user, access_request)
+    context = {"access_request": access_request, "can_decide": can_decide}
+    documents = list(access_request.documents.all())
+    if can_decide:
+        services.record_staff_read(viewer=request.user, access_request=access_request)
+        originals = {}
+        if access_request.complaint is not None:
+            originals = {(d.kind, d.source_id): d.text for d in case_documents(complaint=access_request.complaint)}
+        open_ = access_request.status == access_request.Status.OPEN
+        form = decision_form or (DecisionForm(documents=documents) if open_ else None)
+        context |= {
+            "reviews": [
+                (d, originals.get((d.kind, d.source_id), ""), form.fields_of(d) if form else None) for d in documents
+            ],
+            "decision_form": form,
+            "case_form": case_form
+            or (
+                IdentifyCaseForm(complaints=_department_cases(request, access_request))
+                if open_ and not access_request.is_party
+                else None
+            ),
+            "late_form": late_form
+            or (
+                LateLetterForm(
+                    initial={"reason": access_request.late_letter_reason, "expected_by": access_request.expected_by}
+                )
+                if open_ and not access_request.late_letter_sent_at
+                else None
+            ),
+        }
+    else:
+        context["documents"] = documents if access_request.status == access_request.Status.DECIDED else []
+    return render(request, "access_requests/request_detail.html", context, status=status)
+
+
+def _department_cases(request, access_request):
+    return complaints_visible_to(user=request.user).filter(department_id=access_request.department_id)
+
+
+@login_required
+def request_detail(request, access_request_id: int):
+    access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
+    return _detail(request, access_request)
+
+
+def _decidable(request, access_request_id: int):
+    access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
+    if not can_decide_access_request(request.user, access_request):
+        raise PermissionDenied
+    return access_request
+
+
+@login_required
+@require_POST
+def request_decide(request, access_request_id: int):
+    access_request = _decidable(request, access_request_id)
+    form = DecisionForm(request.POST, documents=list(access_request.documents.all()))
+    if form.is_valid():
+        try:
+            services.decide_access_request(
+                actor=request.user,
+                access_request=access_request,
+                choices=form.choices(),
+                grounds=form.cleaned_data["grounds"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("access_requests:detail", access_request_id=access_request.id)
+    return _detail(request, access_request, decision_form=form, status=400)
+
+
+@login_required
+@require_POST
+def request_identify_case(request, access_request_id: int):
+    access_request = _decidable(request, access_request_id)
+    form = IdentifyCaseForm(request.POST, complaints=_department_cases(request, access_request))
+    if form.is_valid():
+        try:
+            services.identify_case(
+                actor=request.user, access_request=access_request, complaint_id=form.cleaned_data["complaint"].id
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("access_requests:detail", access_request_id=access_request.id)
+    return _detail(request, access_request, case_form=form, status=400)
+
+
+@login_required
+@require_POST
+def request_refresh(request, access_request_id: int):
+    access_request = _decidable(request, access_request_id)
+    services.refresh_documents(actor=request.user, access_request=access_request)
+    return redirect("access_requests:detail", access_request_id=access_request.id)
+
+
+@login_required
+@require_POST
+def request_late_letter(request, access_request_id: int):
+    access_request = _decidable(request, access_request_id)
+    form = LateLetterForm(request.POST)
+    if form.is_valid():
+        try:
+            services.revise_late_letter(
+                actor=request.user,
+                access_request=access_request,
+                reason=form.cleaned_data["reason"],
+                expected_by=form.cleaned_data["expected_by"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("access_requests:detail", access_request_id=access_request.id)
+    return _detail(request, access_request, late_form=form, status=400)

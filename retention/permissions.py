@@ -1,0 +1,30 @@
+"""Who may see and decide erasure requests, and read the anonymisation log."""
+
+import rules
+
+from accounts.selectors import department_ids_of
+
+
+@rules.predicate
+def is_erasure_citizen(user, erasure_request) -> bool:
+    return erasure_request is not None and user.is_authenticated and erasure_request.citizen_id == user.id
+
+
+@rules.predicate
+def is_erasure_department_staff(user, erasure_request) -> bool:
+    return erasure_request is not None and erasure_request.complaint.department_id in department_ids_of(user=user)
+
+
+@rules.predicate
+def is_case_staff(user) -> bool:
+    """Administrators and department staff read the anonymisation log (it holds no personal data)."""
+    return user.is_authenticated and (user.is_staff or bool(department_ids_of(user=user)))
+
+
+can_view_erasure_request = is_erasure_citizen | is_erasure_department_staff
+can_decide_erasure_request = is_erasure_department_staff
+can_read_anonymisation_log = is_case_staff
+
+rules.add_perm("retention.view_erasurerequest", can_view_erasure_request)
+rules.add_perm("retention.decide_erasurerequest", can_decide_erasure_request)
+rules.add_perm("retention.read_anonymisation_log", can_read_anonymisation_log)

@@ -1,0 +1,144 @@
+"""Anonymising closed cases past their retention period, and deciding citizens' requests for erasure.
+
+Both use one machinery, anonymise_case: the case's own data through complaints, the access requests about it
+through access_requests, and a line in the log.
+"""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from access_requests.services import anonymise_requests_about
+from accounts.models import User
+from accounts.services import erased_person
+from complaints.anonymisation import anonymise_complaint
+from complaints.models import Complaint
+from complaints.selectors import access_complaint_by_id, closed_complaint_ids
+from notifications.services import notify, queue_email
+from retention.models import AnonymisationLog, ErasureRequest, RetentionPeriod
+from retention.permissions import can_decide_erasure_request
+
+
+def anonymise_case(
+    *, complaint_id: int, reason: str, rule: str = "", actor: User | None = None
+) -> AnonymisationLog | None:
+    """Anonymise one closed case and log it; None when there was nothing to do. Safe to run twice."""
+    with transaction.atomic():
+        person = erased_person()
+        removed = anonymise_complaint(complaint_id=complaint_id, erased_person=person)
+        if removed is None:
+            return None
+        removed["access_requests"] = anonymise_requests_about(complaint_id=complaint_id, erased_person=person)
+        return AnonymisationLog.objects.create(
+            complaint_id=complaint_id, reason=reason, rule=rule[:300], removed=removed, actor=actor
+        )
+
+
+def _years_before(now: datetime, years: int) -> datetime:
+    try:
+        return now.replace(year=now.year - years)
+    except ValueError:  # 29 February
+        return now.replace(year=now.year - years, day=28)
+
+
+def anonymise_expired_cases(*, now: datetime | None = None, limit: int = 500) -> int:
+    """The beat job: every closed case whose retention period (its KLE subject's, else its department's) has
+    run out since it closed. Safe to run twice: an anonymised case is not found again."""
+    now = now or timezone.now()
+    periods = list(RetentionPeriod.objects.select_related("kle_subject", "department"))
+    kle_with_period = [p.kle_subject_id for p in periods if p.kle_subject_id]
+    done = 0
+    for period in periods:
+        cutoff = _years_before(now, period.years)
+        if period.kle_subject_id:
+            ids = closed_complaint_ids(closed_before=cutoff, kle_subject_id=period.kle_subject_id)
+            rule = f"KLE {period.kle_subject.number}: {period.years} år"
+        else:
+            ids = closed_complaint_ids(
+                closed_before=cutoff, department_id=period.department_id, excluding_kle_subject_ids=kle_with_period
+            )
+            rule = f"{period.department.name}: {period.years} år"
+        for complaint_id in list(ids[: limit - done]):
+            done += (
+                anonymise_case(complaint_id=complaint_id, reason=AnonymisationLog.Reason.RETENTION, rule=rule)
+                is not None
+            )
+        if done >= limit:
+            break
+    return done
+
+
+def request_erasure(*, citizen: User, complaint_id: int, reason: str = "") -> ErasureRequest:
+    """The citizen asks to have her data in her case erased (GDPR art. 17)."""
+    try:
+        complaint = access_complaint_by_id(user=citizen, complaint_id=complaint_id)
+    except Http404:  # not hers or not there: the same answer
+        complaint = None
+    if complaint is None or complaint.citizen_id != citizen.id:
+        raise ValidationError({"complaint": [_("Sagen findes ikke, eller den er ikke din.")]})
+    if len(reason) > 2000:
+        raise ValidationError({"reason": [_("Teksten må højst være på 2000 tegn.")]})
+    try:
+        with transaction.atomic():
+            erasure_request = ErasureRequest.objects.create(
+                citizen=citizen, complaint=complaint, reference=complaint.reference, reason=reason.strip()
+            )
+    except IntegrityError:
+        raise ValidationError({"complaint": [_("Du har allerede bedt om sletning i denne sag.")]}) from None
+    return erasure_request
+
+
+def decide_erasure(*, actor: User, erasure_request: ErasureRequest, erase: bool, grounds: str = "") -> ErasureRequest:
+    """Erase the case (the same anonymisation as retention), or keep it, with the grounds in law the citizen
+    is shown (e.g. a case still open, or one the archives act requires kept)."""
+    if not can_decide_erasure_request(actor, erasure_request):
+        raise PermissionDenied
+    grounds = grounds.strip()
+    if not erase and not grounds:
+        raise ValidationError({"grounds": [_("Skriv, hvorfor loven kræver, at sagen bevares.")]})
+    if len(grounds) > 4000:
+        raise ValidationError({"grounds": [_("Begrundelsen må højst være på 4000 tegn.")]})
+    with transaction.atomic():
+        locked = ErasureRequest.objects.select_for_update().select_related("complaint").get(id=erasure_request.id)
+        if locked.status != ErasureRequest.Status.REQUESTED:
+            raise ValidationError({"grounds": [_("Anmodningen er allerede afgjort.")]})
+        if erase:
+            if locked.complaint.status != Complaint.Status.CLOSED:
+                raise ValidationError(
+                    {"grounds": [_("Sagen er ikke afsluttet: den kan ikke slettes, mens den behandles.")]}
+                )
+            anonymise_case(
+                complaint_id=locked.complaint_id,
+                reason=AnonymisationLog.Reason.ERASURE,
+                rule="GDPR art. 17",
+                actor=actor,
+            )
+        locked.status = ErasureRequest.Status.ERASED if erase else ErasureRequest.Status.KEPT
+        locked.grounds = grounds
+        locked.decided_at = timezone.now()
+        locked.decided_by = actor
+        locked.save()
+        _tell_citizen(locked)
+    return locked
+
+
+def _tell_citizen(erasure_request: ErasureRequest) -> None:
+    citizen = erasure_request.citizen
+    url = reverse("retention:erasure-detail", args=[erasure_request.id])
+    queue_email(
+        recipient=citizen,
+        template="retention/email/erasure_decided.txt",
+        context={"erasure_request": erasure_request, "url": url},
+        dedupe_key=f"erasure-decided-{erasure_request.id}",
+    )
+    with translation.override(citizen.preferred_language or "da"):
+        notify(user=citizen, title=str(TITLE), url=url, dedupe_key=f"erasure-decided-{erasure_request.id}")
+
+
+TITLE = gettext_lazy("Din anmodning om sletning er afgjort")

@@ -1,0 +1,70 @@
+"""Pages of retention: asking for erasure, deciding it, and the anonymisation log."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from complaints.selectors import access_complaint_by_id
+from core.forms import add_service_errors
+from retention import services
+from retention.forms import ErasureDecisionForm, ErasureRequestForm
+from retention.permissions import can_decide_erasure_request, can_read_anonymisation_log
+from retention.selectors import access_erasure_request_by_id, anonymisation_log_for, erasure_requests_for
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def erasure_create(request, complaint_id: int):
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    if complaint.citizen_id != request.user.id:
+        raise Http404
+    form = ErasureRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            erasure_request = services.request_erasure(
+                citizen=request.user, complaint_id=complaint.id, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("retention:erasure-detail", erasure_request_id=erasure_request.id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "retention/erasure_form.html", {"form": form, "complaint": complaint}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def erasure_detail(request, erasure_request_id: int):
+    erasure_request = access_erasure_request_by_id(user=request.user, erasure_request_id=erasure_request_id)
+    can_decide = can_decide_erasure_request(request.user, erasure_request)
+    open_ = erasure_request.status == erasure_request.Status.REQUESTED
+    form = ErasureDecisionForm(request.POST or None) if can_decide and open_ else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.decide_erasure(
+                    actor=request.user,
+                    erasure_request=erasure_request,
+                    erase=form.cleaned_data["decision"] == "erase",
+                    grounds=form.cleaned_data["grounds"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect("retention:erasure-detail", erasure_request_id=erasure_request.id)
+    context = {"erasure_request": erasure_request, "form": form, "can_decide": can_decide}
+    return render(request, "retention/erasure_detail.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def overview(request):
+    """Erasure requests (the citizen's own, or her departments') and, for staff, the anonymisation log."""
+    context = {
+        "erasure_requests": erasure_requests_for(user=request.user)[:200],
+        "log": anonymisation_log_for(user=request.user)[:200] if can_read_anonymisation_log(request.user) else None,
+    }
+    return render(request, "retention/overview.html", context)
