@@ -354,8 +354,6 @@ def claim_stand_ins_by_cpr(*, user: User, cpr: str, level: str) -> list[StandIn]
             claimed.append(stand_in)
     return claimed
 
-    return assurance_level_from_claim(claims.get(settings.OIDC_CITIZEN["level_claim"]))
-
 
 # --- Anonymisation -------------------------------------------------------------------------------------
 

@@ -4,8 +4,8 @@ erasure (the retention app) are its only callers.
 What goes: the citizen's identity (the case points to the one erased person instead), every text and file
 the case holds (the complaint, its attachments, the contact log, the outcome note, the survey comment, the
 thread's messages). What stays: the anonymous facts the service figures are computed from
-(complaints.selectors.complaint_facts: department, kind, status, outcome, the times, the early-contact task and when the contact was made, the
-survey's rating and answer) and the themes.
+(complaints.selectors.complaint_facts: department, kind, status, outcome, the times, the early-contact task
+and when the contact was made, the survey's rating and answer) and the themes.
 """
 
 from django.db import transaction
