@@ -45,6 +45,12 @@ class ReadForAllWriteForUsers(APIView):
         return [AllowAny()] if self.request.method == "GET" else [IsAuthenticated()]
 
 
+def _item_data(request, item) -> dict:
+    """An item as the caller may read it: read again through the selector, so its attachments are the visible ones."""
+    item = access_item_by_id(user=request.user, item_id=item.id)
+    return AgendaItemSerializer(item, context={"request": request}).data
+
+
 def _meeting_detail(request, meeting) -> dict:
     items = agenda_items_for(user=request.user, meeting=meeting)
     return MeetingDetailSerializer(meeting, context={"request": request, "items": items}).data
@@ -113,7 +119,7 @@ class MeetingItemsApi(ReadForAllWriteForUsers):
         serializer = AgendaItemWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.add_item(actor=request.user, meeting=meeting, **serializer.validated_data)
-        return Response(AgendaItemSerializer(item, context={"request": request}).data, status=status.HTTP_201_CREATED)
+        return Response(_item_data(request, item), status=status.HTTP_201_CREATED)
 
 
 class AgendaItemDetailApi(ReadForAllWriteForUsers):
@@ -128,7 +134,7 @@ class AgendaItemDetailApi(ReadForAllWriteForUsers):
         serializer = AgendaItemWriteSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         item = services.update_item(actor=request.user, item=item, **serializer.validated_data)
-        return Response(AgendaItemSerializer(item, context={"request": request}).data)
+        return Response(_item_data(request, item))
 
     @extend_schema(responses={204: None})
     def delete(self, request, item_id: int):
@@ -143,7 +149,7 @@ class AgendaItemMoveApi(APIView):
         serializer = MoveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.move_item(actor=request.user, item=item, **serializer.validated_data)
-        return Response(AgendaItemSerializer(item, context={"request": request}).data)
+        return Response(_item_data(request, item))
 
 
 class AgendaItemDecisionApi(APIView):
@@ -153,7 +159,7 @@ class AgendaItemDecisionApi(APIView):
         serializer = DecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.record_decision(actor=request.user, item=item, **serializer.validated_data)
-        return Response(AgendaItemSerializer(item, context={"request": request}).data)
+        return Response(_item_data(request, item))
 
 
 class AgendaItemAttachmentsApi(APIView):
@@ -191,4 +197,4 @@ class MeetingProposalsApi(APIView):
         serializer = PlaceProposalSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.place_proposal(actor=request.user, meeting=meeting, **serializer.validated_data)
-        return Response(AgendaItemSerializer(item, context={"request": request}).data, status=status.HTTP_201_CREATED)
+        return Response(_item_data(request, item), status=status.HTTP_201_CREATED)

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Committee, CommitteeMembership, User
-from committees.models import AgendaItem, Attachment, Location, Meeting
-from committees.services import default_procedure
+from committees.models import AgendaItem, Attachment, Location, Meeting, MeetingFile
+from committees.services import default_procedure, store_public_file
 from documents.pdf import render_pdf
 from documents.text import markdown_tree
 
@@ -246,8 +246,25 @@ def seed() -> None:
 
 def _seed_2015_meeting(committee: Committee, location: Location) -> None:
     start = _local(datetime(2015, 3, 24), time(17, 0))
-    if Meeting.objects.filter(committee=committee, start=start).exists():
-        return
+    meeting = Meeting.objects.filter(committee=committee, start=start).first()
+    if meeting is None:
+        meeting = _create_2015_meeting(committee, location, start)
+    _store_2015_documents(meeting)
+
+
+def _store_2015_documents(meeting: Meeting) -> None:
+    """The agenda and minutes PDFs an OParl client finds as the meeting's `invitation` and `resultsProtocol`,
+    dated as published in 2015 (also for a demo database seeded before they were stored)."""
+    for kind, published in (
+        (MeetingFile.Kind.AGENDA, meeting.agenda_published_at),
+        (MeetingFile.Kind.MINUTES, meeting.minutes_published_at),
+    ):
+        if not meeting.files.filter(kind=kind).exists():
+            stored = store_public_file(meeting=meeting, kind=kind)
+            MeetingFile.objects.filter(id=stored.id).update(created_at=published, updated_at=published)
+
+
+def _create_2015_meeting(committee: Committee, location: Location, start: datetime) -> Meeting:
     published = _local(datetime(2015, 3, 17), time(12, 0))
     meeting = Meeting.objects.create(
         committee=committee,
@@ -274,6 +291,7 @@ def _seed_2015_meeting(committee: Committee, location: Location) -> None:
                 mime_type="application/pdf",
                 size=len(content),
                 sha1=hashlib.sha1(content, usedforsecurity=False).hexdigest(),
+                sha512=hashlib.sha512(content).hexdigest(),
                 order=position,
             )
             attachment.file.save(attachment.file_name, ContentFile(content), save=False)
@@ -283,6 +301,7 @@ def _seed_2015_meeting(committee: Committee, location: Location) -> None:
     Meeting.objects.filter(id=meeting.id).update(created_at=written, updated_at=final)
     AgendaItem.objects.filter(meeting=meeting).update(created_at=written, updated_at=final)
     Attachment.objects.filter(item__meeting=meeting).update(created_at=written, updated_at=written)
+    return meeting
 
 
 def _seed_upcoming_meeting(committee: Committee, location: Location) -> None:

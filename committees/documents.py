@@ -48,6 +48,11 @@ def document_title(document: MeetingDocument) -> str:
     return f"{heading} {document.committee.short_name or document.committee.name} d. {meeting_date(document)}"
 
 
+def document_file_name(document: MeetingDocument) -> str:
+    """ "REFERAT-Demokratieksperimentariet-d-24-03-2015.pdf"."""
+    return document_title(document).replace(" ", "-").replace(".", "") + ".pdf"
+
+
 def item_heading(item) -> str:
     """ "Punkt 119: title"; a draft's item has no number yet and is headed by its title alone."""
     if not item.number:

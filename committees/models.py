@@ -177,6 +177,7 @@ class Attachment(TimeStampedModel):
     mime_type = models.CharField(_("filtype"), max_length=100)
     size = models.PositiveBigIntegerField(_("størrelse"))
     sha1 = models.CharField(max_length=40)
+    sha512 = models.CharField(max_length=128, blank=True)
     is_internal = models.BooleanField(
         _("internt bilag"), default=False, help_text=_("Interne bilag ses kun af udvalget og sekretæren.")
     )
@@ -201,3 +202,69 @@ class Attachment(TimeStampedModel):
 
     def get_download_url(self) -> str:
         return reverse("committees:attachment-download", args=[self.id, self.file_name])
+
+
+class MeetingFile(TimeStampedModel):
+    """The public agenda (OParl `invitation`) or minutes (`resultsProtocol`) of a meeting, as the public reads it.
+
+    Rendered in Danish when it is published (the agenda again when its public content changes) and stored, so
+    the size and checksum OParl gives describe exactly the bytes its download serves.
+    """
+
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", _("Dagsorden")
+        MINUTES = "minutes", _("Referat")
+
+    MIME_TYPE = "application/pdf"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="files", verbose_name=_("møde"))
+    kind = models.CharField(_("dokument"), max_length=10, choices=Kind.choices)
+    file = models.FileField(_("fil"), storage=attachment_storage, upload_to=attachment_path, max_length=200)
+    file_name = models.CharField(_("filnavn"), max_length=200)
+    size = models.PositiveBigIntegerField(_("størrelse"))
+    sha512 = models.CharField(max_length=128)
+
+    class Meta:
+        ordering = ["meeting", "kind"]
+        verbose_name = _("mødedokument")
+        verbose_name_plural = _("mødedokumenter")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "kind"], name="unique_meeting_file_kind"),
+            models.CheckConstraint(condition=Q(kind__in=["agenda", "minutes"]), name="meeting_file_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.meeting}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:meeting-file", args=[self.meeting_id, self.kind, self.file_name])
+
+    def get_download_url(self) -> str:
+        return reverse("committees:meeting-file-download", args=[self.meeting_id, self.kind, self.file_name])
+
+
+class Tombstone(models.Model):
+    """A paper (agenda item) or file (attachment) that was public and no longer is: closed, taken off a
+    published agenda or removed. OParl serves it as a deleted object (`deleted: true`) so that a client
+    syncing with `modified_since` learns it is gone; it goes when the object is public again."""
+
+    class Kind(models.TextChoices):
+        PAPER = "paper", _("Sag")
+        FILE = "file", _("Bilag")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    file_name = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(help_text=_("Da objektet blev oprettet."))
+    deleted_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("slettet objekt")
+        verbose_name_plural = _("slettede objekter")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="unique_tombstone"),
+            models.CheckConstraint(condition=Q(kind__in=["paper", "file"]), name="tombstone_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

@@ -2,24 +2,36 @@
 council information systems, read-only under /oparl/v1.1/.
 
 Only public content: open items of published agendas, attachments not marked
-internal, decisions once the minutes are published, and of the members only
-the memberships they made public. Every object's `id` is its own absolute URL
-(from SITE_URL, so one canonical URL whatever Host the request came with);
-lists are paginated as the spec says (`data`, `pagination`, `links`), sorted by
-id, filtered by `created_since/_until` and `modified_since/_until`, and cost
-the same number of queries whatever their size.
+internal (the selectors' visible_attachments), decisions once the minutes are
+published, and of the members only the memberships they made public. Every
+object's `id` is its own absolute URL (from SITE_URL, so one canonical URL
+whatever Host the request came with); lists are paginated as the spec says
+(`data`, `pagination`, `links`), sorted by a fixed key, filtered by
+`created_since/_until` and `modified_since/_until`, and cost the same number of
+queries whatever their size.
 
 One Body: the municipality. A committee is an Organization; an agenda item is
 also a Paper (the case, with the case number as `reference`) and its
-Consultation.
+Consultation. A meeting's `invitation` and `resultsProtocol` are the agenda and
+minutes PDFs stored when published (MeetingFile), so `size` and
+`sha512Checksum` describe the bytes `downloadUrl` serves.
+
+Deleted objects (spec 2.8): a paper or file that was public and is no longer
+(its item closed or taken off a published agenda, the attachment removed) is
+served from its Tombstone as `{"id", "type", "created", "modified", "deleted":
+true}` (a file keeps its `accessUrl`, which answers 410), in its list too, so a
+client syncing with `modified_since` learns of it. AgendaItem and Consultation
+may simply go (the spec allows it); their meeting's `modified` moves.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import DateTimeField, Max, Min, Prefetch, QuerySet
 from django.db.models.functions import Greatest
@@ -30,8 +42,14 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET
 
 from accounts.models import Committee, CommitteeMembership, User
-from committees.models import AgendaItem, Attachment, Location, Meeting
-from committees.selectors import public_attachments, public_items
+from committees.models import AgendaItem, Attachment, Location, Meeting, MeetingFile, Tombstone
+from committees.selectors import (
+    public_attachments,
+    public_items,
+    public_meeting_files,
+    tombstones,
+    visible_attachments,
+)
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 BODY_KEY = "kommune"
@@ -88,6 +106,7 @@ def location_json(location: Location, *, embedded: bool = False) -> dict:
 
 
 def file_json(attachment: Attachment, *, embedded: bool = False) -> dict:
+    """An attachment (Bilag) of an agenda item: auxiliaryFile of its AgendaItem, Paper and Meeting."""
     data = {
         "id": url("file", attachment.id),
         "type": SCHEMA + "File",
@@ -95,7 +114,8 @@ def file_json(attachment: Attachment, *, embedded: bool = False) -> dict:
         "fileName": attachment.file_name,
         "mimeType": attachment.mime_type,
         "size": attachment.size,
-        "sha1Checksum": attachment.sha1,
+        # sha1Checksum is deprecated in 1.1; attachments stored before sha512 was kept have none to give.
+        "sha512Checksum": attachment.sha512,
         "date": timezone.localtime(attachment.created_at).date().isoformat(),
         "accessUrl": web(attachment.get_absolute_url()),
         "downloadUrl": web(attachment.get_download_url()),
@@ -103,9 +123,47 @@ def file_json(attachment: Attachment, *, embedded: bool = False) -> dict:
         "modified": stamp(attachment.updated_at),
     }
     if not embedded:
+        data["meeting"] = [url("meeting", attachment.item.meeting_id)]
         data["agendaItem"] = [url("agenda-item", attachment.item_id)]
         data["paper"] = [url("paper", attachment.item_id)]
     return compact(data)
+
+
+def meeting_file_json(stored: MeetingFile, *, embedded: bool = False) -> dict:
+    """A meeting's published agenda (`invitation`) or minutes (`resultsProtocol`), as stored."""
+    meeting = stored.meeting
+    published = meeting.minutes_published_at if stored.kind == MeetingFile.Kind.MINUTES else meeting.agenda_published_at
+    data = {
+        "id": url("meeting-file", stored.id),
+        "type": SCHEMA + "File",
+        "name": f"{stored.get_kind_display()} {meeting_name(meeting)}",
+        "fileName": stored.file_name,
+        "mimeType": stored.MIME_TYPE,
+        "size": stored.size,
+        "sha512Checksum": stored.sha512,
+        "date": timezone.localtime(published).date().isoformat(),
+        "accessUrl": web(stored.get_absolute_url()),
+        "downloadUrl": web(stored.get_download_url()),
+        "created": stamp(stored.created_at),
+        "modified": stamp(stored.updated_at),
+    }
+    if not embedded:
+        data["meeting"] = [url("meeting", meeting.id)]
+    return compact(data)
+
+
+def tombstone_json(tombstone: Tombstone) -> dict:
+    """A deleted paper or file (spec 2.8): id, type and created kept, modified the moment it went."""
+    data = {
+        "id": url(tombstone.kind, tombstone.object_id),
+        "type": SCHEMA + ("File" if tombstone.kind == Tombstone.Kind.FILE else "Paper"),
+        "created": stamp(tombstone.created_at),
+        "modified": stamp(tombstone.deleted_at),
+        "deleted": True,
+    }
+    if tombstone.kind == Tombstone.Kind.FILE:  # the schema requires it; it answers 410 Gone
+        data["accessUrl"] = web(reverse("committees:attachment", args=[tombstone.object_id, tombstone.file_name]))
+    return data
 
 
 def _decision_fields(item: AgendaItem) -> dict:
@@ -169,18 +227,30 @@ def paper_json(item: AgendaItem) -> dict:
     return compact(data)
 
 
+def meeting_name(meeting: Meeting) -> str:
+    return f"{meeting.committee.name} {timezone.localtime(meeting.start):%d-%m-%Y}"
+
+
 def meeting_json(meeting: Meeting) -> dict:
-    start = timezone.localtime(meeting.start)
+    stored = {meeting_file.kind: meeting_file for meeting_file in meeting.public_files}
+    invitation, protocol = stored.get(MeetingFile.Kind.AGENDA), stored.get(MeetingFile.Kind.MINUTES)
     data = {
         "id": url("meeting", meeting.id),
         "type": SCHEMA + "Meeting",
-        "name": f"{meeting.committee.name} {start:%d-%m-%Y}",
+        "name": meeting_name(meeting),
         "meetingState": meeting.get_status_display(),
         "cancelled": False,
         "start": stamp(meeting.start),
         "end": stamp(meeting.end) if meeting.end else None,
         "location": location_json(meeting.location, embedded=True),
         "organization": [url("organization", meeting.committee_id)],
+        "invitation": meeting_file_json(invitation, embedded=True) if invitation else None,
+        "resultsProtocol": meeting_file_json(protocol, embedded=True) if protocol else None,
+        "auxiliaryFile": [
+            file_json(attachment, embedded=True)
+            for item in meeting.items.all()
+            for attachment in item.attachments.all()
+        ],
         "agendaItem": [agenda_item_json(item, embedded=True) for item in meeting.items.all()],
         "created": stamp(meeting.created_at),
         "modified": stamp(meeting.updated_at),
@@ -292,7 +362,8 @@ def _public_memberships() -> QuerySet[CommitteeMembership]:
 
 
 def _public_files() -> QuerySet[Attachment]:
-    return Attachment.objects.filter(is_internal=False).order_by("order", "id")
+    """An open item's attachments as the public sees them (prefetched under items already public)."""
+    return visible_attachments(user=AnonymousUser())
 
 
 def _items() -> QuerySet[AgendaItem]:
@@ -327,13 +398,20 @@ def meetings() -> QuerySet[Meeting]:
     items = public_items().select_related("meeting").prefetch_related(Prefetch("attachments", queryset=_public_files()))
     return (
         Meeting.objects.select_related("committee", "location")
-        .prefetch_related(Prefetch("items", queryset=items.order_by("order", "id")))
+        .prefetch_related(
+            Prefetch("items", queryset=items.order_by("order", "id")),
+            Prefetch("files", queryset=public_meeting_files().order_by("kind"), to_attr="public_files"),
+        )
         .order_by("id")
     )
 
 
 def files() -> QuerySet[Attachment]:
-    return public_attachments().order_by("id")
+    return public_attachments().select_related("item").order_by("id")
+
+
+def meeting_files() -> QuerySet[MeetingFile]:
+    return public_meeting_files().select_related("meeting", "meeting__committee").order_by("id")
 
 
 def locations() -> QuerySet[Location]:
@@ -345,31 +423,78 @@ def locations() -> QuerySet[Location]:
 # --- lists and errors ------------------------------------------------------------------------------------
 
 
-def _filtered(queryset: QuerySet, params, *, created: str, modified: str) -> QuerySet:
+@dataclass(frozen=True)
+class Part:
+    """One run of a list: a queryset, how its rows print, and the fields the spec's filters read."""
+
+    queryset: QuerySet
+    to_json: Callable
+    created: str = "created_at"
+    modified: str = "updated_at"
+
+
+def tombstone_part(kind: str) -> Part:
+    return Part(tombstones(kind), tombstone_json, modified="deleted_at")
+
+
+def _moment(name: str, raw: str) -> datetime:
+    # A "+" of a time zone that the client forgot to URL-encode arrives as a space.
+    value = parse_datetime(raw.replace(" ", "+"))
+    if value is None or timezone.is_naive(value):
+        raise BadRequest(
+            f"{name} must be a date-time with a time zone (ISO 8601), e.g. 2015-03-24T17:00:00+01:00, not {raw!r}"
+        )
+    return value
+
+
+def _filtered(part: Part, params) -> QuerySet:
+    queryset = part.queryset
     for name in FILTERS:
         raw = params.get(name)
         if raw is None:
             continue
-        value = parse_datetime(raw)
-        if value is None or timezone.is_naive(value):
-            raise BadRequest(f"{name} must be a date-time with a time zone, e.g. 2015-03-24T17:00:00+01:00")
-        field = created if name.startswith("created") else modified
+        try:
+            value = _moment(name, raw)
+        except ValueError as error:  # well-formed but impossible, e.g. month 13
+            raise BadRequest(f"{name} is not a real date-time: {raw!r}") from error
+        field = part.created if name.startswith("created") else part.modified
         lookup = "gte" if name.endswith("since") else "lte"
         queryset = queryset.filter(**{f"{field}__{lookup}": value})
     return queryset
 
 
-def object_list(
-    request, queryset: QuerySet, to_json: Callable, *, list_url: str, created="created_at", modified="updated_at"
-):
+class Chain:
+    """Several ordered querysets read as one list, run after run (e.g. the public papers, then the deleted
+    ones): what django's Paginator needs (count and slices), at one query per run for each."""
+
+    ordered = True
+
+    def __init__(self, runs: list[tuple[QuerySet, Callable]]):
+        self.runs = runs
+        self.counts = [queryset.count() for queryset, _to_json in runs]
+
+    def count(self) -> int:
+        return sum(self.counts)
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        rows, offset = [], 0
+        for (queryset, to_json), size in zip(self.runs, self.counts, strict=True):
+            low, high = max(window.start - offset, 0), min(window.stop - offset, size)
+            if low < high:
+                rows += [to_json(row) for row in queryset[low:high]]
+            offset += size
+        return rows
+
+
+def object_list(request, parts: list[Part], *, list_url: str) -> dict:
     """One page of an external object list (spec 2.5): data, pagination and links."""
-    queryset = _filtered(queryset, request.GET, created=created, modified=modified)
+    chain = Chain([(_filtered(part, request.GET), part.to_json) for part in parts])
     try:
         per_page = min(max(int(request.GET.get("elementsPerPage", PAGE_SIZE)), 1), MAX_PAGE_SIZE)
         number = int(request.GET.get("page", 1))
     except ValueError as error:
         raise BadRequest("page and elementsPerPage must be whole numbers") from error
-    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    paginator = Paginator(chain, per_page, allow_empty_first_page=True)
     try:
         page = paginator.page(number)
     except EmptyPage as error:
@@ -386,7 +511,7 @@ def object_list(
     if page.has_next():
         links["next"] = page_url(page.next_page_number())
     return {
-        "data": [to_json(row) for row in page.object_list],
+        "data": list(page.object_list),
         "pagination": {
             "totalElements": paginator.count,
             "elementsPerPage": per_page,
@@ -420,13 +545,6 @@ def _error(message: str, debug: str) -> dict:
     return {"type": SCHEMA + "Error", "message": message, "debug": debug}
 
 
-def _one(queryset: QuerySet, pk: int):
-    row = queryset.filter(pk=pk).first()
-    if row is None:
-        raise Http404(f"no object {pk}")
-    return row
-
-
 def _body(key: str) -> None:
     if key != BODY_KEY:
         raise Http404(f"no body {key}")
@@ -457,37 +575,64 @@ def body(request, key: str):
     return body_json()
 
 
-def _body_list(queryset_factory: Callable, to_json: Callable, name: str, **fields):
+PARTS: dict[str, Callable[[], list[Part]]] = {
+    "organization": lambda: [Part(organizations(), organization_json)],
+    "person": lambda: [Part(persons(), person_json, created="date_joined", modified="modified")],
+    "membership": lambda: [Part(_public_memberships(), membership_json)],
+    "meeting": lambda: [Part(meetings(), meeting_json)],
+    "paper": lambda: [Part(_items(), paper_json), tombstone_part(Tombstone.Kind.PAPER)],
+    "agenda-item": lambda: [Part(_items(), agenda_item_json)],
+    "consultation": lambda: [Part(_items(), consultation_json)],
+    "file": lambda: [
+        Part(files(), file_json),
+        Part(meeting_files(), meeting_file_json),
+        tombstone_part(Tombstone.Kind.FILE),
+    ],
+    "location": lambda: [Part(locations(), location_json)],
+}
+
+
+def _body_list(kind: str, name: str):
     @oparl_view
     def view(request, key: str):
         _body(key)
-        return object_list(request, queryset_factory(), to_json, list_url=url(name, key), **fields)
+        return object_list(request, PARTS[kind](), list_url=url(name, key))
 
     return view
 
 
-body_organizations = _body_list(organizations, organization_json, "body-organizations")
-body_persons = _body_list(persons, person_json, "body-persons", created="date_joined", modified="modified")
-body_meetings = _body_list(meetings, meeting_json, "body-meetings")
-body_papers = _body_list(_items, paper_json, "body-papers")
-body_agenda_items = _body_list(_items, agenda_item_json, "body-agenda-items")
-body_consultations = _body_list(_items, consultation_json, "body-consultations")
-body_files = _body_list(files, file_json, "body-files")
-body_locations = _body_list(locations, location_json, "body-locations")
-body_memberships = _body_list(_public_memberships, membership_json, "body-memberships")
+body_organizations = _body_list("organization", "body-organizations")
+body_persons = _body_list("person", "body-persons")
+body_meetings = _body_list("meeting", "body-meetings")
+body_papers = _body_list("paper", "body-papers")
+body_agenda_items = _body_list("agenda-item", "body-agenda-items")
+body_consultations = _body_list("consultation", "body-consultations")
+body_files = _body_list("file", "body-files")
+body_locations = _body_list("location", "body-locations")
+body_memberships = _body_list("membership", "body-memberships")
 
 
 @oparl_view
 def organization_meetings(request, pk: int):
-    committee = _one(Committee.objects.all(), pk)
-    queryset = meetings().filter(committee=committee)
-    return object_list(request, queryset, meeting_json, list_url=url("organization-meetings", committee.id))
+    committee = Committee.objects.filter(pk=pk).first()
+    if committee is None:
+        raise Http404(f"no object {pk}")
+    part = Part(meetings().filter(committee=committee), meeting_json)
+    return object_list(request, [part], list_url=url("organization-meetings", committee.id))
 
 
-def _detail(queryset_factory: Callable, to_json: Callable):
+def _detail(queryset_factory: Callable, to_json: Callable, *, deleted: str = ""):
+    """One object by its id: a public row or, for a kind that keeps them (`deleted`), its tombstone."""
+
     @oparl_view
     def view(request, pk: int):
-        return to_json(_one(queryset_factory(), pk))
+        row = queryset_factory().filter(pk=pk).first()
+        if row is not None:
+            return to_json(row)
+        tombstone = tombstones(deleted).filter(object_id=pk).first() if deleted else None
+        if tombstone is None:
+            raise Http404(f"no object {pk}")
+        return tombstone_json(tombstone)
 
     return view
 
@@ -497,7 +642,8 @@ person = _detail(persons, person_json)
 membership = _detail(_public_memberships, membership_json)
 meeting = _detail(meetings, meeting_json)
 agenda_item = _detail(_items, agenda_item_json)
-paper = _detail(_items, paper_json)
+paper = _detail(_items, paper_json, deleted=Tombstone.Kind.PAPER)
 consultation = _detail(_items, consultation_json)
-file = _detail(files, file_json)
+file = _detail(files, file_json, deleted=Tombstone.Kind.FILE)
+meeting_file = _detail(meeting_files, meeting_file_json)
 location = _detail(locations, location_json)

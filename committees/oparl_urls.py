@@ -26,5 +26,6 @@ urlpatterns = [
     path("paper/<int:pk>/", oparl.paper, name="paper"),
     path("consultation/<int:pk>/", oparl.consultation, name="consultation"),
     path("file/<int:pk>/", oparl.file, name="file"),
+    path("meeting-file/<int:pk>/", oparl.meeting_file, name="meeting-file"),
     path("location/<int:pk>/", oparl.location, name="location"),
 ]

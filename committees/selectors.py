@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Committee, User
 from accounts.permissions import is_member_of
-from committees.models import AgendaItem, AgendaItemSource, Attachment, Meeting
+from committees.models import AgendaItem, AgendaItemSource, Attachment, Meeting, MeetingFile, Tombstone
 from committees.permissions import (
     can_view_agenda,
     can_view_attachment,
@@ -44,9 +45,14 @@ def access_meeting_by_id(*, meeting_id: int) -> Meeting:
     return meeting
 
 
-def visible_attachments(*, user: User, committee_id: int) -> QuerySet[Attachment]:
+def visible_attachments(*, user: User | AnonymousUser, committee_id: int | None = None) -> QuerySet[Attachment]:
+    """The attachments `user` may see of an item of the committee: the members see internal ones too.
+
+    The one place every door (page, PDF, REST API, OParl) takes an item's attachments from."""
     attachments = Attachment.objects.order_by("order", "id")
-    return attachments if is_member_of(user, committee_id) else attachments.filter(is_internal=False)
+    if committee_id is not None and is_member_of(user, committee_id):
+        return attachments
+    return attachments.filter(is_internal=False)
 
 
 def agenda_items_for(*, user: User, meeting: Meeting) -> QuerySet[AgendaItem]:
@@ -67,6 +73,9 @@ def access_item_by_id(*, user: User, item_id: int) -> AgendaItem:
     item = item.first()
     if item is None or not can_view_item(user, item):
         raise Http404
+    prefetch_related_objects(
+        [item], Prefetch("attachments", queryset=visible_attachments(user=user, committee_id=item.committee_id))
+    )
     return item
 
 
@@ -122,7 +131,45 @@ def public_items() -> QuerySet[AgendaItem]:
 
 
 def public_attachments() -> QuerySet[Attachment]:
-    return Attachment.objects.filter(is_internal=False, item__in=public_items())
+    return visible_attachments(user=AnonymousUser()).filter(item__in=public_items())
+
+
+def public_meeting_files() -> QuerySet[MeetingFile]:
+    """The stored agendas of published agendas and the stored minutes of published minutes."""
+    published = Q(kind=MeetingFile.Kind.AGENDA) & ~Q(meeting__status=Meeting.Status.PLANNED)
+    published |= Q(kind=MeetingFile.Kind.MINUTES, meeting__status=Meeting.Status.MINUTES_PUBLISHED)
+    return MeetingFile.objects.filter(published)
+
+
+def access_meeting_file(*, meeting_id: int, kind: str) -> MeetingFile:
+    """A meeting's published agenda or minutes document; Http404 before it is published."""
+    meeting_file = public_meeting_files().filter(meeting_id=meeting_id, kind=kind).first()
+    if meeting_file is None:
+        raise Http404
+    return meeting_file
+
+
+def public_meeting_document(*, meeting: Meeting, kind: str) -> MeetingDocument:
+    """The agenda or the minutes exactly as the public reads them: open items, public attachments, and the
+    decisions in the minutes only. The agenda can be rendered after the minutes are out (the demo's 2015 meeting)."""
+    public = AnonymousUser()
+    is_minutes = kind == MeetingFile.Kind.MINUTES
+    return MeetingDocument(
+        meeting=meeting,
+        items=list(agenda_items_for(user=public, meeting=meeting)),
+        is_minutes=is_minutes,
+        is_draft=False,
+        show_decisions=is_minutes,
+    )
+
+
+def tombstones(kind: str) -> QuerySet[Tombstone]:
+    return Tombstone.objects.filter(kind=kind).order_by("object_id")
+
+
+def attachment_was_deleted(*, attachment_id: int) -> bool:
+    """Whether the attachment was public and is no longer (removed, or its item closed or taken off)."""
+    return tombstones(Tombstone.Kind.FILE).filter(object_id=attachment_id).exists()
 
 
 def proposal_queue(*, committee: Committee) -> list[Proposal]:

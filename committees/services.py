@@ -4,13 +4,22 @@ Only the committee's secretary writes (checked here, so every door obeys);
 each function validates, then writes in one transaction. Agenda numbers
 ("Punkt 119") run per committee and are given when the agenda is published,
 in agenda order, under a lock on the committee row, so two secretaries
-publishing at once never get the same number.
+publishing at once never get the same number; an item taken off a published
+agenda leaves its number unused ("udgår"), for the numbers were already public.
+
+What the public may read is stored as it is published: the agenda and the
+minutes as PDFs (MeetingFile, the agenda stored again when its public content
+changes), and a Tombstone for a paper or file that was public and is no longer,
+so OParl can tell a syncing client it was deleted.
 """
 
+import hashlib
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
@@ -18,9 +27,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Committee, User
-from committees.models import AgendaItem, AgendaItemSource, Attachment, Location, Meeting
+from committees.documents import document_file_name, meeting_pdf
+from committees.models import AgendaItem, AgendaItemSource, Attachment, Location, Meeting, MeetingFile, Tombstone
 from committees.permissions import can_edit_item, can_manage_committee, can_manage_meeting
-from committees.selectors import proposal_queue
+from committees.selectors import proposal_queue, public_meeting_document
 from committees.sources import agenda_event, proposals_on, source_of
 from core.uploads import check_attachment
 
@@ -39,6 +49,63 @@ def _require(allowed: bool) -> None:
 def _touch(meeting_id: int) -> None:
     """A change to an item or attachment is a change to its meeting (OParl `modified`)."""
     Meeting.objects.filter(id=meeting_id).update(updated_at=timezone.now())
+
+
+def store_public_file(*, meeting: Meeting, kind: str) -> MeetingFile:
+    """Render the meeting's agenda or minutes as the public reads it (in Danish) and store it.
+
+    Called by the services below in their transaction, under the meeting's lock (the demo calls it for the
+    2015 minutes); the file it replaces is deleted after commit."""
+    document = public_meeting_document(meeting=meeting, kind=kind)
+    content = meeting_pdf(document, language=settings.LANGUAGE_CODE)
+    stored = MeetingFile.objects.filter(meeting=meeting, kind=kind).first() or MeetingFile(meeting=meeting, kind=kind)
+    replaced = stored.file.name if stored.pk else ""
+    stored.file_name = document_file_name(document)
+    stored.size = len(content)
+    stored.sha512 = hashlib.sha512(content).hexdigest()
+    stored.file.save(stored.file_name, ContentFile(content), save=False)
+    try:
+        stored.save()
+    except Exception:
+        _delete_stored_file(stored.file.name)
+        raise
+    if replaced:
+        transaction.on_commit(lambda: _delete_stored_file(replaced))
+    return stored
+
+
+def _agenda_changed(meeting: Meeting) -> None:
+    """A change to an item or attachment is a change to its meeting (OParl `modified`) and, once the agenda is
+    public, to the stored agenda."""
+    _touch(meeting.id)
+    if meeting.status in (Meeting.Status.AGENDA_PUBLISHED, Meeting.Status.HELD):
+        store_public_file(meeting=meeting, kind=MeetingFile.Kind.AGENDA)
+
+
+def _bury(*, paper: AgendaItem | None, files: Iterable[Attachment]) -> None:
+    """A paper (an open item of a published agenda) and files that were public and are no longer: their
+    tombstones. Internal files among `files` were never public and get none."""
+    now = timezone.now()
+    if paper is not None:
+        Tombstone.objects.update_or_create(
+            kind=Tombstone.Kind.PAPER,
+            object_id=paper.id,
+            defaults={"created_at": paper.created_at, "deleted_at": now},
+        )
+    for attachment in files:
+        if not attachment.is_internal:
+            Tombstone.objects.update_or_create(
+                kind=Tombstone.Kind.FILE,
+                object_id=attachment.id,
+                defaults={"created_at": attachment.created_at, "deleted_at": now, "file_name": attachment.file_name},
+            )
+
+
+def _revive(item: AgendaItem) -> None:
+    """The item is public again: its paper and files are no longer deleted."""
+    Tombstone.objects.filter(kind=Tombstone.Kind.PAPER, object_id=item.id).delete()
+    attachment_ids = item.attachments.values_list("id", flat=True)
+    Tombstone.objects.filter(kind=Tombstone.Kind.FILE, object_id__in=attachment_ids).delete()
 
 
 def _lock_meeting(meeting: Meeting) -> Meeting:
@@ -114,7 +181,7 @@ def _editable_sections(meeting: Meeting) -> None:
 def _open_for_new_items(meeting: Meeting) -> None:
     if meeting.status != Meeting.Status.PLANNED:
         raise ValidationError(
-            {"title": _("Dagsordenen er offentliggjort; punkter kan ikke længere tilføjes, fjernes eller flyttes.")}
+            {"title": _("Dagsordenen er offentliggjort; punkter kan ikke længere tilføjes eller flyttes.")}
         )
 
 
@@ -200,20 +267,33 @@ def update_item(*, actor: User, item: AgendaItem, **sections) -> AgendaItem:
         meeting = _lock_meeting(item.meeting)
         _editable_sections(meeting)
         item = AgendaItem.objects.select_for_update().get(id=item.id)
+        was_public = item.is_public
         for field, value in sections.items():
             setattr(item, field, value)
         _validate_item(item, has_sources=item.sources.exists())
         item.save()
-        _touch(meeting.id)
+        if meeting.agenda_is_published and was_public != item.is_public:
+            if item.is_public:
+                _revive(item)
+            else:
+                _bury(paper=item, files=item.attachments.all())
+        _agenda_changed(meeting)
     return item
 
 
 def remove_item(*, actor: User, item: AgendaItem) -> None:
-    """Take an item off a planned agenda; a proposal it came from goes back to the queue."""
+    """Take an item off an agenda before the meeting is held; a proposal it came from goes back to the queue.
+
+    Off a published agenda the item "udgår": the others keep their numbers, and its paper and files are
+    kept as deleted for OParl."""
     _require(can_edit_item(actor, item))
     with transaction.atomic():
         meeting = _lock_meeting(item.meeting)
-        _open_for_new_items(meeting)
+        if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.AGENDA_PUBLISHED):
+            raise ValidationError({"title": _("Mødet er afholdt; punkter kan ikke længere fjernes.")})
+        item = AgendaItem.objects.select_for_update().get(id=item.id)
+        if meeting.agenda_is_published and item.is_public:
+            _bury(paper=item, files=item.attachments.all())
         for attachment in item.attachments.all():
             transaction.on_commit(lambda name=attachment.file.name: _delete_stored_file(name))
         for source, event, object_ids in proposals_on([item]):
@@ -222,7 +302,7 @@ def remove_item(*, actor: User, item: AgendaItem) -> None:
         for position, remaining in enumerate(meeting.items.order_by("order", "id"), start=1):
             if remaining.order != position:
                 AgendaItem.objects.filter(id=remaining.id).update(order=position)
-        _touch(meeting.id)
+        _agenda_changed(meeting)
 
 
 def move_item(*, actor: User, item: AgendaItem, direction: str) -> AgendaItem:
@@ -264,6 +344,7 @@ def add_attachment(
             mime_type=checked.mime_type,
             size=checked.size,
             sha1=checked.sha1,
+            sha512=checked.sha512,
             is_internal=is_internal,
             order=last + 1,
         )
@@ -273,7 +354,7 @@ def add_attachment(
         except Exception:
             _delete_stored_file(attachment.file.name)
             raise
-        _touch(meeting.id)
+        _agenda_changed(meeting)
     return attachment
 
 
@@ -283,9 +364,11 @@ def remove_attachment(*, actor: User, attachment: Attachment) -> None:
         meeting = _lock_meeting(attachment.item.meeting)
         _editable_sections(meeting)
         name = attachment.file.name
+        if meeting.agenda_is_published and attachment.item.is_public:
+            _bury(paper=None, files=[attachment])
         attachment.delete()
         transaction.on_commit(lambda: _delete_stored_file(name))
-        _touch(meeting.id)
+        _agenda_changed(meeting)
 
 
 def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
@@ -307,6 +390,7 @@ def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
         meeting.status = Meeting.Status.AGENDA_PUBLISHED
         meeting.agenda_published_at = timezone.now()
         meeting.save(update_fields=["status", "agenda_published_at", "updated_at"])
+        store_public_file(meeting=meeting, kind=MeetingFile.Kind.AGENDA)
         # Each source hears that its proposals are on a public agenda (ideas tell their authors and supporters).
         for source, event, object_ids in proposals_on(meeting.items.select_related("meeting__committee")):
             source.agenda_published(object_ids=object_ids, event=event)
@@ -365,6 +449,7 @@ def publish_minutes(*, actor: User, meeting: Meeting) -> Meeting:
         meeting.status = Meeting.Status.MINUTES_PUBLISHED
         meeting.minutes_published_at = timezone.now()
         meeting.save(update_fields=["status", "minutes_published_at", "updated_at"])
+        store_public_file(meeting=meeting, kind=MeetingFile.Kind.MINUTES)
         # Each source hears the decision on its proposals (committees/sources.py lists them all): ideas tell their
         # authors and supporters, escalated themes the people who agreed to hear.
         for source, event, object_ids in proposals_on(meeting.items.select_related("meeting__committee")):

@@ -12,6 +12,13 @@ urlpatterns = [
     path("udvalg/<slug:slug>/forslag/placer/", views.proposal_place, name="proposal-place"),
     path("moeder/<int:meeting_id>/", views.meeting_detail, name="meeting"),
     path("moeder/<int:meeting_id>/dokument.pdf", views.meeting_document_pdf, name="meeting-pdf"),
+    path("moeder/<int:meeting_id>/filer/<str:kind>/<str:file_name>", views.meeting_file, name="meeting-file"),
+    path(
+        "moeder/<int:meeting_id>/filer/<str:kind>/hent/<str:file_name>",
+        views.meeting_file,
+        {"download": True},
+        name="meeting-file-download",
+    ),
     path("moeder/<int:meeting_id>/rediger/", views.meeting_edit, name="meeting-edit"),
     path("moeder/<int:meeting_id>/punkter/nyt/", views.item_create, name="item-create"),
     path(

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseGone
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import http_date
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.selectors import access_committee_by_slug
 from committees import services
-from committees.documents import document_title, meeting_pdf
+from committees.documents import document_file_name, meeting_pdf
 from committees.forms import AttachmentForm, DecisionForm, ItemForm, MeetingForm, PlaceProposalForm
 from committees.permissions import (
     can_edit_item,
@@ -25,6 +25,8 @@ from committees.selectors import (
     access_attachment_by_id,
     access_item_by_id,
     access_meeting_by_id,
+    access_meeting_file,
+    attachment_was_deleted,
     committees_listed,
     meeting_document,
     meetings_of,
@@ -161,8 +163,7 @@ def meeting_detail(request, meeting_id: int):
 def meeting_document_pdf(request, meeting_id: int):
     document = meeting_document(user=request.user, meeting=access_meeting_by_id(meeting_id=meeting_id))
     response = HttpResponse(meeting_pdf(document, language=translation.get_language()), content_type="application/pdf")
-    filename = document_title(document).replace(" ", "-").replace(".", "")
-    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{document_file_name(document)}"'
     return response
 
 
@@ -317,16 +318,31 @@ def attachment_remove(request, attachment_id: int):
     return redirect("committees:item-edit", item_id=item.id)
 
 
+def _stored_file(stored, *, content_type: str, download: bool, etag: str) -> FileResponse:
+    """A stored file, inline or (`download`) as an attachment, with the headers OParl recommends."""
+    response = FileResponse(
+        stored.file.open("rb"), content_type=content_type, as_attachment=download, filename=stored.file_name
+    )
+    response["Last-Modified"] = http_date(stored.updated_at.timestamp())
+    response["ETag"] = f'"{etag}"'
+    return response
+
+
 @require_GET
 def attachment_file(request, attachment_id: int, file_name: str, download: bool = False):
-    """A Bilag itself: shown in the browser, or with `download` saved as a file."""
-    attachment = access_attachment_by_id(user=request.user, attachment_id=attachment_id)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        content_type=attachment.mime_type,
-        as_attachment=download,
-        filename=attachment.file_name,
-    )
-    response["Last-Modified"] = http_date(attachment.updated_at.timestamp())
-    response["ETag"] = f'"{attachment.sha1}"'
-    return response
+    """A Bilag itself: shown in the browser, or with `download` saved as a file; 410 once it was public and
+    is no longer (OParl's deleted file)."""
+    try:
+        attachment = access_attachment_by_id(user=request.user, attachment_id=attachment_id)
+    except Http404:
+        if attachment_was_deleted(attachment_id=attachment_id):
+            return HttpResponseGone(_("Bilaget er fjernet."), content_type="text/plain; charset=utf-8")
+        raise
+    return _stored_file(attachment, content_type=attachment.mime_type, download=download, etag=attachment.sha1)
+
+
+@require_GET
+def meeting_file(request, meeting_id: int, kind: str, file_name: str, download: bool = False):
+    """The published agenda or minutes exactly as stored: the bytes OParl's size and checksum describe."""
+    stored = access_meeting_file(meeting_id=meeting_id, kind=kind)
+    return _stored_file(stored, content_type=stored.MIME_TYPE, download=download, etag=stored.sha512)

@@ -54,6 +54,7 @@ class CheckedUpload:
     mime_type: str
     size: int
     sha1: str
+    sha512: str
 
 
 def detect_attachment_type(upload: UploadedFile) -> str:
@@ -87,9 +88,10 @@ def check_attachment(*, title: str, upload: UploadedFile | None) -> CheckedUploa
     if errors:
         raise ValidationError(errors)
     mime_type = detect_attachment_type(upload)
-    sha1 = hashlib.sha1(usedforsecurity=False)
+    sha1, sha512 = hashlib.sha1(usedforsecurity=False), hashlib.sha512()
     for chunk in upload.chunks():
         sha1.update(chunk)
+        sha512.update(chunk)
     upload.seek(0)
     original = (upload.name or "bilag").rsplit("/", 1)[-1][:150]
     stem = original.rsplit(".", 1)[0] if "." in original else original
@@ -100,4 +102,5 @@ def check_attachment(*, title: str, upload: UploadedFile | None) -> CheckedUploa
         mime_type=mime_type,
         size=upload.size,
         sha1=sha1.hexdigest(),
+        sha512=sha512.hexdigest(),
     )

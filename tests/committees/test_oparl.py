@@ -75,18 +75,31 @@ def urls_in(value) -> list[str]:
 
 @pytest.fixture
 def council(committee, secretary, chair, member, minutes_meeting, planned_meeting):
-    """Minutes with a closed item and an internal attachment, a planned meeting, a public and a private member."""
+    """Minutes with a closed item and an internal attachment, a planned meeting, a public and a private member,
+    and a published agenda whose removed attachment and closed item are deleted objects."""
+    meeting = services.create_meeting(
+        actor=secretary, committee=committee, start=timezone.now() + timedelta(days=10), place="Rådhuset"
+    )
+    kept, closed = add_items(secretary, meeting, 2, prefix="Senere punkt")
+    for item in (kept, closed):
+        services.add_attachment(actor=secretary, item=item, title="Bilag der fjernes", upload=pdf_upload())
+    services.publish_agenda(actor=secretary, meeting=meeting)
+    services.remove_attachment(actor=secretary, attachment=kept.attachments.get())
+    services.update_item(actor=secretary, item=closed, is_public=False)
     return minutes_meeting
 
 
 def test_every_object_follows_the_schema_and_every_link_resolves(client, council, schemas):
-    seen, queue, objects = set(), deque([settings.SITE_URL + ROOT]), 0
+    seen, queue, objects, gone = set(), deque([settings.SITE_URL + ROOT]), 0, set()
     while queue:
         url = queue.popleft()
         if url in seen:
             continue
         seen.add(url)
         response = client.get(path_of(url))
+        if url in gone:
+            assert response.status_code == 410, url  # a deleted file's accessUrl (spec 2.7)
+            continue
         assert response.status_code == 200, url
         if not path_of(url).startswith(ROOT):
             continue  # a page or a file: it resolves, that is all it must do
@@ -101,10 +114,21 @@ def test_every_object_follows_the_schema_and_every_link_resolves(client, council
             validate(data, data["type"].rsplit("/", 1)[1], schemas)
             assert data["id"] == url.split("?")[0], "an object's id is its own URL"
             objects += 1
+        entries = data.get("data", [data])
+        gone |= {entry["accessUrl"] for entry in entries if entry.get("deleted") and "accessUrl" in entry}
         queue.extend(u for u in urls_in(data) if u not in seen)
         assert len(seen) < 400
     assert objects > 20
     assert any("/oparl/v1.1/file/" in url for url in seen) and any("/bilag/" in url for url in seen)
+    assert sum("/oparl/v1.1/meeting-file/" in url for url in seen) == 3, "two agendas and one minutes"
+    assert len(gone) == 2, "the removed attachment and the closed item's attachment"
+    deleted = [
+        entry["type"].rsplit("/", 1)[1]
+        for name in ("papers", "files")
+        for entry in client.get(f"{ROOT}body/kommune/{name}/?elementsPerPage=100").json()["data"]
+        if entry.get("deleted")
+    ]
+    assert sorted(deleted) == ["File", "File", "Paper"]
 
 
 def test_only_public_content_is_served(client, council, member, chair):

@@ -80,10 +80,17 @@ def test_drafts_closed_items_and_internal_attachments_show_only_to_members(roles
         draft = client_for(roles[role]).get(f"/moeder/{planned_meeting.id}/").content.decode()
         published = client_for(roles[role]).get(f"/moeder/{published_meeting.id}/").content.decode()
         api = client_for(roles[role]).get(f"/api/meetings/{published_meeting.id}/").content.decode()
-        for text in (published, api):
+        api_items = client_for(roles[role]).get(f"/api/meetings/{published_meeting.id}/items/").content.decode()
+        for text in (published, api, api_items):
             assert "Offentligt bilag" in text
             assert ("Lukket sag om en medarbejder" in text) == (role in MEMBERS), role
             assert ("Internt notat" in text) == (role in MEMBERS), role
+        # The item on its own lists the same attachments (issue 10: it listed internal ones to everyone).
+        item = client_for(roles[role]).get(f"/api/agenda-items/{open_item(published_meeting).id}/").json()
+        titles = [attachment["title"] for attachment in item["attachments"]]
+        assert titles == (["Offentligt bilag", "Internt notat"] if role in MEMBERS else ["Offentligt bilag"]), role
+        oparl = client_for(roles[role]).get(f"/oparl/v1.1/meeting/{published_meeting.id}/").content.decode()
+        assert "Offentligt bilag" in oparl and "Internt notat" not in oparl and "Lukket sag" not in oparl, role
         assert ("Punkt 1" in draft) == (role in MEMBERS), role
         assert ("Offentliggør dagsordenen" in draft) == (role == "secretary"), role
 
