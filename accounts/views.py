@@ -7,7 +7,7 @@ from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,21 @@ from accounts import login_session, oidc, services
 from accounts.forms import ClaimForm
 from accounts.permissions import LEVEL_NAMES, REQUIRED_LEVEL, has_assurance_for
 from accounts.selectors import personal_data_accesses_of
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' answer when an account or an address has failed too often: 429 with a clear message."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    message = _(
+        "For mange mislykkede loginforsøg. Af hensyn til sikkerheden er login spærret i %(minutes)s minutter. "
+        "Prøv igen senere, eller log ind med MitID."
+    ) % {"minutes": minutes}
+    if request.path.startswith("/api/"):
+        answer = JsonResponse({"detail": message}, status=429)
+    else:
+        answer = render(request, "accounts/login_error.html", {"message": message}, status=429)
+    answer["Retry-After"] = str(minutes * 60)
+    return answer
 
 
 @login_required

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "axes",
     "core",
     "documents",
     "accounts",
@@ -89,6 +90,8 @@ MIDDLEWARE = [
     "accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it turns a refused login anywhere (login page, admin, token API) into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -168,9 +171,21 @@ AUTH_USER_MODEL = "accounts.User"
 # password backend, so the login form, the admin login and the API token endpoint all refuse passwords.
 PASSWORD_LOGIN = env_flag("PASSWORD_LOGIN", default=True)
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a password login for an account or an address with too many failures.
+    *(["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"] if PASSWORD_LOGIN else []),
     "rules.permissions.ObjectPermissionBackend",
-    *(["django.contrib.auth.backends.ModelBackend"] if PASSWORD_LOGIN else []),
 ]
+# Brute-force protection of every password door (login page, admin, API token): after AXES_FAILURE_LIMIT
+# failures for one account, or from one address, that account or address is refused for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The e-mail arrives as "username" on every password door (Django's login form, the admin, DRF's token).
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Behind a reverse proxy, the number of proxies in X-Forwarded-For that are ours (0: use the peer address).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

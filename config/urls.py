@@ -3,13 +3,12 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.authtoken.views import obtain_auth_token
 
-from accounts.api import ClaimApi, DepartmentListApi
+from accounts.api import ClaimApi, DepartmentListApi, TokenApi
 from core.views import healthz, home
 
 api_urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("auth/token/", TokenApi.as_view(), name="api-token"),
     path("departments/", DepartmentListApi.as_view(), name="api-departments"),
     path("claims/", ClaimApi.as_view(), name="api-claims"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
