@@ -86,7 +86,7 @@ def test_partial_access_needs_grounds_per_withheld_document_and_for_the_decision
     assert response.status_code == 302
     own_request.refresh_from_db()
     assert own_request.decision == AccessRequest.Decision.PARTIAL and own_request.decided_by == caseworker
-    status, text = page(client, citizen, own_request)
+    _status, text = page(client, citizen, own_request)
     assert "Delvis aktindsigt" in text and "Undtaget fra aktindsigt." in text and "offentlighedsloven § 23" in text
     assert "Min nabo [navn] sagde" in text and "Hans Jensen" not in text
 
