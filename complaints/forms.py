@@ -140,8 +140,18 @@ class ContactLogForm(RadioChoicesWithoutBlank, forms.ModelForm):
         }
 
 
+CLOSE_OUTCOMES = [
+    (value, label) for value, label in Complaint.Outcome.choices if value not in Complaint.DECISION_OUTCOMES
+]
+
+
 class CloseComplaintForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Udfald"), choices=Complaint.Outcome.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(
+        label=_("Udfald"),
+        choices=CLOSE_OUTCOMES,
+        widget=forms.RadioSelect,
+        help_text=_("Ændres eller fastholdes afgørelsen, skriver du afgørelsen i afgørelsesformularen."),
+    )
     note = forms.CharField(
         label=_("Besked til borgeren"),
         max_length=4000,

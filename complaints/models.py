@@ -48,6 +48,10 @@ class Complaint(TimeStampedModel):
         UPHELD_AND_FORWARDED = "upheld_and_forwarded", _("Afgørelsen fastholdt og sendt til klageinstansen")
         WITHDRAWN = "withdrawn", _("Klagen er trukket tilbage")
 
+    # Outcomes that are decisions: they close the complaint through the decision letter (casework), which
+    # holds what forvaltningsloven requires; the plain close door offers only the others.
+    DECISION_OUTCOMES = (Outcome.DECISION_CHANGED, Outcome.UPHELD_AND_FORWARDED)
+
     citizen = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaints", verbose_name=_("borger")
     )
@@ -248,6 +252,11 @@ class ComplaintEvent(models.Model):
         CLOSED = "closed", _("Klagen er afsluttet")
         FOLLOWED_UP = "followed_up", _("Opfølgende kontakt er gennemført")
         SURVEY_ANSWERED = "survey_answered", _("Du har svaret på spørgeskemaet")
+        # Steps of the legal track (casework), told on the same timeline.
+        HEARING = "hearing", _("Du er bedt om at kommentere oplysninger i sagen")
+        HEARING_ANSWERED = "hearing_answered", _("Du har svaret på partshøringen")
+        DECISION = "decision", _("Du har fået en afgørelse")
+        FORWARDED = "forwarded", _("Klagen er sendt til klageinstansen")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

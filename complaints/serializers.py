@@ -148,7 +148,10 @@ class ContactLogSerializer(serializers.ModelSerializer):
 
 
 class CloseComplaintSerializer(serializers.Serializer):
-    outcome = serializers.ChoiceField(choices=Complaint.Outcome.choices)
+    outcome = serializers.ChoiceField(
+        choices=[c for c in Complaint.Outcome.choices if c[0] not in Complaint.DECISION_OUTCOMES],
+        help_text="A changed or upheld decision is sent through /api/complaints/<id>/decisions/.",
+    )
     note = serializers.CharField(max_length=4000)
 
 

@@ -56,6 +56,13 @@ def _record(complaint: Complaint, kind: str, *, actor: User | None = None, note:
     ComplaintEvent.objects.create(complaint=complaint, kind=kind, actor=actor, note=note)
 
 
+def record_event(*, complaint: Complaint, kind: str, actor: User | None = None, note: str = "") -> None:
+    """A step on the complaint's timeline that an app above complaints took (casework's legal track)."""
+    if kind not in ComplaintEvent.Kind.values:
+        raise ValueError(kind)
+    _record(complaint, kind, actor=actor, note=note[:1000])
+
+
 def file_complaint(
     *,
     citizen: User,

@@ -26,6 +26,7 @@ from complaints.forms import (
     ReassignForm,
     SurveyForm,
 )
+from complaints.panels import render_panels
 from complaints.permissions import can_attach_to_complaint, can_handle_complaint
 from complaints.selectors import (
     access_assisted_complaint_by_id,
@@ -146,25 +147,32 @@ def complaint_list(request):
     return render(request, "complaints/complaint_list.html", {"complaints": complaints})
 
 
+def _detail_context(request, complaint, *, can_handle: bool, **forms) -> dict:
+    """The complaint page's context; `forms` replaces the staff forms (a form posted back with its errors)."""
+    staff_forms = {
+        "close_form": CloseComplaintForm(),
+        "classify_form": ClassifyComplaintForm(initial={"kle_subject": complaint.kle_subject_id}),
+    }
+    return {
+        "complaint": complaint,
+        "events": complaint_timeline(complaint=complaint),
+        "can_handle": can_handle,
+        "contact_logs": complaint.contact_logs.select_related("author") if can_handle else [],
+        "tasks": complaint.tasks.select_related("assignee") if can_handle else [],
+        **({**staff_forms, **forms} if can_handle else dict.fromkeys(staff_forms)),
+        "attachments": complaint_attachments(complaint=complaint),
+        "can_attach": can_attach_to_complaint(request.user, complaint),
+        "panels": render_panels(request=request, complaint=complaint, can_handle=can_handle),
+    }
+
+
 @login_required
 def complaint_detail(request, complaint_id: int):
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
     can_handle = can_handle_complaint(request.user, complaint)
     if can_handle:
         log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=complaint.reference)
-    context = {
-        "complaint": complaint,
-        "events": complaint_timeline(complaint=complaint),
-        "can_handle": can_handle,
-        "contact_logs": complaint.contact_logs.select_related("author") if can_handle else [],
-        "tasks": complaint.tasks.select_related("assignee") if can_handle else [],
-        "close_form": CloseComplaintForm() if can_handle else None,
-        "attachments": complaint_attachments(complaint=complaint),
-        "can_attach": can_attach_to_complaint(request.user, complaint),
-        "classify_form": ClassifyComplaintForm(initial={"kle_subject": complaint.kle_subject_id})
-        if can_handle
-        else None,
-    }
+    context = _detail_context(request, complaint, can_handle=can_handle)
     return render(request, "complaints/complaint_detail.html", context)
 
 
@@ -182,16 +190,7 @@ def complaint_close(request, complaint_id: int):
             return redirect("complaints:detail", complaint_id=complaint.id)
     if not can_handle_complaint(request.user, complaint):
         raise PermissionDenied
-    context = {
-        "complaint": complaint,
-        "events": complaint_timeline(complaint=complaint),
-        "can_handle": True,
-        "contact_logs": complaint.contact_logs.select_related("author"),
-        "tasks": complaint.tasks.select_related("assignee"),
-        "close_form": form,
-        "attachments": complaint_attachments(complaint=complaint),
-        "can_attach": True,
-    }
+    context = _detail_context(request, complaint, can_handle=True, close_form=form)
     return render(request, "complaints/complaint_detail.html", context, status=400)
 
 
@@ -209,17 +208,7 @@ def complaint_classify(request, complaint_id: int):
             return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#kle")
     if not can_handle_complaint(request.user, complaint):
         raise PermissionDenied
-    context = {
-        "complaint": complaint,
-        "events": complaint_timeline(complaint=complaint),
-        "can_handle": True,
-        "contact_logs": complaint.contact_logs.select_related("author"),
-        "tasks": complaint.tasks.select_related("assignee"),
-        "close_form": CloseComplaintForm(),
-        "classify_form": form,
-        "attachments": complaint_attachments(complaint=complaint),
-        "can_attach": True,
-    }
+    context = _detail_context(request, complaint, can_handle=True, classify_form=form)
     return render(request, "complaints/complaint_detail.html", context, status=400)
 
 

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "ideas",
     "access_requests",
     "grants",
+    "casework",
     "budgets",
     "committees",
     "figures",
@@ -304,6 +305,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.sweep_unsent_email",
         "schedule": timedelta(minutes=1),
     },
+    "casework-expire-hearings": {"task": "casework.tasks.expire_hearings", "schedule": timedelta(minutes=5)},
     "figures-refresh-service-figures": {
         "task": "figures.tasks.refresh_service_figures",
         "schedule": timedelta(minutes=15),
@@ -339,6 +341,12 @@ COMPLAINT_DEADLINE_WEEKS = 4  # klagefrist and the genvurdering clock (retssikke
 GENVURDERING_WARN_DAYS = 5
 FOLLOW_UP_WORKING_DAYS = int(os.environ.get("FOLLOW_UP_WORKING_DAYS", "10"))
 SURVEY_LINK_VALID_DAYS = int(os.environ.get("SURVEY_LINK_VALID_DAYS", "30"))
+# Partshøring (forvaltningsloven § 19): the citizen's deadline to comment, in Danish working days, and how much
+# longer a granted request for more time (§ 21) gives when she names no date.
+HEARING_WORKING_DAYS = int(os.environ.get("HEARING_WORKING_DAYS", "14"))
+HEARING_EXTENSION_WORKING_DAYS = int(os.environ.get("HEARING_EXTENSION_WORKING_DAYS", "10"))
+# A decision letter whose LIX readability is above this gets a warning in the form (plain Danish: under 40).
+DECISION_LIX_WARN_ABOVE = int(os.environ.get("DECISION_LIX_WARN_ABOVE", "45"))
 # How many historical complaints seed_demo generates for the figures and the themes (the tests use fewer).
 DEMO_GENERATED_COMPLAINTS = int(os.environ.get("DEMO_GENERATED_COMPLAINTS", "4000"))
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024  # one Bilag: at most 20 MB (also a database constraint)

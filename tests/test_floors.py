@@ -20,7 +20,7 @@ FLOORS = [
     {"notifications"},
     {"dialogue", "themes", "classification"},
     {"complaints", "ideas"},
-    {"budgets", "grants", "access_requests"},
+    {"budgets", "grants", "access_requests", "casework"},
     {"figures", "retention"},
     {"escalations"},
     {"committees"},

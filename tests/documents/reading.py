@@ -78,3 +78,16 @@ def bookmarks(content) -> list[str]:
 
 def catalog(content):
     return reader(content).trailer["/Root"]
+
+
+def all_bookmarks(content) -> list[str]:
+    """Every bookmark's title, nested ones included, in document order."""
+
+    def flatten(entries):
+        for entry in entries:
+            if isinstance(entry, list):
+                yield from flatten(entry)
+            else:
+                yield entry.title
+
+    return list(flatten(reader(content).outline))

@@ -1,0 +1,262 @@
+"""Pages of the legal track. Thin: forms parse, services decide, selectors read."""
+
+import zipfile
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.services import log_personal_data_access
+from casework import services
+from casework.forms import (
+    AnswerForm,
+    DecisionForm,
+    ExtensionDecisionForm,
+    ExtensionRequestForm,
+    ForwardForm,
+    HearingForm,
+)
+from casework.models import Decision, Hearing
+from casework.permissions import can_answer_hearing, can_decide_extension, can_do_casework
+from casework.selectors import (
+    access_decision_by_id,
+    access_hearing_by_id,
+    access_reassessment_by_id,
+    decisions_of,
+    final_decision_of,
+    guidance_templates_for,
+    hearings_of,
+    open_hearing_of,
+    reassessment_of,
+)
+from complaints.models import Complaint, ComplaintAttachment
+from complaints.permissions import can_handle_complaint
+from complaints.selectors import access_complaint_by_id, complaint_attachments
+from core.forms import add_service_errors
+
+
+def complaint_panel(request: HttpRequest, complaint: Complaint, can_handle: bool) -> str:
+    """The legal track on the complaint's page (complaints.panels): what waits for the citizen, the hearings,
+    the decisions with their PDFs, where the complaint went; and for staff the links to the forms."""
+    final = final_decision_of(complaint=complaint)
+    context = {
+        "complaint": complaint,
+        "can_handle": can_handle,
+        "can_work": can_do_casework(request.user, complaint),
+        "hearings": hearings_of(complaint=complaint),
+        "waiting": open_hearing_of(complaint=complaint),
+        "decisions": decisions_of(complaint=complaint),
+        "final": final,
+        "reassessment": reassessment_of(complaint=complaint),
+        "may_forward": final is not None and final.kind == Decision.Kind.UPHELD,
+    }
+    return render_to_string("casework/_panel.html", context, request=request)
+
+
+def _log_staff_read(request, complaint: Complaint, what: str) -> None:
+    if can_handle_complaint(request.user, complaint):
+        log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} {what}")
+
+
+def _staff_complaint(request, complaint_id: int) -> Complaint:
+    """The complaint for a staff form: 404 for those who may not see it, 403 for those who may not act on it."""
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    if not can_do_casework(request.user, complaint):
+        raise PermissionDenied
+    return complaint
+
+
+# Partshøring --------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hearing_create(request, complaint_id: int):
+    complaint = _staff_complaint(request, complaint_id)
+    initial = {"deadline": timezone.localtime(services.default_hearing_deadline()).date()}
+    form = HearingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hearing = services.send_hearing(actor=request.user, complaint=complaint, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Høringen er sendt til borgeren."))
+            return redirect("casework:hearing", hearing_id=hearing.id)
+    context = {"complaint": complaint, "form": form}
+    return render(request, "casework/hearing_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hearing_detail(request, hearing_id: int):
+    """The hearing: the citizen answers or asks for more time; the caseworker decides on more time."""
+    hearing = access_hearing_by_id(user=request.user, hearing_id=hearing_id)
+    _log_staff_read(request, hearing.complaint, _("partshøring"))
+    action = request.POST.get("action")
+    forms = {
+        "answer": AnswerForm(
+            request.POST if action == "answer" else None, request.FILES if action == "answer" else None
+        ),
+        "extension": ExtensionRequestForm(request.POST if action == "extension" else None),
+        "decide": ExtensionDecisionForm(request.POST if action == "decide" else None),
+    }
+    if request.method == "POST":
+        form = forms.get(action)
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                _act(request, hearing, action, form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect("casework:hearing", hearing_id=hearing.id)
+    context = {
+        "hearing": hearing,
+        "complaint": hearing.complaint,
+        "can_answer": can_answer_hearing(request.user, hearing),
+        "can_decide_extension": can_decide_extension(request.user, hearing) and hearing.extension_pending,
+        "attachments": hearing.answer_attachments.all(),
+        **{f"{name}_form": form for name, form in forms.items()},
+    }
+    failed = any(form.errors for form in forms.values())
+    return render(request, "casework/hearing_detail.html", context, status=400 if failed else 200)
+
+
+def _act(request, hearing: Hearing, action: str, data: dict) -> None:
+    if action == "answer":
+        services.answer_hearing(actor=request.user, hearing=hearing, answer=data["answer"], uploads=data["files"])
+        messages.success(request, _("Tak for dit svar. Din sagsbehandler har fået besked."))
+    elif action == "extension":
+        services.request_extension(actor=request.user, hearing=hearing, **data)
+        messages.success(request, _("Din anmodning om mere tid er sendt til sagsbehandleren."))
+    else:
+        services.decide_extension(actor=request.user, hearing=hearing, **data)
+        messages.success(request, _("Borgeren har fået svar på sin anmodning om mere tid."))
+
+
+# Decision letters ----------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_create(request, complaint_id: int):
+    """Write the decision. "Tjek læsbarhed" shows the letter's LIX without sending; "Send" sends it."""
+    complaint = _staff_complaint(request, complaint_id)
+    templates = guidance_templates_for(department_id=complaint.department_id)
+    chosen = templates.filter(id=request.GET.get("skabelon") or 0).first() or templates.first()
+    initial = {"kind": request.GET.get("kind", ""), "complaint_guidance": chosen.text if chosen else ""}
+    form = DecisionForm(request.POST or None, initial=initial)
+    score = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        score = services.letter_lix(
+            **{k: data[k] for k in ("decision", "legal_rules", "considerations", "facts", "complaint_guidance")}
+        )
+        if request.POST.get("action") == "send":
+            try:
+                decision = services.send_decision(actor=request.user, complaint=complaint, **data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Afgørelsen er sendt til borgeren."))
+                return redirect("casework:decision", decision_id=decision.id)
+    context = {
+        "complaint": complaint,
+        "form": form,
+        "templates": templates,
+        "chosen": chosen,
+        "lix": score,
+        "lix_limit": settings.DECISION_LIX_WARN_ABOVE,
+        "waiting": open_hearing_of(complaint=complaint),
+    }
+    return render(request, "casework/decision_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def decision_detail(request, decision_id: int):
+    decision = access_decision_by_id(user=request.user, decision_id=decision_id)
+    _log_staff_read(request, decision.complaint, _("afgørelse"))
+    return render(request, "casework/decision_detail.html", {"decision": decision, "complaint": decision.complaint})
+
+
+def _pdf_response(file, name: str) -> FileResponse:
+    response = FileResponse(file.open("rb"), filename=name, content_type="application/pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def decision_pdf(request, decision_id: int):
+    decision = access_decision_by_id(user=request.user, decision_id=decision_id)
+    _log_staff_read(request, decision.complaint, _("afgørelse (PDF)"))
+    return _pdf_response(decision.pdf, f"{decision.complaint.reference}-afgoerelse.pdf")
+
+
+# Genvurdering and klagepakke -----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def forward_create(request, complaint_id: int):
+    complaint = _staff_complaint(request, complaint_id)
+    template = guidance_templates_for(department_id=complaint.department_id).first()
+    form = ForwardForm(request.POST or None, initial={"appeals_body": template.appeals_body if template else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.forward_complaint(actor=request.user, complaint=complaint, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Klagen er sendt til klageinstansen, og borgeren har fået besked."))
+            return redirect("complaints:detail", complaint_id=complaint.id)
+    attachments = complaint_attachments(complaint=complaint)
+    context = {
+        "complaint": complaint,
+        "form": form,
+        "final": final_decision_of(complaint=complaint),
+        "attachments": attachments,
+        "has_original": any(a.kind == ComplaintAttachment.Kind.DECISION for a in attachments),
+    }
+    return render(request, "casework/forward_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def klagepakke_pdf(request, reassessment_id: int):
+    reassessment = access_reassessment_by_id(user=request.user, reassessment_id=reassessment_id)
+    _log_staff_read(request, reassessment.complaint, _("klagepakke"))
+    return _pdf_response(reassessment.klagepakke, f"{reassessment.complaint.reference}-klagepakke.pdf")
+
+
+@login_required
+@require_GET
+def klagepakke_zip(request, reassessment_id: int):
+    """The klagepakke as the appeals body receives it: the PDF and every document of the case, numbered
+    as the PDF's list of Bilag numbers them."""
+    reassessment = access_reassessment_by_id(user=request.user, reassessment_id=reassessment_id)
+    complaint = reassessment.complaint
+    _log_staff_read(request, complaint, _("klagepakke med bilag"))
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with reassessment.klagepakke.open("rb") as pdf:
+            archive.writestr(f"00 {complaint.reference} klagepakke.pdf", pdf.read())
+        for number, attachment in enumerate(complaint_attachments(complaint=complaint), start=1):
+            with attachment.file.open("rb") as file:
+                archive.writestr(f"{number:02d} {attachment.file_name}", file.read())
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{complaint.reference}-klagepakke.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
