@@ -31,6 +31,9 @@ class ServiceFigure(models.Model):
     upheld_and_forwarded = models.PositiveIntegerField()
     genvurderinger = models.PositiveIntegerField()
     genvurderinger_in_time = models.PositiveIntegerField()
+    # Time to the first decision, less the time waiting for the citizen (casework's service clock).
+    decided = models.PositiveIntegerField(default=0)
+    median_days_to_decision = models.FloatField(null=True)
     ratings = models.PositiveIntegerField()
     average_rating = models.FloatField(null=True)
     understood_answers = models.PositiveIntegerField()

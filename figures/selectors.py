@@ -44,6 +44,7 @@ class FigureRow:
     decision_changed: Measure
     upheld_and_forwarded: Measure
     genvurdering_within_four_weeks: Measure
+    decision_median_days: Measure
     survey_average_rating: Measure
     survey_understood_decision: Measure
 
@@ -56,6 +57,7 @@ class FigureRow:
         "decision_changed",
         "upheld_and_forwarded",
         "genvurdering_within_four_weeks",
+        "decision_median_days",
         "survey_average_rating",
         "survey_understood_decision",
     )
@@ -72,6 +74,7 @@ class FigureRow:
             decision_changed=_share(figure.decision_changed, figure.closed),
             upheld_and_forwarded=_share(figure.upheld_and_forwarded, figure.closed),
             genvurdering_within_four_weeks=_share(figure.genvurderinger_in_time, figure.genvurderinger),
+            decision_median_days=Measure(figure.median_days_to_decision, figure.decided),
             survey_average_rating=Measure(figure.average_rating, figure.ratings),
             survey_understood_decision=_share(figure.understood, figure.understood_answers),
         )

@@ -7,15 +7,15 @@ transaction, so readers see either the old figures or the new, never a mix. A be
 minutes; the public pages then read a few hundred stored rows instead of scanning every complaint.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import connection, transaction
-from django.db.models import Aggregate, Avg, Count, DateField, F, FloatField, Func, Q
-from django.db.models.functions import TruncMonth, TruncYear
+from django.db.models import Aggregate, Avg, Count, DateField, F, FloatField, Func, Q, Value
+from django.db.models.functions import Coalesce, TruncMonth, TruncYear
 from django.utils import timezone
 
+from casework.selectors import complaint_facts_with_decision_time
 from complaints.models import Complaint
-from complaints.selectors import complaint_facts
 from figures.models import IdeaFigure, ServiceFigure
 from ideas.models import Idea
 from ideas.selectors import idea_facts
@@ -69,6 +69,18 @@ def complaint_aggregates(now: datetime) -> dict:
     }
 
 
+def decision_aggregates() -> dict:
+    """Time to decision: from receipt to the first decision sent, with the service clock paused while the case
+    waited for the citizen (an open partshøring or question; casework.selectors.waited_for_citizen). Statutory
+    deadlines, such as the genvurdering's four weeks, are never paused and are counted above as they are."""
+    waited = EpochSeconds(Coalesce(F("waited_before_decision"), Value(timedelta(0))))
+    days_to_decision = (EpochSeconds(F("decided_at") - F("created_at")) - waited) / SECONDS_PER_DAY
+    return {
+        "decided": Count("id", filter=Q(decided_at__isnull=False)),
+        "median_days_to_decision": Percentile(days_to_decision, fraction=0.5),
+    }
+
+
 IDEA_AGGREGATES = {
     "ideas": Count("id"),
     "reached_committee": Count("id", filter=Q(proposed_at__isnull=False)),
@@ -85,7 +97,7 @@ def refresh_service_figures(*, now: datetime | None = None) -> int | None:
     Returns None when another refresh holds the lock (it will store the same figures).
     """
     now = now or timezone.now()
-    aggregates = complaint_aggregates(now)
+    aggregates = {**complaint_aggregates(now), **decision_aggregates()}
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [REFRESH_LOCK])
@@ -94,7 +106,7 @@ def refresh_service_figures(*, now: datetime | None = None) -> int | None:
         rows, idea_rows = [], []
         for period, trunc in ((ServiceFigure.Period.MONTH, TruncMonth), (ServiceFigure.Period.YEAR, TruncYear)):
             grouped = (
-                complaint_facts()
+                complaint_facts_with_decision_time()
                 .annotate(starts_on=trunc("created_at", output_field=DateField()))
                 .values("department_id", "starts_on")
                 .annotate(**aggregates)

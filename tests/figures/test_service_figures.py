@@ -109,9 +109,10 @@ def test_the_public_page_shows_the_figures_and_withholds_small_groups(client, ma
     assert "60 %" in familie  # within the deadline
     assert "7,6" in familie  # 90th percentile, in Danish
     assert "3,6" in familie  # average rating
-    assert familie.count("færre end 5") == 2  # genvurdering in March and for the whole year
+    # Genvurdering and time to decision (no decisions yet), in March and for the whole year.
+    assert familie.count("færre end 5") == 4
     natur = html[html.index('id="dept-natur-og-miljo"') :]
-    assert natur.count("færre end 5") == 20  # every figure of the month and of the year
+    assert natur.count("færre end 5") == 22  # every figure of the month and of the year
     assert "Mette" not in html and "borger@example.dk" not in html
 
 
@@ -140,10 +141,10 @@ def test_json_export(client, march):
     assert march_row["month"] == "2025-03"
     assert march_row["values"]["resolved_in_dialogue"] == 0.4
     assert march_row["values"]["genvurdering_within_four_weeks"] is None
-    assert march_row["suppressed"] == ["genvurdering_within_four_weeks"]
+    assert march_row["suppressed"] == ["genvurdering_within_four_weeks", "decision_median_days"]
     natur = next(d for d in body["departments"] if d["slug"] == "natur-og-miljo")
     assert natur["months"][0]["values"] == dict.fromkeys(natur["months"][0]["values"])
-    assert len(natur["total"]["suppressed"]) == 10
+    assert len(natur["total"]["suppressed"]) == 11
     assert client.get("/api/figures/service/").json()["year"] == 2025  # the newest year by default
 
 
