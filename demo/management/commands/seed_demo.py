@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts import demo as accounts_demo
 from budgets import demo as budgets_demo
+from casework import demo as casework_demo
 from committees import demo as committees_demo
 from complaints import demo as complaints_demo
 from demo import municipality
@@ -21,6 +22,7 @@ SEEDERS = [
     committees_demo.seed,
     municipality.seed,
     complaints_demo.seed,
+    casework_demo.seed,
     escalations_demo.seed,
 ]
 
