@@ -84,7 +84,7 @@ class ComplaintSummarySerializer(serializers.ModelSerializer):
 class ComplaintDetailSerializer(ComplaintSummarySerializer):
     events = ComplaintEventSerializer(many=True, read_only=True)
     filed_for_citizen = serializers.CharField(source="filed_for_citizen_label", read_only=True)
-    caseworker = serializers.CharField(source="caseworker.full_name", default=None)
+    caseworker = serializers.CharField(source="caseworker.full_name", default=None, allow_null=True)
     decision_deadline_may_have_passed = serializers.BooleanField()
     genvurdering_near = serializers.BooleanField()
     themes = ThemeRefSerializer(many=True, read_only=True)

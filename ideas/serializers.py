@@ -68,7 +68,7 @@ class IdeaSerializer(_HidesTextMixin, serializers.ModelSerializer):
     is_hidden = serializers.BooleanField(read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     author_name = serializers.CharField(source="author_display_name", read_only=True)
-    association = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    association = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     support_count = serializers.IntegerField(read_only=True)
     comment_count = serializers.IntegerField(read_only=True)
     supported_by_me = serializers.BooleanField(read_only=True)

@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -19,6 +20,13 @@ from complaints import services as complaint_services
 from complaints.models import Complaint
 
 PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Danish: a request in English leaves its language active on the thread afterwards."""
+    with translation.override("da"):
+        yield
 
 
 @pytest.fixture(autouse=True)
