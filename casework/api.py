@@ -10,7 +10,7 @@ from accounts.services import log_personal_data_access
 from casework import services
 from casework.selectors import access_hearing_by_id, decisions_of, hearings_of
 from casework.serializers import (
-    DecisionSerializer,
+    ComplaintDecisionSerializer,
     ExtensionDecisionSerializer,
     ExtensionRequestSerializer,
     ForwardSerializer,
@@ -93,20 +93,20 @@ class HearingExtensionDecisionApi(APIView):
 
 
 class ComplaintDecisionsApi(APIView):
-    @extend_schema(responses=DecisionSerializer(many=True))
+    @extend_schema(responses=ComplaintDecisionSerializer(many=True))
     def get(self, request, complaint_id: int):
         complaint = _complaint(request, complaint_id)
-        return Response(DecisionSerializer(decisions_of(complaint=complaint), many=True).data)
+        return Response(ComplaintDecisionSerializer(decisions_of(complaint=complaint), many=True).data)
 
-    @extend_schema(request=DecisionSerializer, responses={201: DecisionSerializer})
+    @extend_schema(request=ComplaintDecisionSerializer, responses={201: ComplaintDecisionSerializer})
     def post(self, request, complaint_id: int):
         """Send a decision letter. Without `full_agreement`, `legal_rules`, `considerations`, `facts` and
         `complaint_guidance` are required (400 with field errors); `kind`: changed, upheld or new (default)."""
         complaint = _complaint(request, complaint_id)
-        serializer = DecisionSerializer(data=request.data)
+        serializer = ComplaintDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         decision = services.send_decision(actor=request.user, complaint=complaint, **serializer.validated_data)
-        return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
+        return Response(ComplaintDecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 
 class ComplaintForwardApi(APIView):

@@ -57,7 +57,7 @@ class ExtensionDecisionSerializer(serializers.Serializer):
     refusal = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class ComplaintDecisionSerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=Decision.Kind.choices, required=False, default=Decision.Kind.NEW)
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     pdf_url = serializers.CharField(source="get_pdf_url", read_only=True)

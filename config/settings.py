@@ -273,6 +273,12 @@ SPECTACULAR_SETTINGS = {
         "GrantTargetGroupEnum": "grants.models.Application.TargetGroup",
         "GrantElectionEnum": "grants.models.Round.Election",
         "GrantOutcomeEnum": "grants.services.OUTCOMES",
+        "ComplaintKindEnum": "complaints.models.Complaint.Kind",
+        "ComplaintStatusEnum": "complaints.models.Complaint.Status",
+        "HearingKindEnum": "casework.models.Hearing.Kind",
+        "HearingStatusEnum": "casework.models.Hearing.Status",
+        "ComplaintDecisionKindEnum": "casework.models.Decision.Kind",
+        "ComplaintAttachmentKindEnum": "complaints.models.ComplaintAttachment.Kind",
     },
 }
 
