@@ -2,7 +2,6 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -55,8 +54,6 @@ class HearingDetailApi(APIView):
 
 
 class HearingAnswerApi(APIView):
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
-
     @extend_schema(request=HearingAnswerSerializer, responses=HearingSerializer)
     def post(self, request, hearing_id: int):
         """The citizen's answer: `answer` (text) and `files` (multipart, up to five)."""

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -32,8 +32,6 @@ from dialogue.serializers import MessageSerializer
 
 
 class ComplaintListCreateApi(APIView):
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
-
     @extend_schema(responses=ComplaintSummarySerializer(many=True))
     def get(self, request):
         complaints = complaints_visible_to(user=request.user)[:200]
