@@ -2,7 +2,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, StandIn, User
+from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
 
 
 def active_committee_memberships() -> QuerySet[CommitteeMembership]:
@@ -51,16 +51,6 @@ def citizen_service_department_ids(*, user: User) -> list[int]:
             memberships.order_by("department__name").values_list("department_id", flat=True)
         )
     return user.__dict__["_citizen_service_departments"]
-
-
-def access_stand_in_by_user_id(*, user: User, stand_in_user_id: int):
-    """The stand-in account's record for the citizen service that manages it, or 404."""
-    from accounts.permissions import may_manage_stand_in
-
-    stand_in = StandIn.objects.select_related("user", "department").filter(user_id=stand_in_user_id).first()
-    if stand_in is None or not may_manage_stand_in(user, stand_in):
-        raise Http404
-    return stand_in
 
 
 def is_department_member(*, user: User, department_id: int) -> bool:

@@ -280,6 +280,8 @@ def _transfer(stand_in: StandIn, user: User) -> None:
         _claim_handlers[name](from_user=stand_in.user, to_user=user)
     stand_in.claimed_by, stand_in.claimed_at = user, timezone.now()
     stand_in.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
+    # Who among the staff has seen her data is hers to see too.
+    PersonalDataAccess.objects.filter(subject=stand_in.user).update(subject=user)
     standing = stand_in.user
     if is_reserved_email(user.email) and not is_reserved_email(standing.email):
         # She gave Borgerservice her e-mail; her MitID account had none: it is hers now.

@@ -257,6 +257,7 @@ class ComplaintEvent(models.Model):
         HEARING_ANSWERED = "hearing_answered", _("Du har svaret på partshøringen")
         DECISION = "decision", _("Du har fået en afgørelse")
         FORWARDED = "forwarded", _("Klagen er sendt til klageinstansen")
+        CLAIMED = "claimed", _("Borgeren har selv hentet klagen")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -380,6 +380,7 @@ def move_complaints_to_claimer(*, from_user: User, to_user: User) -> None:
     ):
         complaint.citizen = to_user
         complaint.save(update_fields=["citizen", "updated_at"])
+        _record(complaint, ComplaintEvent.Kind.CLAIMED, actor=to_user)
         if complaint.thread is not None:
             dialogue.remove_participant(thread=complaint.thread, user=from_user)
             dialogue.add_participant(thread=complaint.thread, user=to_user, role=Participant.Role.CITIZEN)

@@ -27,6 +27,15 @@ def test_a_code_moves_the_complaint_and_its_thread_to_her(file_for_citizen, citi
     stand_in_user.refresh_from_db()
     assert not stand_in_user.is_active
     assert ClaimAttempt.objects.get().succeeded
+    assert complaint.events.filter(kind="claimed", actor=citizen).exists()
+
+
+def test_the_staff_reads_before_she_claimed_are_in_her_access_log(client, file_for_citizen, citizen, clerk):
+    complaint, code = file_for_citizen(cpr="6509993333")
+    services.claim_with_code(user=citizen, code=code, address=None)
+    client.force_login(citizen)
+    log = client.get(reverse("access-log")).content.decode()
+    assert "Bodil Service" in log and "CPR-nummer registreret" in log and "6509993333" not in log
 
 
 def test_her_e_mail_given_at_the_counter_moves_to_a_mitid_account_without_one(file_for_citizen, citizen):
