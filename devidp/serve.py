@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "devidp.settings")
+# Always its own settings: `make run` starts it from a process that has set config.settings for the product.
+os.environ["DJANGO_SETTINGS_MODULE"] = "devidp.settings"
 
 
 def ensure_signing_key(state_dir: Path) -> None:
