@@ -31,7 +31,7 @@ def test_a_code_moves_the_complaint_and_its_thread_to_her(file_for_citizen, citi
 
 
 def test_the_staff_reads_before_she_claimed_are_in_her_access_log(client, file_for_citizen, citizen, clerk):
-    complaint, code = file_for_citizen(cpr="6509993333")
+    _complaint, code = file_for_citizen(cpr="6509993333")
     services.claim_with_code(user=citizen, code=code, address=None)
     client.force_login(citizen)
     log = client.get(reverse("access-log")).content.decode()
