@@ -20,6 +20,8 @@ import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from supervisor import Supervisor  # beside this file (platform/ is on the path of a script run from it)
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL = ROOT / ".local"
 BIN = Path(sys.executable).parent
@@ -111,9 +113,16 @@ def run() -> int:
     with services():
         manage("migrate", "--noinput")
         manage("seed_demo")
-        commands = [
-            [str(BIN / "python"), "devidp/serve.py", "--port", devidp_port, "--rp-url", os.environ["SITE_URL"]],
-            [
+        commands = {
+            "devidp": [
+                str(BIN / "python"),
+                "devidp/serve.py",
+                "--port",
+                devidp_port,
+                "--rp-url",
+                os.environ["SITE_URL"],
+            ],
+            "web": [
                 str(BIN / "uvicorn"),
                 "config.asgi:application",
                 "--host",
@@ -122,8 +131,8 @@ def run() -> int:
                 port,
                 *uvicorn_options(workers=int(os.environ.get("WEB_PROCESSES", "1"))),
             ],
-            *(worker_command(queue, celery=str(BIN / "celery")) for queue in WORKERS),
-            [
+            **{f"worker {queue}": worker_command(queue, celery=str(BIN / "celery")) for queue in WORKERS},
+            "beat": [
                 str(BIN / "celery"),
                 "-A",
                 "config",
@@ -133,8 +142,9 @@ def run() -> int:
                 "--schedule",
                 str(LOCAL / "celerybeat-schedule"),
             ],
-        ]
-        processes = [subprocess.Popen(command, cwd=ROOT, start_new_session=True) for command in commands]
+        }
+        supervisor = Supervisor(commands, cwd=ROOT)
+        supervisor.start()
         print(
             f"\nBorgerdialog runs on http://127.0.0.1:{port}/\n"
             "Log ind med MitID / medarbejderlogin: pick a demo identity at the local provider "
@@ -150,24 +160,10 @@ def run() -> int:
             flush=True,
         )
         try:
-            while all(process.poll() is None for process in processes):
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
+            supervisor.run_until_interrupted()
         finally:
-            stop(processes)
+            supervisor.stop()
     return 0
-
-
-def stop(processes: list[subprocess.Popen]) -> None:
-    for process in processes:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-    for process in processes:
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
 
 
 def test(pytest_args: list[str]) -> int:

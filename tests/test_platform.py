@@ -243,3 +243,71 @@ def test_the_first_enqueues_of_a_fresh_process_arriving_at_once_all_know_every_t
     )
     result = settings_in_subprocess({"DEMO": "1"}, f"exec({code!r})")
     assert result.stdout.split()[:2] == ["1", "True"], result.stderr
+
+
+def load_supervisor():
+    """platform/supervisor.py, loaded from its path (`platform` is also the name of a standard module)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("supervisor", ROOT / "platform" / "supervisor.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_local_runner_restarts_a_process_that_dies_and_leaves_the_others_running(tmp_path):
+    """kill -9 of one process of `make run` (here: one that exits at once) no longer stops the rest."""
+    import time
+
+    lines = []
+    supervisor = load_supervisor().Supervisor(
+        {
+            "worker": [sys.executable, "-c", "import sys; sys.exit(3)"],
+            "web": [sys.executable, "-c", "import time; time.sleep(120)"],
+        },
+        cwd=tmp_path,
+        first_backoff=0.05,
+        max_backoff=0.2,
+        say=lines.append,
+    )
+    supervisor.start()
+    try:
+        worker, web = supervisor.entries
+        deadline = time.monotonic() + 30
+        while worker.restarts < 3 and time.monotonic() < deadline:
+            supervisor.check()
+            time.sleep(0.02)
+        assert worker.restarts >= 3
+        assert len(set(worker.pids)) == worker.restarts + 1  # a new process each time
+        assert web.restarts == 0 and web.process.poll() is None  # the others run on
+        assert lines[0] == "worker stopped (exit code 3); restarting in 0.05 s"
+        assert lines[1] == "worker stopped (exit code 3); restarting in 0.1 s"  # the backoff doubles
+        assert "restarting in 0.2 s" in lines[-1]  # up to its cap
+    finally:
+        supervisor.stop()
+    assert web.process.poll() is not None  # stop() ends them all
+
+
+def test_a_killed_process_of_the_local_runner_is_restarted(tmp_path):
+    import signal
+    import time
+
+    lines = []
+    supervisor = load_supervisor().Supervisor(
+        {"beat": [sys.executable, "-c", "import time; time.sleep(120)"]},
+        cwd=tmp_path,
+        first_backoff=0.05,
+        say=lines.append,
+    )
+    supervisor.start()
+    try:
+        (beat,) = supervisor.entries
+        os.kill(beat.process.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while beat.restarts < 1 and time.monotonic() < deadline:
+            supervisor.check()
+            time.sleep(0.02)
+        assert beat.restarts == 1 and beat.process.poll() is None
+        assert lines == ["beat stopped (exit code -9); restarting in 0.05 s"]
+    finally:
+        supervisor.stop()
