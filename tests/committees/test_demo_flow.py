@@ -3,9 +3,11 @@ a citizen proposes an idea on a demo board, demo citizens support it past the th
 puts it on the upcoming meeting, publishes the agenda, records the decision and publishes the minutes
 as a page and a PDF, and the idea's author and supporters are told."""
 
+import hashlib
 import io
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -80,3 +82,36 @@ def test_from_idea_to_minutes_and_back_to_the_citizens(client, demo):
         assert notices.count() == 1, email
         assert Email.objects.filter(to_address=email, dedupe_key__startswith=f"idea-decided-{idea.id}-").count() == 1
     assert "Valgcafé på biblioteket" in login(client, "borger@example.dk").get(reverse("notice-list")).content.decode()
+
+
+def test_an_oparl_client_finds_the_2015_minutes_through_results_protocol(client, demo):
+    """From the system object, as a client that knows only the entry point: bodies, the body, its meetings
+    page by page, the meeting of 24-03-2015, its resultsProtocol, and the download matching its checksum."""
+
+    def get(url: str) -> dict:
+        response = client.get(url.removeprefix(settings.SITE_URL))
+        assert response.status_code == 200, url
+        return response.json()
+
+    def fetch(url: str) -> bytes:
+        response = client.get(url.removeprefix(settings.SITE_URL))
+        assert response.status_code == 200, url
+        return b"".join(response.streaming_content)
+
+    system = get("/oparl/v1.1/")
+    body = get(get(system["body"])["data"][0]["id"])
+    page, meeting = get(body["meeting"]), None
+    while meeting is None:
+        meeting = next((entry for entry in page["data"] if entry["name"].endswith("24-03-2015")), None)
+        if meeting is None:
+            page = get(page["links"]["next"])
+    protocol = meeting["resultsProtocol"]
+    assert get(protocol["id"])["meeting"] == [meeting["id"]]
+    content = fetch(protocol["downloadUrl"])
+    assert len(content) == protocol["size"] and hashlib.sha512(content).hexdigest() == protocol["sha512Checksum"]
+    assert protocol["date"] == "2015-03-26" and protocol["fileName"].startswith("REFERAT")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert "REFERAT" in text and "Punkt 119: Drøftelse - Myndighed på ny måde" in text
+    assert "BESLUTNING I DEMOKRATIEKSPERIMENTARIET DEN 24-03-2015" in text
+    agenda = fetch(meeting["invitation"]["downloadUrl"])
+    assert "DAGSORDEN" in PdfReader(io.BytesIO(agenda)).pages[0].extract_text()

@@ -114,3 +114,18 @@ def test_pages_speak_english_to_english_readers(client, english_citizen, minutes
     client.force_login(english_citizen)
     page = client.get(f"/moeder/{minutes_meeting.id}/").content.decode()
     assert "MINUTES" in page and "RECOMMENDATION" in page and "Description of the case" in page
+
+
+def test_an_item_is_taken_off_a_published_agenda_until_the_meeting_is_held(secretary_client, published_meeting):
+    item = published_meeting.items.get(is_public=True)
+    page = secretary_client.get(f"/moeder/{published_meeting.id}/").content.decode()
+    assert f"/punkter/{item.id}/fjern/" in page
+    response = secretary_client.post(f"/punkter/{item.id}/fjern/")
+    assert response.status_code == 302 and not AgendaItem.objects.filter(id=item.id).exists()
+    secretary_client.post(f"/moeder/{published_meeting.id}/afholdt/")
+    other = published_meeting.items.get()
+    held_page = secretary_client.get(f"/moeder/{published_meeting.id}/").content.decode()
+    assert f"/punkter/{other.id}/fjern/" not in held_page
+    response = secretary_client.post(f"/punkter/{other.id}/fjern/")
+    assert response.status_code == 400 and "punkter kan ikke længere fjernes" in response.content.decode()
+    assert AgendaItem.objects.filter(id=other.id).exists()
