@@ -17,9 +17,12 @@ def unreadable(text: str) -> bool:
 
 
 def bad_input_response(request, message: str):
-    """400 in the product's look for pages, a JSON `detail` for the API."""
+    """400 in the product's look for pages, a JSON `detail` for the API, OParl's Error object for OParl."""
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=400)
+    if request.path.startswith("/oparl/"):
+        error = {"type": "https://schema.oparl.org/1.1/Error", "message": message}
+        return JsonResponse(error, status=400, json_dumps_params={"ensure_ascii": False})
     return render(request, "400.html", {"message": message}, status=400)
 
 

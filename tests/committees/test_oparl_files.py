@@ -213,6 +213,8 @@ def test_bad_filters_are_a_clear_400(client, published_meeting, params):
         assert response.status_code == 400, (name, params)
         body = response.json()
         assert body["type"] == "https://schema.oparl.org/1.1/Error"
+        if "\x00" in next(iter(params.values())):
+            continue  # refused at the edge (core.middleware), before OParl reads it
         assert next(iter(params)) in body["debug"]
         assert "time zone" in body["debug"] or "not a real date-time" in body["debug"]
 
