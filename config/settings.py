@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "grants",
     "casework",
     "budgets",
+    "events",
     "committees",
     "figures",
     "escalations",
@@ -279,6 +280,8 @@ SPECTACULAR_SETTINGS = {
         "HearingStatusEnum": "casework.models.Hearing.Status",
         "ComplaintDecisionKindEnum": "casework.models.Decision.Kind",
         "ComplaintAttachmentKindEnum": "complaints.models.ComplaintAttachment.Kind",
+        "EventKindEnum": "events.models.Event.Kind",
+        "EventRegistrationStatusEnum": "events.models.Registration.Status",
     },
 }
 
@@ -322,6 +325,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "figures.tasks.refresh_service_figures",
         "schedule": timedelta(minutes=15),
     },
+    "events-send-reminders": {"task": "events.tasks.send_reminders", "schedule": timedelta(minutes=15)},
     "escalations-refresh-theme-counts": {
         "task": "escalations.tasks.refresh_theme_counts",
         "schedule": timedelta(minutes=15),

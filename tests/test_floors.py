@@ -21,6 +21,7 @@ FLOORS = [
     {"dialogue", "themes", "classification"},
     {"complaints", "ideas"},
     {"budgets", "grants", "access_requests", "casework"},
+    {"events"},
     {"figures", "retention"},
     {"escalations"},
     {"committees"},

@@ -1,0 +1,70 @@
+"""Who may see and do what with events: the one place every door asks.
+
+The public reads published events (and their reports). Anyone logged in registers and cancels herself.
+Staff of the organising department — any member of it — create and edit the department's events, see
+the registrations, tick off attendance, write the report and plan who from the municipality takes part;
+an administrator may do the same for every department. The planning is internal: the organising staff and
+the people planned see it, nobody else (not even other staff), and an unpublished event exists only for
+the organising staff.
+"""
+
+import rules
+
+from accounts.selectors import department_ids_of
+
+
+@rules.predicate
+def is_logged_in(user) -> bool:
+    return user.is_authenticated
+
+
+@rules.predicate
+def is_administrator(user) -> bool:
+    return user.is_authenticated and user.is_staff
+
+
+@rules.predicate
+def is_in_some_department(user) -> bool:
+    return user.is_authenticated and bool(_department_ids(user))
+
+
+@rules.predicate
+def is_organising_staff(user, event) -> bool:
+    return event is not None and user.is_authenticated and event.department_id in _department_ids(user)
+
+
+@rules.predicate
+def is_department_staff(user, department) -> bool:
+    return department is not None and user.is_authenticated and department.id in _department_ids(user)
+
+
+@rules.predicate
+def is_published(user, event) -> bool:
+    return event is not None and event.is_published
+
+
+@rules.predicate
+def is_planned_participant(user, event) -> bool:
+    return event is not None and user.is_authenticated and event.participants.filter(user_id=user.id).exists()
+
+
+def _department_ids(user) -> set[int]:
+    """The user's departments, read once per request and kept on the user object."""
+    if "_event_department_ids" not in user.__dict__:
+        user.__dict__["_event_department_ids"] = department_ids_of(user=user)
+    return user.__dict__["_event_department_ids"]
+
+
+# What the doors ask
+
+can_manage_event = is_organising_staff | is_administrator
+can_see_event = is_published | can_manage_event
+can_create_event = is_in_some_department | is_administrator
+can_organise_for = is_department_staff | is_administrator
+can_register = is_logged_in & is_published
+can_see_planning = can_manage_event | (is_planned_participant & is_published)
+
+rules.add_perm("events.manage_event", can_manage_event)
+rules.add_perm("events.see_event", can_see_event)
+rules.add_perm("events.create_event", can_create_event)
+rules.add_perm("events.see_planning", can_see_planning)
