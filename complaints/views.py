@@ -309,7 +309,13 @@ def task_detail(request, task_id: int):
             return redirect("complaints:inbox")
         except ValidationError as error:
             form.add_error(None, error)
-    context = {"task": task, "contact_form": contact_form, "reassign_form": reassign_form, "is_lead": is_lead}
+    context = {
+        "task": task,
+        "contact_form": contact_form,
+        "reassign_form": reassign_form,
+        "is_lead": is_lead,
+        "panels": render_panels(request=request, complaint=task.complaint, can_handle=True),
+    }
     return render(request, "complaints/task_detail.html", context, status=400 if request.method == "POST" else 200)
 
 

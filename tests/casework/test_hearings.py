@@ -298,3 +298,10 @@ def test_hearings_never_move_the_genvurdering_deadline(citizen, caseworker, rout
     routed_complaint.refresh_from_db()
     assert routed_complaint.genvurdering_due == due
     assert isinstance(due, datetime)
+
+
+def test_the_task_page_links_to_the_forms(client, caseworker, routed_complaint):
+    client.force_login(caseworker)
+    page = client.get(reverse("complaints:task", args=[routed_complaint.tasks.get().id])).content.decode()
+    assert reverse("casework:hearing-create", args=[routed_complaint.id]) in page
+    assert reverse("casework:decision-create", args=[routed_complaint.id]) in page
