@@ -201,3 +201,11 @@ def test_planning_lists_councillors_and_staff(event, organiser, secretary, citiz
     assert "politikere og medarbejdere" in str(not_staff.value)
     services.remove_participant(actor=organiser, participant=planned)
     assert list(event.participants.values_list("user_id", flat=True)) == [second_caseworker.id]
+
+
+def test_an_english_speaker_is_told_in_english(event, english_citizen):
+    services.register(user=english_citizen, event=event)
+    email = Email.objects.get(recipient=english_citizen)
+    assert email.subject == f"You are registered for “{event.title}”"
+    assert "Show it at the door." in email.body
+    assert Notice.objects.get(user=english_citizen).title.startswith("You are registered")

@@ -9,6 +9,7 @@ from committees import demo as committees_demo
 from complaints import demo as complaints_demo
 from demo import municipality
 from escalations import demo as escalations_demo
+from events import demo as events_demo
 from grants import demo as grants_demo
 from ideas import demo as ideas_demo
 from themes import demo as themes_demo
@@ -20,6 +21,7 @@ SEEDERS = [
     grants_demo.seed,
     budgets_demo.seed,
     committees_demo.seed,
+    events_demo.seed,
     municipality.seed,
     complaints_demo.seed,
     casework_demo.seed,
