@@ -1,5 +1,6 @@
 """What runs the platform: safe settings, the compose file, the demo data."""
 
+import json
 import os
 import subprocess
 import sys
@@ -80,6 +81,33 @@ def test_docker_compose_file_is_valid():
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_every_app_container_keeps_private_attachments_on_one_shared_volume():
+    """Not inside a container: a replica or a worker must find the file another one stored."""
+    result = subprocess.run(
+        [str(compose_binary()), "-f", str(ROOT / "docker-compose.yml"), "config", "--format", "json"],
+        env={**os.environ, "SECRET_KEY": "compose-check"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    services = json.loads(result.stdout)["services"]
+    app_services = {name: service for name, service in services.items() if name not in {"postgres", "redis"}}
+    assert app_services
+    for name, service in app_services.items():
+        root = service["environment"]["PRIVATE_MEDIA_ROOT"]
+        mounts = {volume["target"]: volume.get("source") for volume in service["volumes"]}
+        assert mounts.get(root) == "private", name
+
+
+def test_the_browsable_api_is_off_in_production():
+    production = settings_in_subprocess(
+        {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.dk"}, "settings.REST_FRAMEWORK['DEFAULT_RENDERER_CLASSES']"
+    )
+    assert production.stdout.strip() == "['rest_framework.renderers.JSONRenderer']", production.stderr
+    demo = settings_in_subprocess({"DEMO": "1"}, "settings.REST_FRAMEWORK['DEFAULT_RENDERER_CLASSES']")
+    assert "BrowsableAPIRenderer" in demo.stdout
 
 
 def test_docker_compose_validation_catches_a_broken_file(tmp_path):
