@@ -198,3 +198,17 @@ def test_api_tokens_work_for_the_secretary(api, secretary, member, planned_meeti
     assert response.status_code == 200
     assert [item["number"] for item in response.json()["items"]] == [1, 2]
     assert api().get(f"/api/meetings/{planned_meeting.id}/items/").json()[0]["title"] == "Punkt 1"
+
+
+def test_the_admin_only_reads_meetings_items_and_attachments(published_meeting, django_user_model):
+    """An admin edit would skip the services (numbers, stored agenda PDF, OParl tombstones): it is refused."""
+    admin = django_user_model.objects.create_superuser("admin@example.dk", None, full_name="Admin")
+    client = client_for(admin)
+    item = open_item(published_meeting)
+    before = snapshot()
+    change = f"/admin/committees/agendaitem/{item.id}/change/"
+    assert client.get(change).status_code == 200  # to look at
+    assert client.post(change, {"title": "Ændret i admin", "is_public": ""}).status_code == 403
+    assert client.post(f"/admin/committees/agendaitem/{item.id}/delete/", {"post": "yes"}).status_code == 403
+    assert client.post(f"/admin/committees/meeting/{published_meeting.id}/delete/", {"post": "yes"}).status_code == 403
+    assert snapshot() == before
