@@ -186,3 +186,8 @@ def test_staff_create_an_event_on_the_page_for_their_own_department_only(client,
     assert list(event.contributors.values_list("name", flat=True)) == ["Frivilligcenter Holbæk", "Fælles-skaberne"]
     assert event.starts_at.isoformat() == "2030-05-01T15:00:00+00:00"  # 17:00 Danish summer time
     assert client.post(reverse("events:create"), {"department": nature.id}).status_code == 400
+
+
+def test_the_home_page_and_the_menu_lead_to_the_events(client):
+    page = client.get("/").content.decode()
+    assert page.count(f'href="{reverse("events:list")}"') == 2
