@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import (
     Committee,
     CommitteeMembership,
+    Council,
+    CouncilMembership,
     Department,
     DepartmentMembership,
     PersonalDataAccess,
@@ -49,6 +51,20 @@ class CommitteeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CommitteeMembershipInline]
+
+
+class CouncilMembershipInline(admin.TabularInline):
+    model = CouncilMembership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "email"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+    inlines = [CouncilMembershipInline]
 
 
 @admin.register(PersonalDataAccess)

@@ -1,6 +1,14 @@
 """The demo municipality's people and organisation, drawn from the 2015 minutes."""
 
-from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
+from accounts.models import (
+    Committee,
+    CommitteeMembership,
+    Council,
+    CouncilMembership,
+    Department,
+    DepartmentMembership,
+    User,
+)
 from accounts.services import store_cpr
 
 DEMO_PASSWORD = "borgerdialog"  # noqa: S105 - demo accounts exist only with DEMO=1
@@ -24,6 +32,19 @@ PEOPLE = [
     ("leder@example.dk", "Birgitte Sørensen", {"department": ("familiecentret", "lead")}),
     ("sekretaer@example.dk", "Karen Munk", {"committee": ("projektudvalget-demokratieksperimentariet", "secretary")}),
     ("admin@example.dk", "Administrator", {"superuser": True}),
+    # Council members are citizens with a seat (item 123: "Dialog og samarbejde med Råd og Nævn"); the first two
+    # log in with MitID too (devidp/identities.json).
+    ("aeldreraad@example.dk", "Grethe Olsen", {"cpr": "6605481111", "council": ("aeldreraadet", "chair")}),
+    ("handicapraad@example.dk", "Peter Lund", {"cpr": "6709672222", "council": ("handicapraadet", "chair")}),
+    ("integrationsraad@example.dk", "Amina Yusuf", {"council": ("integrationsraadet", "member")}),
+    ("folkeoplysning@example.dk", "Henrik Vestergaard", {"council": ("folkeoplysningsudvalget", "member")}),
+]
+
+COUNCILS = [
+    ("Ældrerådet", "aeldreraadet", "Vælges af kommunens borgere over 60 og rådgiver byrådet om ældres forhold."),
+    ("Handicaprådet", "handicapraadet", "Rådgiver byrådet om forhold for borgere med handicap."),
+    ("Integrationsrådet", "integrationsraadet", "Rådgiver byrådet om integration af nye borgere."),
+    ("Folkeoplysningsudvalget", "folkeoplysningsudvalget", "Rådgiver om folkeoplysning, foreninger og lokaler."),
 ]
 
 COMMITTEE = (
@@ -40,6 +61,11 @@ def seed() -> None:
     committee, _ = Committee.objects.update_or_create(
         slug=COMMITTEE[1], defaults={"name": COMMITTEE[0], "short_name": COMMITTEE[2]}
     )
+    councils = {}
+    for name, slug, description in COUNCILS:
+        councils[slug], _ = Council.objects.update_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
     for email, full_name, roles in PEOPLE:
         user = User.objects.filter(email=email).first()
         if user is None:
@@ -56,3 +82,6 @@ def seed() -> None:
         if "committee" in roles:
             _slug, role = roles["committee"]
             CommitteeMembership.objects.update_or_create(user=user, committee=committee, defaults={"role": role})
+        if "council" in roles:
+            slug, role = roles["council"]
+            CouncilMembership.objects.update_or_create(user=user, council=councils[slug], defaults={"role": role})

@@ -172,6 +172,55 @@ class CommitteeMembership(TimeStampedModel):
         return f"{self.user} – {self.committee} ({self.get_role_display()})"
 
 
+class Council(TimeStampedModel):
+    """A council or board (råd og nævn), e.g. Ældrerådet: it is heard on what concerns its area."""
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    slug = models.SlugField(_("kort navn"), unique=True)
+    description = models.TextField(_("beskrivelse"), max_length=2000, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="CouncilMembership", related_name="councils")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("råd eller nævn")
+        verbose_name_plural = _("råd og nævn")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CouncilMembership(TimeStampedModel):
+    """A seat on a council for a period; it counts while it runs (accounts.selectors.active_council_memberships)."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Formand")
+        MEMBER = "member", _("Medlem")
+        SECRETARY = "secretary", _("Sekretær")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="council_memberships")
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    start_date = models.DateField(_("startdato"), null=True, blank=True)
+    end_date = models.DateField(_("slutdato"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "council"], name="unique_council_membership"),
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="council_membership_ends_after_start",
+            ),
+        ]
+        verbose_name = _("medlemskab af råd eller nævn")
+        verbose_name_plural = _("medlemskaber af råd og nævn")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.council} ({self.get_role_display()})"
+
+
 class PersonalDataAccess(models.Model):
     """A member of staff looked at a citizen's personal data. Citizens can export their own log."""
 

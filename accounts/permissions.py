@@ -1,4 +1,4 @@
-"""Committee membership as every app asks it: the one place the "membership runs today" rule is written.
+"""Committee and council membership as every app asks it: the one place the "membership runs today" rule is asked.
 
 A membership counts between its start and end dates (either may be empty). A user's roles in a committee are
 read once per request and kept on the user object (`_committee_roles`), the one cache of roles.
@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CommitteeMembership
-from accounts.selectors import active_committee_memberships, citizen_service_department_ids
+from accounts.selectors import active_committee_memberships, active_council_memberships, citizen_service_department_ids
 
 
 def committee_roles(user, committee_id: int) -> set[str]:
@@ -42,6 +42,25 @@ def is_committee_member(user, committee) -> bool:
 @rules.predicate
 def is_committee_secretary(user, committee) -> bool:
     return committee is not None and is_secretary_of(user, committee.id)
+
+
+def council_ids_of(user) -> set[int]:
+    """The councils the user sits on today, cached on the user for the request."""
+    if user is None or not user.is_authenticated:
+        return set()
+    if "_council_ids" not in user.__dict__:
+        memberships = active_council_memberships().filter(user_id=user.id)
+        user.__dict__["_council_ids"] = set(memberships.values_list("council_id", flat=True))
+    return user.__dict__["_council_ids"]
+
+
+def is_member_of_council(user, council_id: int) -> bool:
+    return council_id in council_ids_of(user)
+
+
+@rules.predicate
+def is_council_member(user, council) -> bool:
+    return council is not None and is_member_of_council(user, council.id)
 
 
 # NSIS assurance levels, weakest first. A session carries the level its login gave (accounts.middleware);

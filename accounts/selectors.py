@@ -2,17 +2,48 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
+from accounts.models import (
+    Committee,
+    CommitteeMembership,
+    Council,
+    CouncilMembership,
+    Department,
+    DepartmentMembership,
+    User,
+)
 
 
-def active_committee_memberships() -> QuerySet[CommitteeMembership]:
-    """Committee memberships running today (between their start and end dates), of active users."""
+def _running_today(memberships: QuerySet) -> QuerySet:
+    """The one date rule of a membership: it runs between its start and end dates (either may be empty)."""
     today = timezone.localdate()
-    return CommitteeMembership.objects.filter(
+    return memberships.filter(
         Q(start_date__isnull=True) | Q(start_date__lte=today),
         Q(end_date__isnull=True) | Q(end_date__gte=today),
         user__is_active=True,
     )
+
+
+def active_committee_memberships() -> QuerySet[CommitteeMembership]:
+    """Committee memberships running today (between their start and end dates), of active users."""
+    return _running_today(CommitteeMembership.objects.all())
+
+
+def active_council_memberships() -> QuerySet[CouncilMembership]:
+    """Council memberships running today (between their start and end dates), of active users."""
+    return _running_today(CouncilMembership.objects.all())
+
+
+def councils_of(*, user: User) -> QuerySet[Council]:
+    """The councils the user sits on today (she may answer a hearing on their behalf)."""
+    if not user.is_authenticated:
+        return Council.objects.none()
+    return Council.objects.filter(id__in=active_council_memberships().filter(user_id=user.id).values("council_id"))
+
+
+def council_members(*, council_id: int) -> QuerySet[User]:
+    """The council's members today."""
+    memberships = active_council_memberships().filter(council_id=council_id)
+    return User.objects.filter(id__in=memberships.values("user_id")).order_by("id")
 
 
 def committee_secretaries(*, committee_id: int) -> QuerySet[User]:

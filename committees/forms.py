@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import AgendaItem, AgendaItemSource
 from committees.selectors import open_meetings_for_placing
+from themes.models import Theme
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -39,8 +40,18 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = AgendaItem
-        fields = ["title", "case_number", "item_type", "procedure", "recommendation", "description", "is_public"]
+        fields = [
+            "title",
+            "case_number",
+            "item_type",
+            "procedure",
+            "recommendation",
+            "description",
+            "is_public",
+            "themes",
+        ]
         widgets = {
+            "themes": forms.CheckboxSelectMultiple,
             "recommendation": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 14}),
         }
@@ -55,6 +66,20 @@ class ItemForm(forms.ModelForm):
             ),
             "is_public": _("Et lukket punkt ses kun af udvalget og sekretæren."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Theme.objects.filter(active=True).order_by("name")
+
+
+class WarningOverrideForm(forms.Form):
+    code = forms.CharField(max_length=100, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Begrundelse for at offentliggøre alligevel"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Fx ”Ældrerådet blev hørt på sit møde den 3. marts; udtalelsen er vedlagt som bilag.”"),
+    )
 
 
 class AttachmentForm(forms.Form):

@@ -15,6 +15,7 @@ from accounts.models import Committee
 from complaints.models import CASE_NUMBER_VALIDATOR
 from core.models import TimeStampedModel
 from core.uploads import attachment_path, attachment_storage
+from themes.models import Theme
 
 
 class Location(TimeStampedModel):
@@ -116,6 +117,15 @@ class AgendaItem(TimeStampedModel):
     decision = models.TextField(_("beslutning"), max_length=10000, blank=True)
     outcome = models.CharField(_("udfald for borgerforslag"), max_length=20, choices=Outcome.choices, blank=True)
     is_public = models.BooleanField(_("åbent punkt"), default=True)
+    themes = models.ManyToManyField(
+        Theme,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("emner"),
+        help_text=_(
+            "Hvad punktet handler om. Et råd med høringspligt på et emne skal høres, før dagsordenen udsendes."
+        ),
+    )
 
     class Meta:
         ordering = ["meeting", "order"]
@@ -150,6 +160,7 @@ class AgendaItemSource(TimeStampedModel):
         IDEA = "idea", _("Borgerforslag")
         THEME = "theme", _("Eskaleret emne")
         BUDGET = "budget", _("Resultat af borgerbudget")
+        HEARING = "hearing", _("Høring med høringsnotat")
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="sources")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -165,6 +176,25 @@ class AgendaItemSource(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"
+
+
+class WarningOverride(TimeStampedModel):
+    """The secretary publishes an agenda despite a source's warning on an item (core.proposals.AgendaWarning)."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="warning_overrides")
+    code = models.CharField(_("advarsel"), max_length=100)
+    message = models.TextField(_("advarslens tekst"), max_length=2000)
+    reason = models.TextField(_("begrundelse"), max_length=2000)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["item", "id"]
+        verbose_name = _("tilsidesat advarsel")
+        verbose_name_plural = _("tilsidesatte advarsler")
+        constraints = [models.UniqueConstraint(fields=["item", "code"], name="unique_warning_override")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.code}"
 
 
 class Attachment(TimeStampedModel):

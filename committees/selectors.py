@@ -9,7 +9,15 @@ from django.utils import timezone
 
 from accounts.models import Committee, User
 from accounts.permissions import is_member_of
-from committees.models import AgendaItem, AgendaItemSource, Attachment, Meeting, MeetingFile, Tombstone
+from committees.models import (
+    AgendaItem,
+    AgendaItemSource,
+    Attachment,
+    Meeting,
+    MeetingFile,
+    Tombstone,
+    WarningOverride,
+)
 from committees.permissions import (
     can_view_agenda,
     can_view_attachment,
@@ -17,7 +25,7 @@ from committees.permissions import (
     can_view_item,
 )
 from committees.sources import SOURCES
-from core.proposals import Proposal
+from core.proposals import AgendaItemFacts, AgendaWarning, Proposal
 
 
 def committees_listed() -> QuerySet[Committee]:
@@ -186,3 +194,32 @@ def proposal_queue(*, committee: Committee) -> list[Proposal]:
         if (proposal.kind, proposal.object_id) not in placed
     ]
     return sorted(proposals, key=lambda proposal: proposal.proposed_at)
+
+
+def agenda_warnings(*, meeting: Meeting) -> list[AgendaWarning]:
+    """What every source warns about the meeting's items (e.g. a council not heard), overridden or not."""
+    items = meeting.items.prefetch_related("themes", "sources").order_by("order", "id")
+    facts = [
+        AgendaItemFacts(
+            item_id=item.id,
+            title=item.title,
+            theme_ids=frozenset(theme.id for theme in item.themes.all()),
+            sources=frozenset((row.kind, row.object_id) for row in item.sources.all()),
+        )
+        for item in items
+    ]
+    if not facts:
+        return []
+    return [warning for source in SOURCES for warning in source.agenda_warnings(items=facts)]
+
+
+def open_agenda_warnings(*, meeting: Meeting) -> list[AgendaWarning]:
+    """The warnings the secretary has not overridden: publishing waits for them."""
+    overridden = set(WarningOverride.objects.filter(item__meeting=meeting).values_list("item_id", "code"))
+    return [w for w in agenda_warnings(meeting=meeting) if (w.item_id, w.code) not in overridden]
+
+
+def warning_overrides(*, meeting: Meeting):
+    return (
+        WarningOverride.objects.filter(item__meeting=meeting).select_related("item", "by").order_by("item__order", "id")
+    )

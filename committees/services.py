@@ -20,7 +20,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
@@ -28,11 +28,21 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Committee, User
 from committees.documents import document_file_name, meeting_pdf
-from committees.models import AgendaItem, AgendaItemSource, Attachment, Location, Meeting, MeetingFile, Tombstone
+from committees.models import (
+    AgendaItem,
+    AgendaItemSource,
+    Attachment,
+    Location,
+    Meeting,
+    MeetingFile,
+    Tombstone,
+    WarningOverride,
+)
 from committees.permissions import can_edit_item, can_manage_committee, can_manage_meeting
-from committees.selectors import proposal_queue, public_meeting_document
+from committees.selectors import open_agenda_warnings, proposal_queue, public_meeting_document
 from committees.sources import agenda_event, proposals_on, source_of
-from core.uploads import check_attachment
+from core.uploads import CheckedUpload, check_attachment
+from themes.models import Theme
 
 ITEM_SECTIONS = ("title", "case_number", "item_type", "procedure", "recommendation", "description", "is_public")
 
@@ -196,6 +206,7 @@ def add_item(
     case_number: str = "",
     procedure: str = "",
     is_public: bool = True,
+    themes: list[Theme] | None = None,
 ) -> AgendaItem:
     """A new item last on a planned meeting's agenda."""
     _require(can_manage_meeting(actor, meeting))
@@ -218,6 +229,8 @@ def add_item(
             item.procedure = default_procedure(committee=meeting.committee, item_type=item.item_type)
         item.order = (meeting.items.aggregate(last=Max("order"))["last"] or 0) + 1
         item.save()
+        if themes:
+            item.themes.set(themes)
         _touch(meeting.id)
     return item
 
@@ -251,14 +264,19 @@ def place_proposal(*, actor: User, meeting: Meeting, kind: str, object_id: int) 
                 order=(meeting.items.aggregate(last=Max("order"))["last"] or 0) + 1,
             )
         item.save()
+        item.themes.set(proposal.theme_ids)
         AgendaItemSource.objects.create(item=item, kind=kind, object_id=object_id)
+        for document in source_of(kind).files(proposal=proposal):
+            upload = SimpleUploadedFile(document.file_name, document.content)
+            _store_attachment(item, check_attachment(title=document.title, upload=upload), is_internal=False)
         source_of(kind).placed(object_ids=[object_id], event=agenda_event(item))
         _touch(meeting.id)
     return item
 
 
-def update_item(*, actor: User, item: AgendaItem, **sections) -> AgendaItem:
-    """Edit an item's sections (title, case number, type, Sagsgang, Indstilling, Beskrivelse, open or closed)."""
+def update_item(*, actor: User, item: AgendaItem, themes: list[Theme] | None = None, **sections) -> AgendaItem:
+    """Edit an item's sections (title, case number, type, Sagsgang, Indstilling, Beskrivelse, open or closed)
+    and its themes."""
     _require(can_edit_item(actor, item))
     unknown = set(sections) - set(ITEM_SECTIONS)
     if unknown:
@@ -278,6 +296,8 @@ def update_item(*, actor: User, item: AgendaItem, **sections) -> AgendaItem:
             else:
                 _bury(paper=item, files=item.attachments.all())
         _agenda_changed(meeting)
+        if themes is not None:
+            item.themes.set(themes)
     return item
 
 
@@ -336,25 +356,31 @@ def add_attachment(
     with transaction.atomic():
         meeting = _lock_meeting(item.meeting)
         _editable_sections(meeting)
-        last = item.attachments.aggregate(last=Max("order"))["last"] or 0
-        attachment = Attachment(
-            item=item,
-            title=checked.title,
-            file_name=checked.file_name,
-            mime_type=checked.mime_type,
-            size=checked.size,
-            sha1=checked.sha1,
-            sha512=checked.sha512,
-            is_internal=is_internal,
-            order=last + 1,
-        )
-        attachment.file.save(checked.file_name, upload, save=False)
-        try:
-            attachment.save()
-        except Exception:
-            _delete_stored_file(attachment.file.name)
-            raise
+        attachment = _store_attachment(item, checked, is_internal=is_internal)
         _agenda_changed(meeting)
+    return attachment
+
+
+def _store_attachment(item: AgendaItem, checked: CheckedUpload, *, is_internal: bool) -> Attachment:
+    """A checked file as the item's last Bilag; the stored file goes again if the row cannot be written."""
+    last = item.attachments.aggregate(last=Max("order"))["last"] or 0
+    attachment = Attachment(
+        item=item,
+        title=checked.title,
+        file_name=checked.file_name,
+        mime_type=checked.mime_type,
+        size=checked.size,
+        sha1=checked.sha1,
+        sha512=checked.sha512,
+        is_internal=is_internal,
+        order=last + 1,
+    )
+    attachment.file.save(checked.file_name, checked.upload, save=False)
+    try:
+        attachment.save()
+    except Exception:
+        _delete_stored_file(attachment.file.name)
+        raise
     return attachment
 
 
@@ -383,6 +409,11 @@ def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
         items = list(meeting.items.order_by("order", "id"))
         if not items:
             raise ValidationError({"status": _("Dagsordenen har ingen punkter endnu.")})
+        warnings = open_agenda_warnings(meeting=meeting)
+        if warnings:
+            raise ValidationError(
+                {"status": [_("Dagsordenen har advarsler, der skal ses på først:")] + [w.message for w in warnings]}
+            )
         number = AgendaItem.objects.filter(committee_id=meeting.committee_id).aggregate(last=Max("number"))["last"] or 0
         for item in items:
             number += 1
@@ -395,6 +426,25 @@ def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
         for source, event, object_ids in proposals_on(meeting.items.select_related("meeting__committee")):
             source.agenda_published(object_ids=object_ids, event=event)
     return meeting
+
+
+def override_warning(*, actor: User, item: AgendaItem, code: str, reason: str) -> WarningOverride:
+    """The secretary publishes despite a warning on the item; her reason is recorded with the warning's text."""
+    _require(can_edit_item(actor, item))
+    reason = (reason or "").strip()
+    if len(reason) < 5:
+        raise ValidationError({"reason": _("Skriv en begrundelse på mindst 5 tegn.")})
+    if len(reason) > 2000:
+        raise ValidationError({"reason": _("Begrundelsen må højst være på 2000 tegn.")})
+    with transaction.atomic():
+        meeting = _lock_meeting(item.meeting)
+        _open_for_new_items(meeting)
+        warning = next(
+            (w for w in open_agenda_warnings(meeting=meeting) if (w.item_id, w.code) == (item.id, code)), None
+        )
+        if warning is None:
+            raise ValidationError({"reason": _("Advarslen gælder ikke længere for punktet.")})
+        return WarningOverride.objects.create(item=item, code=code, message=warning.message, reason=reason, by=actor)
 
 
 def mark_meeting_held(*, actor: User, meeting: Meeting) -> Meeting:

@@ -13,6 +13,7 @@ from budgets.proposals import BudgetResultProposals
 from committees.models import AgendaItem, AgendaItemSource
 from core.proposals import AgendaEvent, ProposalSource
 from escalations.proposals import EscalationProposals
+from hearings.proposals import HearingProposals
 from ideas.proposals import IdeaProposals
 from notifications.services import absolute_url
 
@@ -20,6 +21,7 @@ SOURCES: tuple[ProposalSource, ...] = (
     IdeaProposals(),  # ideas that gathered their board's support, or that staff picked
     EscalationProposals(),  # themes escalated to the committee by the hourly job
     BudgetResultProposals(),  # the published results of a participatory budget
+    HearingProposals(),  # concluded hearings with their høringsnotat; warns of councils not heard
 )
 
 _BY_KIND = {source.kind: source for source in SOURCES}

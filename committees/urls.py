@@ -38,6 +38,7 @@ urlpatterns = [
     path("punkter/<int:item_id>/flyt/", views.item_move, name="item-move"),
     path("punkter/<int:item_id>/fjern/", views.item_remove, name="item-remove"),
     path("punkter/<int:item_id>/beslutning/", views.item_decision, name="item-decision"),
+    path("punkter/<int:item_id>/advarsel/", views.item_override_warning, name="item-override-warning"),
     path("punkter/<int:item_id>/bilag/", views.attachment_add, name="attachment-add"),
     path("bilag/<int:attachment_id>/fjern/", views.attachment_remove, name="attachment-remove"),
     path("bilag/<int:attachment_id>/<str:file_name>", views.attachment_file, name="attachment"),

@@ -13,7 +13,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.selectors import access_committee_by_slug
 from committees import services
 from committees.documents import document_file_name, meeting_pdf
-from committees.forms import AttachmentForm, DecisionForm, ItemForm, MeetingForm, PlaceProposalForm
+from committees.forms import (
+    AttachmentForm,
+    DecisionForm,
+    ItemForm,
+    MeetingForm,
+    PlaceProposalForm,
+    WarningOverrideForm,
+)
 from committees.permissions import (
     can_edit_item,
     can_manage_committee,
@@ -30,8 +37,10 @@ from committees.selectors import (
     committees_listed,
     meeting_document,
     meetings_of,
+    open_agenda_warnings,
     open_meetings_for_placing,
     proposal_queue,
+    warning_overrides,
 )
 
 
@@ -141,14 +150,20 @@ def meeting_edit(request, meeting_id: int):
     return render(request, "committees/meeting_form.html", context, status=400 if form.errors else 200)
 
 
-def _meeting_page(request, meeting, *, action_errors=(), status=200):
+def _meeting_page(request, meeting, *, action_errors=(), override_form=None, status=200):
     readable = can_view_agenda(request.user, meeting)
+    can_manage = can_manage_meeting(request.user, meeting)
+    planned = can_manage and meeting.status == meeting.Status.PLANNED
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
-        "can_manage": can_manage_meeting(request.user, meeting),
+        "can_manage": can_manage,
         "document": meeting_document(user=request.user, meeting=meeting) if readable else None,
         "action_errors": action_errors,
+        # Before publishing, the secretary sees what the sources warn about, and may publish anyway with a reason.
+        "warnings": open_agenda_warnings(meeting=meeting) if planned else [],
+        "overrides": warning_overrides(meeting=meeting) if can_manage else [],
+        "override_form": override_form,
     }
     return render(request, "committees/meeting_detail.html", context, status=status)
 
@@ -185,6 +200,22 @@ def meeting_action(request, meeting_id: int, action: str):
         return _meeting_page(request, meeting, action_errors=error.messages, status=400)
     messages.success(request, done)
     return redirect(meeting)
+
+
+@login_required
+@require_POST
+def item_override_warning(request, item_id: int):
+    item = _editable_item(request, item_id)
+    form = WarningOverrideForm(request.POST)
+    if form.is_valid():
+        try:
+            services.override_warning(actor=request.user, item=item, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Advarslen er tilsidesat, og begrundelsen er gemt."))
+            return redirect(item.meeting)
+    return _meeting_page(request, item.meeting, override_form=form, status=400)
 
 
 @login_required

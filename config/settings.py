@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "grants",
     "casework",
     "budgets",
+    "hearings",
     "events",
     "committees",
     "figures",
@@ -342,6 +343,10 @@ CELERY_BEAT_SCHEDULE = {
     "themes-train-suggestion-model": {
         "task": "themes.tasks.train_suggestion_model",
         "schedule": crontab(hour=2, minute=30),
+    },
+    "hearings-send-due-notices": {
+        "task": "hearings.tasks.send_due_notices",
+        "schedule": timedelta(minutes=15),
     },
     "dialogue-email-unread-messages": {
         "task": "dialogue.tasks.email_unread_messages",

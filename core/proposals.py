@@ -9,9 +9,13 @@ A source is one object per kind of proposal (`kind` is one of `committees.models
 - `proposals(committee_id=...)`: its proposals waiting for the committee's agenda;
 - `draft(proposal=...)`: the Beskrivelse af sagen an agenda item starts with (in Danish; the caller
   sets the language);
+- `files(proposal=...)`: documents the new agenda item gets as Bilag (a hearing's høringsnotat as a PDF);
 - `placed`, `withdrawn`, `agenda_published`, `decided` (each with `object_ids=[...]` and an `AgendaEvent`):
   what happened to its proposals on the agenda, called inside the committee's transaction. The default
-  does nothing; a source overrides what it needs to hear.
+  does nothing; a source overrides what it needs to hear;
+- `agenda_warnings(items=[AgendaItemFacts, ...])`: what the secretary must see before she publishes a planned
+  agenda (a council that has a duty to be heard on an item's theme but was not); she may publish anyway with a
+  reason, which the committee records against the warning's `code`.
 """
 
 from dataclasses import dataclass
@@ -30,6 +34,35 @@ class Proposal:
     source_title: str
     proposed_at: datetime
     url: str
+    theme_ids: tuple[int, ...] = ()  # the item placed from it starts with these themes
+
+
+@dataclass(frozen=True)
+class ProposalFile:
+    """A document a source hands the agenda item placed from its proposal, as a Bilag."""
+
+    title: str
+    file_name: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class AgendaItemFacts:
+    """What a source may check about an item of a planned agenda (no committee objects)."""
+
+    item_id: int
+    title: str
+    theme_ids: frozenset[int]
+    sources: frozenset[tuple[str, int]]  # (kind, object_id) of the proposals the item came from
+
+
+@dataclass(frozen=True)
+class AgendaWarning:
+    """Something the secretary must see before publishing; `code` names the rule, stable across reads."""
+
+    item_id: int
+    code: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -59,6 +92,14 @@ class ProposalSource:
 
     def draft(self, *, proposal: Proposal) -> str:
         raise NotImplementedError
+
+    def files(self, *, proposal: Proposal) -> list[ProposalFile]:
+        """Bilag for the item placed from the proposal (none by default)."""
+        return []
+
+    def agenda_warnings(self, *, items: list[AgendaItemFacts]) -> list[AgendaWarning]:
+        """Warnings about a planned agenda's items (none by default)."""
+        return []
 
     def placed(self, *, object_ids: list[int], event: AgendaEvent) -> None:
         """The proposals were put on a planned agenda (not public yet)."""

@@ -20,7 +20,7 @@ FLOORS = [
     {"notifications"},
     {"dialogue", "themes", "classification"},
     {"complaints", "ideas"},
-    {"budgets", "grants", "access_requests", "casework"},
+    {"budgets", "grants", "access_requests", "casework", "hearings"},
     {"events"},
     {"figures", "retention"},
     {"escalations"},
