@@ -122,3 +122,12 @@ def remove_stored_files(db):
     yield
     for stored in [*HearingFile.objects.all(), *Answer.objects.exclude(file=""), *Attachment.objects.all()]:
         stored.file.delete(save=False)
+
+
+@pytest.fixture(autouse=True)
+def in_danish():
+    """Messages are asserted in Danish, whatever language an earlier request in the thread left active."""
+    from django.utils import translation
+
+    with translation.override("da"):
+        yield

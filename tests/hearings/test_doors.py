@@ -7,13 +7,12 @@ from django.urls import reverse
 from hearings import services
 from hearings.models import Answer
 from tests.committees.conftest import pdf_upload
-from tests.conftest import PASSWORD
 from tests.documents import reading
 from tests.hearings.conftest import conclude, past_deadline
 
 
 def logged_in(client, user):
-    client.login(email=user.email, password=PASSWORD)
+    client.force_login(user)
     return client
 
 
