@@ -1,7 +1,8 @@
 from rest_framework import serializers
 
-from accounts.models import StandIn, User
+from accounts.models import User
 from accounts.selectors import departments_accepting_complaints
+from accounts.serializers import StandInSerializer
 from complaints.models import Complaint, ComplaintAttachment, ComplaintEvent, ContactLog, ContactTask
 from themes.selectors import active_themes
 from themes.serializers import ThemeRefSerializer, ThemeSuggestionSerializer
@@ -51,15 +52,9 @@ class ComplaintAttachmentSerializer(serializers.ModelSerializer):
         extra_kwargs = {"kind": {"required": False}}
 
 
-class AssistedComplaintCreateSerializer(ComplaintCreateSerializer):
-    """Citizen service files for a citizen who is not online; the citizen's part is checked by the service."""
+class AssistedComplaintCreateSerializer(StandInSerializer, ComplaintCreateSerializer):
+    """Citizen service files for a citizen who is not online; her phone is the complaint's."""
 
-    full_name = serializers.CharField(max_length=200)
-    identified_by = serializers.ChoiceField(choices=StandIn.IdentifiedBy.choices)
-    consent = serializers.BooleanField(required=False, default=False)
-    postal_address = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-    email = serializers.CharField(max_length=254, required=False, allow_blank=True, default="")
-    cpr = serializers.CharField(max_length=11, required=False, allow_blank=True, default="", write_only=True)
     receipt_by_letter = serializers.BooleanField(required=False, default=False)
     receipt_by_email = serializers.BooleanField(required=False, default=False)
 

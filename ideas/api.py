@@ -30,6 +30,7 @@ from ideas.selectors import (
     theme_suggestions_for,
 )
 from ideas.serializers import (
+    AssistedIdeaCreateSerializer,
     BoardCreateSerializer,
     BoardSerializer,
     BoardUpdateSerializer,
@@ -127,6 +128,18 @@ class IdeaListCreateApi(ListAPIView):
         serializer.is_valid(raise_exception=True)
         idea = services.create_idea(author=request.user, **serializer.validated_data)
         return _idea_response(request, idea.id, status_code=status.HTTP_201_CREATED)
+
+
+class AssistedIdeaApi(APIView):
+    @extend_schema(request=AssistedIdeaCreateSerializer, responses={201: IdeaSerializer})
+    def post(self, request):
+        """Citizen service writes an idea for a citizen; the answer carries her one-time claim code, once."""
+        serializer = AssistedIdeaCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        idea, code = services.create_idea_for_citizen(actor=request.user, **serializer.validated_data)
+        response = _idea_response(request, idea.id, status_code=status.HTTP_201_CREATED)
+        response.data["claim_code"] = code
+        return response
 
 
 class IdeaDetailApi(APIView):

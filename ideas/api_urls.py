@@ -6,6 +6,7 @@ urlpatterns = [
     path("boards/", api.BoardListCreateApi.as_view(), name="api-boards"),
     path("boards/<slug:slug>/", api.BoardDetailApi.as_view(), name="api-board-detail"),
     path("ideas/", api.IdeaListCreateApi.as_view(), name="api-ideas"),
+    path("assisted-ideas/", api.AssistedIdeaApi.as_view(), name="api-assisted-ideas"),
     path("ideas/<int:idea_id>/", api.IdeaDetailApi.as_view(), name="api-idea-detail"),
     path("ideas/<int:idea_id>/support/", api.IdeaSupportApi.as_view(), name="api-idea-support"),
     path("ideas/<int:idea_id>/propose/", api.IdeaProposeApi.as_view(), name="api-idea-propose"),

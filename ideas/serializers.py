@@ -2,6 +2,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from accounts.models import Committee, PublicName
+from accounts.serializers import StandInSerializer
 from ideas.models import Association, Board, Comment, Idea, Report
 from themes.selectors import active_themes
 from themes.serializers import ThemeSuggestionSerializer
@@ -113,6 +114,16 @@ class IdeaCreateSerializer(serializers.Serializer):
     association = serializers.SlugRelatedField(
         slug_field="slug", queryset=Association.objects.all(), required=False, allow_null=True, default=None
     )
+    notify_about_decisions = serializers.BooleanField(required=False, default=False)
+    shown_as = serializers.CharField(required=False, default=PublicName.FULL, help_text="full, short or anonymous")
+
+
+class AssistedIdeaCreateSerializer(StandInSerializer):
+    """Citizen service writes an idea for a citizen who is not online."""
+
+    board = serializers.SlugRelatedField(slug_field="slug", queryset=Board.objects.all())
+    title = serializers.CharField(allow_blank=True)
+    body = serializers.CharField(allow_blank=True)
     notify_about_decisions = serializers.BooleanField(required=False, default=False)
     shown_as = serializers.CharField(required=False, default=PublicName.FULL, help_text="full, short or anonymous")
 

@@ -75,3 +75,14 @@ def test_claiming_moves_the_idea_its_comments_and_supports(clerk, board, citizen
     assert Idea.objects.get(id=assisted.id).author == citizen
     assert idea.comments.get().author == citizen
     assert list(Support.objects.filter(idea=idea).values_list("user_id", flat=True)) == [citizen.id]
+
+
+def test_the_api_door(api, clerk, citizen, board):
+    payload = {**CITIZEN, **IDEA, "board": board.slug, "shown_as": "short"}
+    assert api(citizen).post("/api/assisted-ideas/", payload, format="json").status_code == 403
+    bad = api(clerk).post("/api/assisted-ideas/", {**payload, "consent": False}, format="json")
+    assert bad.status_code == 400 and "Borgeren skal have sagt ja" in str(bad.json())
+    assert not Idea.objects.exists()
+    response = api(clerk).post("/api/assisted-ideas/", payload, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["author_name"] == "Inger M." and len(response.json()["claim_code"]) == 14
