@@ -2,9 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from access_requests import demo as access_requests_demo
 from accounts import demo as accounts_demo
 from budgets import demo as budgets_demo
 from casework import demo as casework_demo
+from classification import demo as classification_demo
 from committees import demo as committees_demo
 from complaints import demo as complaints_demo
 from demo import municipality
@@ -12,10 +14,12 @@ from escalations import demo as escalations_demo
 from events import demo as events_demo
 from grants import demo as grants_demo
 from ideas import demo as ideas_demo
+from retention import demo as retention_demo
 from themes import demo as themes_demo
 
 SEEDERS = [
     accounts_demo.seed,
+    classification_demo.seed,
     themes_demo.seed,
     ideas_demo.seed,
     grants_demo.seed,
@@ -25,6 +29,8 @@ SEEDERS = [
     municipality.seed,
     complaints_demo.seed,
     casework_demo.seed,
+    access_requests_demo.seed,
+    retention_demo.seed,
     escalations_demo.seed,
 ]
 
