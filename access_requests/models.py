@@ -92,6 +92,7 @@ class AccessDocument(models.Model):
         CONTACT_LOG = "contact_log", _("Kontaktnotat")
         MESSAGE = "message", _("Besked i samtalen")
         DECISION = "decision", _("Afgørelse")
+        HEARING = "hearing", _("Partshøring og svar")
         ATTACHMENT = "attachment", _("Bilag")
 
     request = models.ForeignKey(AccessRequest, on_delete=models.CASCADE, related_name="documents")

@@ -18,9 +18,10 @@ from access_requests.permissions import can_decide_access_request
 from accounts.models import Department, User
 from accounts.selectors import department_caseworkers
 from accounts.services import log_personal_data_access
+from casework.selectors import decisions_of, hearings_of
 from complaints.deadlines import COPENHAGEN, add_working_days
 from complaints.models import Complaint
-from complaints.selectors import access_complaint_by_id, case_documents, people_known_to_case
+from complaints.selectors import CaseDocument, access_complaint_by_id, case_documents, people_known_to_case
 from notifications.services import notify, queue_email
 from themes.redaction import redact
 
@@ -126,6 +127,20 @@ def refresh_documents(*, actor: User, access_request: AccessRequest) -> int:
         return _prepare(locked)
 
 
+def documents_of_case(*, complaint: Complaint) -> list[CaseDocument]:
+    """What a request is decided on: the complaint's documents (complaints) and its legal track (casework):
+    each decision letter with its grounds and guidance, each hearing with the citizen's answer."""
+    documents = case_documents(complaint=complaint)
+    for decision in decisions_of(complaint=complaint):
+        parts = [decision.decision, decision.legal_rules, decision.considerations, decision.facts]
+        text = "\n\n".join(part for part in [*parts, decision.complaint_guidance] if part)
+        documents.append(CaseDocument(AccessDocument.Kind.DECISION, decision.id, decision.sent_at, text))
+    for hearing in hearings_of(complaint=complaint):
+        text = "\n\n".join(part for part in [hearing.facts, hearing.answer] if part)
+        documents.append(CaseDocument(AccessDocument.Kind.HEARING, hearing.id, hearing.sent_at, text))
+    return sorted(documents, key=lambda document: document.dated_at)
+
+
 def names_to_remove(access_request: AccessRequest, complaint: Complaint) -> list[str]:
     """The people known to the case whose names go: all of them, except the requester's own in her own case."""
     people = people_known_to_case(complaint=complaint)
@@ -147,7 +162,7 @@ def _prepare(access_request: AccessRequest) -> int:
                 dated_at=document.dated_at,
                 released_text=redact(document.text, names=names),
             )
-            for document in case_documents(complaint=complaint)
+            for document in documents_of_case(complaint=complaint)
             if (document.kind, document.source_id) not in known
         ]
     AccessDocument.objects.bulk_create(new)

@@ -11,7 +11,7 @@ from access_requests.forms import AccessRequestForm, DecisionForm, IdentifyCaseF
 from access_requests.permissions import can_decide_access_request
 from access_requests.selectors import access_access_request_by_id, open_requests_for_staff, requests_of
 from complaints.models import Complaint
-from complaints.selectors import access_complaint_by_id, case_documents, complaints_visible_to
+from complaints.selectors import access_complaint_by_id, complaints_visible_to
 from core.forms import add_service_errors
 
 
@@ -65,7 +65,9 @@ def _detail(request, access_request, *, decision_form=None, case_form=None, late
         services.record_staff_read(viewer=request.user, access_request=access_request)
         originals = {}
         if access_request.complaint is not None:
-            originals = {(d.kind, d.source_id): d.text for d in case_documents(complaint=access_request.complaint)}
+            originals = {
+                (d.kind, d.source_id): d.text for d in services.documents_of_case(complaint=access_request.complaint)
+            }
         open_ = access_request.status == access_request.Status.OPEN
         form = decision_form or (DecisionForm(documents=documents) if open_ else None)
         context |= {

@@ -1,7 +1,7 @@
 """Anonymising closed cases past their retention period, and deciding citizens' requests for erasure.
 
-Both use one machinery, anonymise_case: the case's own data through complaints, the access requests about it
-through access_requests, and a line in the log.
+Both use one machinery, anonymise_case: the case's own data through complaints, its legal track through
+casework, the access requests about it through access_requests, and a line in the log.
 """
 
 from datetime import datetime
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from access_requests.services import anonymise_requests_about
 from accounts.models import User
 from accounts.services import erased_person
+from casework.anonymisation import anonymise_casework
 from complaints.anonymisation import anonymise_complaint
 from complaints.models import Complaint
 from complaints.selectors import access_complaint_by_id, closed_complaint_ids
@@ -34,6 +35,7 @@ def anonymise_case(
         removed = anonymise_complaint(complaint_id=complaint_id, erased_person=person)
         if removed is None:
             return None
+        removed |= anonymise_casework(complaint_id=complaint_id)
         removed["access_requests"] = anonymise_requests_about(complaint_id=complaint_id, erased_person=person)
         return AnonymisationLog.objects.create(
             complaint_id=complaint_id, reason=reason, rule=rule[:300], removed=removed, actor=actor

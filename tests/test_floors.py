@@ -20,10 +20,10 @@ FLOORS = [
     {"notifications"},
     {"dialogue", "themes", "classification"},
     {"complaints", "ideas"},
-    {"budgets", "grants", "access_requests", "casework", "hearings"},
+    {"budgets", "grants", "casework", "hearings"},
     {"events"},
-    {"figures", "retention"},
-    {"escalations"},
+    {"figures", "access_requests"},
+    {"escalations", "retention"},
     {"committees"},
     {"demo", "config"},
 ]

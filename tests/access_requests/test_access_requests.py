@@ -10,6 +10,7 @@ from django.urls import reverse
 from access_requests import services
 from access_requests.models import AccessDocument, AccessRequest
 from accounts.models import PersonalDataAccess
+from casework import services as casework
 from dialogue import services as dialogue
 
 from .conftest import NEIGHBOUR_TEXT
@@ -201,3 +202,19 @@ def test_pages_ask_and_list(client, case, citizen, caseworker):
     client.force_login(citizen)
     response = client.post(reverse("access_requests:create"), {"description": "kort"})
     assert response.status_code == 400 and AccessRequest.objects.count() == 1
+
+
+def test_the_legal_track_is_among_the_documents(case, citizen, caseworker):
+    hearing = casework.send_hearing(actor=caseworker, complaint=case, facts="Naboen Hans Jensen har oplyst noget nyt.")
+    casework.answer_hearing(actor=citizen, hearing=hearing, answer="Det er ikke rigtigt.")
+    casework.send_decision(
+        actor=caseworker, complaint=case, kind="new",
+        decision="Aflastning hver anden weekend, som Hans Jensen foreslog.",
+        legal_rules="Serviceloven § 84.", considerations="Barnets behov.", facts="Mødet.",
+        complaint_guidance="Klag til Ankestyrelsen.",
+    )  # fmt: skip
+    access_request = services.request_access(requester=citizen, complaint_id=case.id)
+    texts = {d.kind: d.released_text for d in access_request.documents.all()}
+    assert "Aflastning hver anden weekend" in texts["decision"] and "Serviceloven § 84." in texts["decision"]
+    assert "Det er ikke rigtigt." in texts["hearing"]
+    assert all("Hans Jensen" not in text for text in texts.values())

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from access_requests import services as access_services
 from accounts.services import ERASED_PERSON_EMAIL
+from casework import services as casework
+from casework.models import Decision, Hearing
 from classification.models import KleNumber
 from complaints import services as complaint_services
 from complaints.models import Complaint, ComplaintAttachment, ContactLog, Survey
@@ -52,6 +54,15 @@ def closed_case(file_complaint, caseworker, citizen):
     )  # fmt: skip
     complaint.refresh_from_db()
     dialogue.post_message(author=citizen, thread=complaint.thread, body="Tak for snakken, Tina.", client_id="c1")
+    hearing = casework.send_hearing(
+        actor=caseworker, complaint=complaint, facts="Naboen Hans Jensen har oplyst, at ..."
+    )
+    casework.answer_hearing(actor=citizen, hearing=hearing, answer="Det passer ikke, Hans Jensen tager fejl.")
+    casework.send_decision(
+        actor=caseworker, complaint=complaint, kind="new", decision="Du får aflastning hver anden weekend.",
+        legal_rules="Serviceloven § 84.", considerations="Barnets behov.", facts="Oplysningerne fra mødet.",
+        complaint_guidance="Klag til Ankestyrelsen inden fire uger.", full_agreement=False,
+    )  # fmt: skip
     access_services.request_access(requester=citizen, complaint_id=complaint.id)
     complaint_services.close_complaint(
         actor=caseworker, complaint=complaint, outcome="resolved_in_dialogue", note="Vi fandt en løsning."
@@ -91,6 +102,10 @@ def test_the_beat_job_anonymises_a_case_past_its_period_and_the_figures_stay(
     assert all(m.body == "[anonymiseret]" for m in messages)
     assert not case.thread.participants.filter(user=citizen).exists()
     assert not citizen.access_requests.filter(complaint=case).exists()
+    hearing = Hearing.objects.get(complaint=case)
+    assert hearing.facts == "[anonymiseret]" and hearing.answer == "" and hearing.answered_at is not None
+    decision = Decision.objects.get(complaint=case)
+    assert decision.decision == decision.legal_rules == "[anonymiseret]" and not decision.pdf
     assert list(complaint_facts()) == facts_before
     assert _figures(now) == figures_before
     log = AnonymisationLog.objects.get(complaint=case)
