@@ -44,7 +44,7 @@ def test_from_idea_to_minutes_and_back_to_the_citizens(client, demo):
     slug = "projektudvalget-demokratieksperimentariet"
     queue = secretary.get(reverse("committees:proposals", args=[slug])).content.decode()
     assert "Valgcafé på biblioteket" in queue and "støttet af 3 borgere" in queue
-    meeting = Meeting.objects.get(status=Meeting.Status.PLANNED)
+    meeting = Meeting.objects.filter(status=Meeting.Status.PLANNED).order_by("start").first()  # the next one
     response = secretary.post(
         reverse("committees:proposal-place", args=[slug]),
         {"kind": "idea", "object_id": idea.id, "meeting": meeting.id},

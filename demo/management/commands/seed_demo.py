@@ -9,10 +9,12 @@ from casework import demo as casework_demo
 from classification import demo as classification_demo
 from committees import demo as committees_demo
 from complaints import demo as complaints_demo
+from demo import hearings as demo_hearings
 from demo import municipality
 from escalations import demo as escalations_demo
 from events import demo as events_demo
 from grants import demo as grants_demo
+from hearings import demo as hearings_demo
 from ideas import demo as ideas_demo
 from retention import demo as retention_demo
 from themes import demo as themes_demo
@@ -25,6 +27,8 @@ SEEDERS = [
     grants_demo.seed,
     budgets_demo.seed,
     committees_demo.seed,
+    hearings_demo.seed,
+    demo_hearings.seed,
     events_demo.seed,
     municipality.seed,
     complaints_demo.seed,
