@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Committee, Department
 from budgets.models import Budget
 from events.models import NAME_MAX, TEXT_MAX, TITLE_MAX, Event, Participant
+from hearings.selectors import published_hearings
 from ideas.models import Board
 
 MOMENT_FORMAT = "%Y-%m-%dT%H:%M"
@@ -71,6 +72,12 @@ class EventForm(forms.Form):
     committee = forms.ModelChoiceField(label=_("Udvalg"), queryset=Committee.objects.all(), required=False)
     board = forms.ModelChoiceField(label=_("Idétavle"), queryset=Board.objects.all(), required=False)
     budget = forms.ModelChoiceField(label=_("Borgerbudget"), queryset=Budget.objects.all(), required=False)
+    hearing = forms.ModelChoiceField(
+        label=_("Høring"),
+        queryset=published_hearings(),
+        required=False,
+        help_text=_("Fx et borgermøde om en høring: svarene kan gives på høringens side."),
+    )
     is_published = forms.BooleanField(
         label=_("Offentliggør arrangementet"),
         required=False,
@@ -106,6 +113,7 @@ class EventForm(forms.Form):
                     "committee",
                     "board",
                     "budget",
+                    "hearing",
                     "is_published",
                 )
             }

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Committee, Department
 from budgets.models import Budget
 from core.models import TimeStampedModel
+from hearings.models import Hearing
 from ideas.models import Board, Idea
 
 TITLE_MAX = 200
@@ -60,6 +61,9 @@ class Event(TimeStampedModel):
     )
     budget = models.ForeignKey(
         Budget, on_delete=models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("borgerbudget")
+    )
+    hearing = models.ForeignKey(
+        Hearing, on_delete=models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("høring")
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # After the event

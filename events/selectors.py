@@ -19,7 +19,7 @@ UPCOMING, PAST = "upcoming", "past"
 
 
 def _events() -> QuerySet[Event]:
-    return Event.objects.select_related("department", "committee", "board", "budget").annotate(
+    return Event.objects.select_related("department", "committee", "board", "budget", "hearing").annotate(
         confirmed_count=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED))
     )
 

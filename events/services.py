@@ -35,6 +35,7 @@ from events.models import (
     Registration,
 )
 from events.permissions import can_manage_event, can_organise_for, can_register
+from hearings.selectors import published_hearings
 from ideas.models import Idea
 from notifications.services import absolute_url, notify, queue_email
 
@@ -59,6 +60,7 @@ EVENT_FIELDS = (
     "committee",
     "board",
     "budget",
+    "hearing",
 )
 
 
@@ -128,6 +130,8 @@ def _validate_event(event: Event, *, confirmed: int) -> dict[str, list[str]]:
         errors["registration_closes_at"] = [_("Tilmeldingen skal lukke, efter den åbner.")]
     elif closes is not None and event.starts_at is not None and closes > event.starts_at:
         errors["registration_closes_at"] = [_("Tilmeldingen skal lukke, senest når arrangementet begynder.")]
+    if event.hearing_id is not None and not published_hearings().filter(id=event.hearing_id).exists():
+        errors["hearing"] = [_("Vælg en offentliggjort høring.")]
     return errors
 
 
