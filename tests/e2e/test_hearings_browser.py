@@ -44,3 +44,21 @@ def test_a_council_member_answers_a_section_for_her_council(
     answer = Answer.objects.get()
     assert answer.council_id == elder_council.id and answer.section.number == 2
     context.close()
+
+
+def test_the_department_pages_are_axe_clean(live_stack, browser, axe_source, open_hearing, staff):
+    from tests.hearings.conftest import past_deadline
+
+    past_deadline(open_hearing)
+    page = browser_context_for(browser, live_stack, staff).new_page()
+    page.set_viewport_size({"width": 375, "height": 800})
+    for url in (
+        reverse("hearings:manage", args=[open_hearing.id]),
+        reverse("hearings:note-edit", args=[open_hearing.id]),
+        reverse("hearings:note", args=[open_hearing.id]),
+        reverse("hearings:edit", args=[open_hearing.id]),
+        reverse("hearings:create"),
+    ):
+        page.goto(url)
+        assert violations(page, axe_source) == [], url
+        assert fits_375(page), url
