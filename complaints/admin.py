@@ -1,12 +1,20 @@
 from django.contrib import admin
 
-from complaints.models import Complaint, ComplaintAttachment, ComplaintEvent, ContactLog, ContactTask, Survey
+from complaints.models import (
+    Complaint,
+    ComplaintAttachment,
+    ComplaintEvent,
+    ContactLog,
+    ContactTask,
+    Representation,
+    Survey,
+)
 
 
 class EventInline(admin.TabularInline):
     model = ComplaintEvent
     extra = 0
-    readonly_fields = ["kind", "actor", "note", "created_at"]
+    readonly_fields = ["kind", "actor", "representation", "note", "created_at"]
 
 
 class AttachmentInline(admin.TabularInline):
@@ -38,3 +46,22 @@ class ContactTaskAdmin(admin.ModelAdmin):
 
 admin.site.register(ContactLog)
 admin.site.register(Survey)
+
+
+@admin.register(Representation)
+class RepresentationAdmin(admin.ModelAdmin):
+    """Read-only: powers of attorney change through the services (pages and API), which keep the threads and the
+    sockets in step; the document is opened through its page, where staff reads are logged."""
+
+    list_display = ["id", "representative", "principal", "complaint", "status", "source", "valid_from", "valid_until"]
+    list_filter = ["status", "source"]
+    exclude = ["document"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -9,13 +9,17 @@ from rest_framework.views import APIView
 
 from accounts.services import log_personal_data_access
 from complaints import services
+from complaints.permissions import can_handle_complaint
 from complaints.selectors import (
     access_assisted_complaint_by_id,
     access_complaint_by_id,
+    access_representation_by_id,
     access_task_by_id,
     complaint_attachments,
     complaints_visible_to,
     inbox_for,
+    representations_given,
+    representations_held,
 )
 from complaints.serializers import (
     AssistedComplaintCreateSerializer,
@@ -26,7 +30,10 @@ from complaints.serializers import (
     ComplaintSummarySerializer,
     ContactLogSerializer,
     ContactTaskSerializer,
+    GrantRepresentationSerializer,
+    PaperRepresentationSerializer,
     ReassignSerializer,
+    RepresentationSerializer,
 )
 from dialogue.serializers import MessageSerializer
 
@@ -68,7 +75,8 @@ class ComplaintDetailApi(APIView):
     @extend_schema(responses=ComplaintDetailSerializer)
     def get(self, request, complaint_id: int):
         complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-        log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=complaint.reference)
+        if can_handle_complaint(request.user, complaint):
+            log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=complaint.reference)
         return Response(ComplaintDetailSerializer(complaint).data)
 
 
@@ -79,7 +87,10 @@ class ComplaintAttachmentsApi(APIView):
     def get(self, request, complaint_id: int):
         """The case's documents (to the citizen and her department's staff; staff reads are logged)."""
         complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-        log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} bilag")
+        if can_handle_complaint(request.user, complaint):
+            log_personal_data_access(
+                viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} bilag"
+            )
         return Response(ComplaintAttachmentSerializer(complaint_attachments(complaint=complaint), many=True).data)
 
     @extend_schema(request=ComplaintAttachmentSerializer, responses={201: ComplaintAttachmentSerializer})
@@ -144,3 +155,70 @@ class TaskReassignApi(APIView):
         serializer.is_valid(raise_exception=True)
         task = services.reassign_task(actor=request.user, task=task, **serializer.validated_data)
         return Response(ContactTaskSerializer(task).data)
+
+
+class RepresentationListCreateApi(APIView):
+    @extend_schema(responses=RepresentationSerializer(many=True))
+    def get(self, request):
+        """The powers of attorney you have given and those you hold, newest first."""
+        representations = (representations_given(user=request.user) | representations_held(user=request.user))[:200]
+        return Response(RepresentationSerializer(representations, many=True).data)
+
+    @extend_schema(request=GrantRepresentationSerializer, responses={201: RepresentationSerializer})
+    def post(self, request):
+        """Give someone fuldmagt for one of your complaints (or all): it waits for her to accept."""
+        serializer = GrantRepresentationSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        representation = services.grant_representation(citizen=request.user, **serializer.validated_data)
+        return Response(RepresentationSerializer(representation).data, status=status.HTTP_201_CREATED)
+
+
+class RepresentationDetailApi(APIView):
+    @extend_schema(responses=RepresentationSerializer)
+    def get(self, request, representation_id: int):
+        representation = access_representation_by_id(user=request.user, representation_id=representation_id)
+        return Response(RepresentationSerializer(representation).data)
+
+
+class RepresentationAnswerApi(APIView):
+    accept = True
+
+    @extend_schema(request=None, responses=RepresentationSerializer)
+    def post(self, request, representation_id: int):
+        """The representative accepts (or declines) a power of attorney given to her."""
+        representation = access_representation_by_id(user=request.user, representation_id=representation_id)
+        representation = services.answer_representation(
+            actor=request.user, representation=representation, accept=self.accept
+        )
+        return Response(RepresentationSerializer(representation).data)
+
+
+class RepresentationRevokeApi(APIView):
+    @extend_schema(request=None, responses=RepresentationSerializer)
+    def post(self, request, representation_id: int):
+        """End it: the citizen revokes, the representative steps down, or staff of the complaint's department."""
+        representation = access_representation_by_id(user=request.user, representation_id=representation_id)
+        representation = services.end_representation(actor=request.user, representation=representation)
+        return Response(RepresentationSerializer(representation).data)
+
+
+class ComplaintRepresentationApi(APIView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(request=PaperRepresentationSerializer, responses={201: RepresentationSerializer})
+    def post(self, request, complaint_id: int):
+        """Staff record a paper fuldmagt for the complaint (multipart, with the scanned document)."""
+        complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+        serializer = PaperRepresentationSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        representation = services.record_paper_representation(
+            actor=request.user,
+            complaint=complaint,
+            representative_email=data["representative_email"],
+            valid_from=data["valid_from"],
+            valid_until=data["valid_until"],
+            title=data["title"],
+            upload=data["file"],
+        )
+        return Response(RepresentationSerializer(representation).data, status=status.HTTP_201_CREATED)

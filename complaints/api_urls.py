@@ -22,6 +22,28 @@ urlpatterns = [
         api.ContactShareApi.as_view(),
         name="api-complaint-contact-share",
     ),
+    path(
+        "complaints/<int:complaint_id>/representations/",
+        api.ComplaintRepresentationApi.as_view(),
+        name="api-complaint-representations",
+    ),
+    path("representations/", api.RepresentationListCreateApi.as_view(), name="api-representations"),
+    path("representations/<int:representation_id>/", api.RepresentationDetailApi.as_view(), name="api-representation"),
+    path(
+        "representations/<int:representation_id>/accept/",
+        api.RepresentationAnswerApi.as_view(accept=True),
+        name="api-representation-accept",
+    ),
+    path(
+        "representations/<int:representation_id>/decline/",
+        api.RepresentationAnswerApi.as_view(accept=False),
+        name="api-representation-decline",
+    ),
+    path(
+        "representations/<int:representation_id>/revoke/",
+        api.RepresentationRevokeApi.as_view(),
+        name="api-representation-revoke",
+    ),
     path("tasks/", api.TaskListApi.as_view(), name="api-tasks"),
     path("tasks/<int:task_id>/contacts/", api.TaskContactApi.as_view(), name="api-task-contacts"),
     path("tasks/<int:task_id>/reassign/", api.TaskReassignApi.as_view(), name="api-task-reassign"),

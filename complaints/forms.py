@@ -194,3 +194,75 @@ class ClassifyComplaintForm(forms.Form):
         empty_label=_("Vælg KLE-emne"),
         help_text=_("Sagsnummeret er det samme; KLE-emnet bestemmer, hvor længe sagen gemmes."),
     )
+
+
+ALL_COMPLAINTS = "all"
+
+
+class RepresentationPeriodForm(forms.Form):
+    representative_email = forms.EmailField(
+        label=_("E-mail på den, der skal have fuldmagt"),
+        help_text=_("Personen skal have logget ind i Borgerdialog før (fx med MitID)."),
+    )
+    valid_from = forms.DateField(
+        label=_("Gælder fra"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    valid_until = forms.DateField(
+        label=_("Gælder til og med"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Lad feltet stå tomt, hvis fuldmagten skal gælde, til den kaldes tilbage."),
+    )
+
+
+class GrantRepresentationForm(RepresentationPeriodForm):
+    """The citizen gives someone fuldmagt: to one of her complaints or all of them."""
+
+    scope = forms.ChoiceField(label=_("Hvad gælder fuldmagten"), widget=forms.RadioSelect)
+    field_order = ["representative_email", "scope", "valid_from", "valid_until"]
+
+    def __init__(self, *args, complaints, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scope"].choices = [(ALL_COMPLAINTS, _("Alle mine klager, også dem jeg indgiver senere"))] + [
+            (str(complaint.id), f"{complaint.reference} {complaint.subject}") for complaint in complaints
+        ]
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        scope = data["scope"]
+        return {
+            "representative_email": data["representative_email"],
+            "complaint_id": None if scope == ALL_COMPLAINTS else int(scope),
+            "valid_from": data["valid_from"],
+            "valid_until": data["valid_until"],
+        }
+
+
+class PaperRepresentationForm(RepresentationPeriodForm):
+    """Staff record a signed fuldmagt received on paper (scanned and attached) for this complaint."""
+
+    field_order = ["representative_email", "valid_from", "valid_until", "title", "file"]
+
+    title = forms.CharField(
+        label=_("Hvad er dokumentet?"), max_length=200, initial=_("Underskrevet fuldmagt"), required=False
+    )
+    file = forms.FileField(
+        label=_("Den scannede fuldmagt"),
+        help_text=_("En PDF, et billede eller et kontordokument."),
+        allow_empty_file=True,
+        required=False,
+    )
+    representative_email = forms.EmailField(
+        label=_("Repræsentantens e-mail"),
+        help_text=_("Repræsentanten skal have en konto i Borgerdialog (have logget ind én gang)."),
+    )
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "representative_email": data["representative_email"],
+            "valid_from": data["valid_from"],
+            "valid_until": data["valid_until"],
+            "title": data["title"],
+            "upload": data["file"],
+        }

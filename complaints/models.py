@@ -258,10 +258,20 @@ class ComplaintEvent(models.Model):
         DECISION = "decision", _("Du har fået en afgørelse")
         FORWARDED = "forwarded", _("Klagen er sendt til klageinstansen")
         CLAIMED = "claimed", _("Borgeren har selv hentet klagen")
+        PROXY_GRANTED = "proxy_granted", _("Fuldmagt givet, venter på accept")
+        PROXY_RECORDED = "proxy_recorded", _("Fuldmagt på papir registreret")
+        PROXY_ACCEPTED = "proxy_accepted", _("Fuldmagten er accepteret")
+        PROXY_DECLINED = "proxy_declined", _("Fuldmagten er afvist")
+        PROXY_REVOKED = "proxy_revoked", _("Fuldmagten er tilbagekaldt")
+        PROXY_EXPIRED = "proxy_expired", _("Fuldmagten er udløbet")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    # The power of attorney a proxy_* event is about: the timeline names both the representative and the citizen.
+    representation = models.ForeignKey(
+        "Representation", on_delete=models.CASCADE, null=True, blank=True, related_name="events"
+    )
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -385,3 +395,127 @@ class Survey(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.complaint.reference}"
+
+
+class Representation(TimeStampedModel):
+    """A power of attorney (partsrepræsentation, forvaltningsloven § 8): the representative acts for the principal
+    in one of her complaints, or in all of them, for a period.
+
+    Given by the citizen in the product (the representative accepts it), or recorded by staff from a signed paper
+    fuldmagt, attached, and active at once. The rules are in complaints.permissions."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Venter på accept")
+        ACTIVE = "active", _("Aktiv")
+        DECLINED = "declined", _("Afvist")
+        REVOKED = "revoked", _("Tilbagekaldt")
+        EXPIRED = "expired", _("Udløbet")
+
+    class Source(models.TextChoices):
+        CITIZEN = "citizen", _("Givet af borgeren i Borgerdialog")
+        PAPER = "paper", _("Fuldmagt på papir, registreret af en medarbejder")
+
+    principal = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="representations_given",
+        verbose_name=_("fuldmagtsgiver"),
+    )
+    representative = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="representations_held",
+        verbose_name=_("repræsentant"),
+    )
+    complaint = models.ForeignKey(
+        Complaint,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="representations",
+        verbose_name=_("klage"),
+        help_text=_("Tom: alle borgerens klager."),
+    )
+    valid_from = models.DateField(_("gælder fra"))
+    valid_until = models.DateField(
+        _("gælder til og med"), null=True, blank=True, help_text=_("Tom: til den kaldes tilbage.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    source = models.CharField(_("givet"), max_length=10, choices=Source.choices, default=Source.CITIZEN)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registreret af"),
+    )
+    accepted_at = models.DateTimeField(_("accepteret"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("afsluttet af"),
+    )
+    document = models.FileField(
+        _("fuldmagt"), storage=attachment_storage, upload_to=attachment_path, max_length=200, blank=True
+    )
+    document_title = models.CharField(_("dokumentets titel"), max_length=200, blank=True)
+    document_name = models.CharField(_("filnavn"), max_length=200, blank=True)
+    document_mime_type = models.CharField(_("filtype"), max_length=100, blank=True)
+    document_size = models.PositiveBigIntegerField(_("størrelse"), null=True, blank=True)
+    document_sha1 = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("fuldmagt")
+        verbose_name_plural = _("fuldmagter")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(principal=models.F("representative")), name="representation_not_to_oneself"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+                name="representation_period_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(source="citizen", recorded_by__isnull=True, document="")
+                | Q(source="paper", recorded_by__isnull=False, complaint__isnull=False) & ~Q(document=""),
+                name="representation_paper_has_document",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "active"], ended_at__isnull=True)
+                | Q(status__in=["declined", "revoked", "expired"], ended_at__isnull=False),
+                name="representation_ended_when_over",
+            ),
+            models.CheckConstraint(
+                condition=Q(document_size__isnull=True) | Q(document_size__lte=settings.ATTACHMENT_MAX_BYTES),
+                name="representation_document_size_within_limit",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["representative", "status"]),
+            models.Index(fields=["principal", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.representative} på vegne af {self.principal}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("complaints:representation", args=[self.id])
+
+    @property
+    def document_url(self) -> str:
+        if not self.document:
+            return ""
+        return reverse("complaints:representation-document", args=[self.id, self.document_name])
+
+    @property
+    def is_live(self) -> bool:
+        """Pending or active, and not run out."""
+        return self.status in (self.Status.PENDING, self.Status.ACTIVE) and (
+            self.valid_until is None or self.valid_until >= timezone.localdate()
+        )

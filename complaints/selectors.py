@@ -16,8 +16,16 @@ from accounts.selectors import (
     department_ids_of,
     is_department_lead,
 )
-from complaints.models import Complaint, ComplaintAttachment, ContactTask
-from complaints.permissions import can_view_complaint
+from complaints.models import Complaint, ComplaintAttachment, ContactTask, Representation
+from complaints.permissions import (
+    active_representations,
+    can_view_complaint,
+    can_view_representation,
+    complaint_citizen_q,
+    complaint_representative_q,
+    covering,
+    viewable_complaints_q,
+)
 from dialogue.selectors import participants_of, thread_messages
 from themes.models import Theme
 from themes.redaction import excerpt
@@ -26,9 +34,17 @@ from themes.redaction import excerpt
 def complaints_visible_to(*, user: User) -> QuerySet[Complaint]:
     if not user.is_authenticated:
         return Complaint.objects.none()
-    return Complaint.objects.filter(Q(citizen=user) | Q(department_id__in=department_ids_of(user=user))).select_related(
-        "department", "caseworker", "citizen"
-    )
+    return Complaint.objects.filter(viewable_complaints_q(user)).select_related("department", "caseworker", "citizen")
+
+
+def own_complaints(*, user: User) -> QuerySet[Complaint]:
+    """The citizen's own complaints ("Mine klager")."""
+    return Complaint.objects.filter(complaint_citizen_q(user)).select_related("department")
+
+
+def represented_complaints(*, user: User) -> QuerySet[Complaint]:
+    """The complaints she acts in for someone else today, under "Mine klager" ("på vegne af")."""
+    return Complaint.objects.filter(complaint_representative_q(user)).select_related("department", "citizen")
 
 
 def access_complaint_by_id(*, user: User, complaint_id: int) -> Complaint:
@@ -84,7 +100,9 @@ def complaints_filed_for_unclaimed(*, user: User) -> QuerySet[Complaint]:
 
 
 def complaint_timeline(*, complaint: Complaint):
-    return complaint.events.select_related("actor").order_by("created_at", "id")
+    return complaint.events.select_related(
+        "actor", "representation__representative", "representation__principal"
+    ).order_by("created_at", "id")
 
 
 def inbox_for(*, user: User, include_done: bool = False) -> QuerySet[ContactTask]:
@@ -294,3 +312,55 @@ def closed_complaint_ids(
             kle_subject_id__in=excluding_kle_subject_ids
         )
     return complaints.order_by("closed_at", "id").values_list("id", flat=True)
+
+
+# Representations (powers of attorney)
+
+
+def _representations() -> QuerySet[Representation]:
+    return Representation.objects.select_related(
+        "principal", "representative", "complaint", "complaint__department", "recorded_by", "ended_by"
+    )
+
+
+def representations_given(*, user: User) -> QuerySet[Representation]:
+    return _representations().filter(principal_id=user.id)
+
+
+def representations_held(*, user: User) -> QuerySet[Representation]:
+    return _representations().filter(representative_id=user.id)
+
+
+def access_representation_by_id(*, user: User, representation_id: int) -> Representation:
+    """The representation, or 404 when it does not exist or the user may not see it."""
+    representation = _representations().filter(id=representation_id).first()
+    if representation is None or not can_view_representation(user, representation):
+        raise Http404
+    return representation
+
+
+def representations_for_complaint(*, complaint: Complaint) -> QuerySet[Representation]:
+    """Every representation that takes in the complaint, newest first (ended ones too: the record)."""
+    return covering(_representations(), complaint)
+
+
+def representatives_in_force(*, complaint: Complaint) -> QuerySet[Representation]:
+    return covering(active_representations(), complaint).select_related("representative", "principal")
+
+
+def live_representations_covering(*, complaint: Complaint, representative_id: int) -> QuerySet[Representation]:
+    """The representative's accepted representations for the complaint that have not run out, soonest first."""
+    today = timezone.localdate()
+    return (
+        covering(Representation.objects.filter(status=Representation.Status.ACTIVE), complaint)
+        .filter(representative_id=representative_id)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .select_related("representative")
+        .order_by("valid_from", "id")
+    )
+
+
+def complaints_in_scope(*, representation: Representation) -> QuerySet[Complaint]:
+    if representation.complaint_id is not None:
+        return Complaint.objects.filter(id=representation.complaint_id)
+    return Complaint.objects.filter(citizen_id=representation.principal_id)

@@ -3,7 +3,14 @@ from rest_framework import serializers
 from accounts.models import User
 from accounts.selectors import departments_accepting_complaints
 from accounts.serializers import StandInSerializer
-from complaints.models import Complaint, ComplaintAttachment, ComplaintEvent, ContactLog, ContactTask
+from complaints.models import (
+    Complaint,
+    ComplaintAttachment,
+    ComplaintEvent,
+    ContactLog,
+    ContactTask,
+    Representation,
+)
 from themes.selectors import active_themes
 from themes.serializers import ThemeRefSerializer, ThemeSuggestionSerializer
 
@@ -61,10 +68,16 @@ class AssistedComplaintCreateSerializer(StandInSerializer, ComplaintCreateSerial
 
 class ComplaintEventSerializer(serializers.ModelSerializer):
     label = serializers.CharField(source="get_kind_display")
+    representative_name = serializers.CharField(
+        source="representation.representative.full_name", allow_null=True, read_only=True
+    )
+    on_behalf_of_name = serializers.CharField(
+        source="representation.principal.full_name", allow_null=True, read_only=True
+    )
 
     class Meta:
         model = ComplaintEvent
-        fields = ["kind", "label", "note", "created_at"]
+        fields = ["kind", "label", "note", "representation", "representative_name", "on_behalf_of_name", "created_at"]
 
 
 class ComplaintSummarySerializer(serializers.ModelSerializer):
@@ -152,3 +165,52 @@ class CloseComplaintSerializer(serializers.Serializer):
 
 class ReassignSerializer(serializers.Serializer):
     assignee = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+
+
+class RepresentationSerializer(serializers.ModelSerializer):
+    principal_name = serializers.CharField(source="principal.full_name", read_only=True)
+    representative_name = serializers.CharField(source="representative.full_name", read_only=True)
+    complaint_reference = serializers.CharField(source="complaint.reference", allow_null=True, read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    document_url = serializers.CharField(
+        read_only=True, help_text="The paper fuldmagt (empty when given in the product)."
+    )
+
+    class Meta:
+        model = Representation
+        fields = [
+            "id",
+            "principal",
+            "principal_name",
+            "representative",
+            "representative_name",
+            "complaint",
+            "complaint_reference",
+            "valid_from",
+            "valid_until",
+            "status",
+            "status_display",
+            "source",
+            "accepted_at",
+            "ended_at",
+            "document_url",
+        ]
+
+
+class GrantRepresentationSerializer(serializers.Serializer):
+    representative_email = serializers.CharField(
+        max_length=254, help_text="The e-mail of the representative's account."
+    )
+    complaint_id = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="One of your complaints; null: all of them."
+    )
+    valid_from = serializers.DateField()
+    valid_until = serializers.DateField(required=False, allow_null=True, default=None, help_text="Null: until revoked.")
+
+
+class PaperRepresentationSerializer(serializers.Serializer):
+    representative_email = serializers.CharField(max_length=254)
+    valid_from = serializers.DateField()
+    valid_until = serializers.DateField(required=False, allow_null=True, default=None)
+    title = serializers.CharField(max_length=200)
+    file = serializers.FileField(allow_empty_file=True)

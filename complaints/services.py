@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -23,6 +25,7 @@ from accounts import services as accounts_services
 from accounts.models import Department, User
 from accounts.permissions import may_manage_stand_in, require_assurance
 from accounts.selectors import department_leads, is_department_member
+from accounts.services import log_personal_data_access
 from classification.models import KleNumber
 from classification.selectors import complaint_facet, default_subject_for, kle_subjects
 from complaints.deadlines import add_working_days
@@ -33,21 +36,31 @@ from complaints.models import (
     ComplaintThemeSuggestion,
     ContactLog,
     ContactTask,
+    Representation,
     Survey,
 )
 from complaints.permissions import (
+    can_answer_representation,
     can_attach_to_complaint,
+    can_end_representation,
     can_handle_complaint,
     can_reassign_task,
+    can_record_paper_representation,
     can_work_on_task,
+    is_representation_department_staff,
 )
-from complaints.selectors import least_busy_caseworker
+from complaints.selectors import (
+    complaints_in_scope,
+    least_busy_caseworker,
+    live_representations_covering,
+    own_complaints,
+)
 from core.queue import enqueue_on_commit
 from core.uploads import CheckedUpload, check_attachment
 from dialogue import services as dialogue
 from dialogue.models import BODY_MAX_LENGTH, Message, Participant
 from documents.pdf import render_pdf
-from notifications.services import absolute_url, push_on_commit, queue_email
+from notifications.services import absolute_url, notify, push_on_commit, queue_email
 from themes.models import Theme
 from themes.services import store_theme_suggestions
 
@@ -128,6 +141,13 @@ def file_complaint(
         _record(complaint, ComplaintEvent.Kind.RECEIVED, actor=filed_by or citizen)
         for kind, checked in uploads:
             _store_attachment(complaint=complaint, actor=filed_by or citizen, kind=kind, checked=checked)
+        # Someone acting for her in all her complaints acts in this one too.
+        for representative_id in set(
+            Representation.objects.filter(
+                principal=citizen, complaint__isnull=True, status=Representation.Status.ACTIVE
+            ).values_list("representative_id", flat=True)
+        ):
+            _sync_representative(complaint, representative_id)
         enqueue_on_commit("complaints.tasks.route_complaint", complaint.id)
         enqueue_on_commit("complaints.tasks.acknowledge_complaint", complaint.id)
         enqueue_on_commit("complaints.tasks.suggest_themes_for_complaint", complaint.id)
@@ -741,3 +761,327 @@ def sweep_unsuggested_themes(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     ids = Complaint.objects.filter(themes_suggested_at__isnull=True, created_at__lt=now - settings.SWEEP_GRACE)
     return sum(bool(suggest_complaint_themes(complaint_id=i)) for i in ids.values_list("id", flat=True)[:200])
+
+
+# --- Representation: acting for someone else (partsrepræsentant, forvaltningsloven § 8) -----------------
+
+
+def _representative_by_email(*, email: object, principal: User, by_citizen: bool) -> User:
+    """The existing, active citizen account the e-mail names, or a ValidationError on `representative_email`."""
+    email = email.strip() if isinstance(email, str) else ""
+    if not email:
+        raise ValidationError({"representative_email": _("Skriv e-mailadressen på den, der skal have fuldmagt.")})
+    user = User.objects.filter(email__iexact=email, is_active=True).first()
+    if user is None:
+        raise ValidationError(
+            {
+                "representative_email": _(
+                    "Der er ingen bruger med den e-mail. Bed personen om at logge ind i Borgerdialog én gang "
+                    "(fx med MitID), og prøv igen."
+                )
+            }
+        )
+    if user.id == principal.id:
+        raise ValidationError(
+            {
+                "representative_email": _("Du kan ikke give dig selv fuldmagt.")
+                if by_citizen
+                else _("Borgeren kan ikke være sin egen repræsentant.")
+            }
+        )
+    if user.is_employee:
+        raise ValidationError(
+            {
+                "representative_email": _(
+                    "Fuldmagt gives til en privatpersons konto, ikke til en medarbejderkonto. Brug e-mailen på "
+                    "personens private konto."
+                )
+            }
+        )
+    return user
+
+
+def _period_errors(*, valid_from: object, valid_until: object, allow_past_start: bool) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    today = timezone.localdate()
+    if not isinstance(valid_from, date):
+        errors["valid_from"] = [_("Angiv den dato, fuldmagten gælder fra.")]
+    elif valid_from < today and not allow_past_start:
+        errors["valid_from"] = [_("Fuldmagten kan tidligst gælde fra i dag.")]
+    if valid_until is not None and not isinstance(valid_until, date):
+        errors["valid_until"] = [_("Angiv slutdatoen som en dato, eller lad feltet stå tomt.")]
+    elif valid_until is not None and valid_until < today:
+        errors["valid_until"] = [_("Slutdatoen er allerede passeret.")]
+    elif valid_until is not None and isinstance(valid_from, date) and valid_until < valid_from:
+        errors["valid_until"] = [_("Slutdatoen skal ligge på eller efter startdatoen.")]
+    return errors
+
+
+def _check_no_overlap(
+    *, principal: User, representative: User, complaint: Complaint | None, valid_from: date, valid_until: date | None
+) -> None:
+    """No second pending or active representation of the same two people whose scope and period overlap.
+    Called with the principal's row locked, so two grants at once see each other."""
+    live = Representation.objects.filter(
+        principal=principal,
+        representative=representative,
+        status__in=[Representation.Status.PENDING, Representation.Status.ACTIVE],
+    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=valid_from))
+    if complaint is not None:
+        live = live.filter(Q(complaint__isnull=True) | Q(complaint=complaint))
+    if valid_until is not None:
+        live = live.filter(valid_from__lte=valid_until)
+    if live.exists():
+        raise ValidationError(
+            {
+                "representative_email": _(
+                    "%(name)s har allerede en fuldmagt fra %(principal)s, der dækker det samme i perioden. "
+                    "Kald den tilbage først, hvis den skal ændres."
+                )
+                % {"name": representative.full_name, "principal": principal.full_name}
+            }
+        )
+
+
+def _lock_principal(principal: User) -> None:
+    User.objects.select_for_update().filter(id=principal.id).first()
+
+
+def _record_for_scope(representation: Representation, kind: str, *, actor: User | None) -> None:
+    ComplaintEvent.objects.bulk_create(
+        ComplaintEvent(complaint=complaint, kind=kind, actor=actor, representation=representation)
+        for complaint in complaints_in_scope(representation=representation)
+    )
+
+
+def _sync_representative(complaint: Complaint, representative_id: int) -> None:
+    """Keep the representative's place in the complaint's thread in step with her representations: taking part
+    for the citizen in the period of the one in force (or the next), or not at all; her open sockets re-check."""
+    if complaint.thread_id is None:
+        return
+    next_one = live_representations_covering(complaint=complaint, representative_id=representative_id).first()
+    if next_one is None:
+        Participant.objects.filter(
+            thread_id=complaint.thread_id, user_id=representative_id, role=Participant.Role.REPRESENTATIVE
+        ).delete()
+    else:
+        dialogue.set_representative(
+            thread=complaint.thread,
+            user=next_one.representative,
+            on_behalf_of=complaint.citizen,
+            valid_from=next_one.valid_from,
+            valid_until=next_one.valid_until,
+        )
+    dialogue.recheck_access_on_commit(thread_id=complaint.thread_id, user_id=representative_id)
+
+
+def _sync_scope(representation: Representation) -> None:
+    for complaint in complaints_in_scope(representation=representation).select_related("thread", "citizen"):
+        _sync_representative(complaint, representation.representative_id)
+
+
+def _tell(*, user: User, representation: Representation, event: str) -> None:
+    """A notice and an e-mail about the representation, both naming the representative and the citizen."""
+    context = {"representation": representation, "event": event, "url": representation.get_absolute_url()}
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        title = render_to_string("complaints/email/representation.txt", {**context, "recipient": user})
+    notify(
+        user=user,
+        title=title.strip().partition("\n")[0][:200],
+        url=representation.get_absolute_url(),
+        dedupe_key=f"representation-{representation.id}-{event}-{user.id}",
+    )
+    queue_email(
+        recipient=user,
+        template="complaints/email/representation.txt",
+        context=context,
+        dedupe_key=f"representation-{representation.id}-{event}-{user.id}",
+    )
+
+
+def grant_representation(
+    *,
+    citizen: User,
+    representative_email: object,
+    complaint_id: object,
+    valid_from: object,
+    valid_until: object = None,
+) -> Representation:
+    """The citizen names someone to act for her in one of her complaints (or, with None, in all of them) for a
+    period. It waits for the representative, who is told by notice and e-mail, to log in and accept."""
+    if not citizen.is_authenticated:
+        raise PermissionDenied
+    complaint = None
+    if complaint_id is not None:
+        complaint = (
+            own_complaints(user=citizen).filter(id=complaint_id).first() if isinstance(complaint_id, int) else None
+        )
+        if complaint is None:
+            raise ValidationError({"complaint": _("Vælg en af dine egne klager, eller alle dine klager.")})
+    representative = _representative_by_email(email=representative_email, principal=citizen, by_citizen=True)
+    errors = _period_errors(valid_from=valid_from, valid_until=valid_until, allow_past_start=False)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        _lock_principal(citizen)
+        _check_no_overlap(
+            principal=citizen,
+            representative=representative,
+            complaint=complaint,
+            valid_from=valid_from,
+            valid_until=valid_until,
+        )
+        representation = Representation.objects.create(
+            principal=citizen,
+            representative=representative,
+            complaint=complaint,
+            valid_from=valid_from,
+            valid_until=valid_until,
+        )
+        _record_for_scope(representation, ComplaintEvent.Kind.PROXY_GRANTED, actor=citizen)
+        _tell(user=representative, representation=representation, event="granted")
+    return representation
+
+
+def record_paper_representation(
+    *,
+    actor: User,
+    complaint: Complaint,
+    representative_email: object,
+    valid_from: object,
+    valid_until: object = None,
+    title: str,
+    upload,
+) -> Representation:
+    """Staff of the complaint's department record a signed power of attorney received on paper (attached; the
+    file is checked by its content): it is in force at once, for this complaint."""
+    if not can_record_paper_representation(actor, complaint):
+        raise PermissionDenied
+    errors = _period_errors(valid_from=valid_from, valid_until=valid_until, allow_past_start=True)
+    representative = None
+    try:
+        representative = _representative_by_email(
+            email=representative_email, principal=complaint.citizen, by_citizen=False
+        )
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    try:
+        checked = check_attachment(title=title, upload=upload)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        _lock_principal(complaint.citizen)
+        _check_no_overlap(
+            principal=complaint.citizen,
+            representative=representative,
+            complaint=complaint,
+            valid_from=valid_from,
+            valid_until=valid_until,
+        )
+        representation = Representation(
+            principal=complaint.citizen,
+            representative=representative,
+            complaint=complaint,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            status=Representation.Status.ACTIVE,
+            source=Representation.Source.PAPER,
+            recorded_by=actor,
+            accepted_at=timezone.now(),
+            document_title=checked.title,
+            document_name=checked.file_name,
+            document_mime_type=checked.mime_type,
+            document_size=checked.size,
+            document_sha1=checked.sha1,
+        )
+        representation.document.save(checked.file_name, upload, save=False)
+        name = representation.document.name
+        try:
+            representation.save()
+        except Exception:
+            representation.document.storage.delete(name)
+            raise
+        _record_for_scope(representation, ComplaintEvent.Kind.PROXY_RECORDED, actor=actor)
+        _sync_scope(representation)
+        _tell(user=representative, representation=representation, event="recorded")
+        _tell(user=complaint.citizen, representation=representation, event="recorded")
+    return representation
+
+
+def _locked_representation(representation: Representation) -> Representation:
+    return (
+        Representation.objects.select_for_update(of=("self",))
+        .select_related("principal", "representative", "complaint")
+        .get(id=representation.id)
+    )
+
+
+def answer_representation(*, actor: User, representation: Representation, accept: bool) -> Representation:
+    """The representative accepts (then she acts in the scope, in the period) or declines."""
+    if not can_answer_representation(actor, representation):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = _locked_representation(representation)
+        if locked.status != Representation.Status.PENDING:
+            raise ValidationError({"representation": _("Fuldmagten venter ikke længere på svar.")})
+        if not locked.is_live:
+            raise ValidationError({"representation": _("Fuldmagten er udløbet.")})
+        now = timezone.now()
+        if accept:
+            locked.status, locked.accepted_at = Representation.Status.ACTIVE, now
+        else:
+            locked.status, locked.ended_at, locked.ended_by = Representation.Status.DECLINED, now, actor
+        locked.save(update_fields=["status", "accepted_at", "ended_at", "ended_by", "updated_at"])
+        kind = ComplaintEvent.Kind.PROXY_ACCEPTED if accept else ComplaintEvent.Kind.PROXY_DECLINED
+        _record_for_scope(locked, kind, actor=actor)
+        if accept:
+            _sync_scope(locked)
+        _tell(user=locked.principal, representation=locked, event="accepted" if accept else "declined")
+    return locked
+
+
+def end_representation(*, actor: User, representation: Representation) -> Representation:
+    """Revoke it: the citizen at any time, the representative stepping down, or staff of the complaint's
+    department. Access ends at once on every door; her open sockets on the threads are closed."""
+    if not can_end_representation(actor, representation):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = _locked_representation(representation)
+        if locked.status not in (Representation.Status.PENDING, Representation.Status.ACTIVE):
+            raise ValidationError({"representation": _("Fuldmagten er allerede afsluttet.")})
+        locked.status, locked.ended_at, locked.ended_by = Representation.Status.REVOKED, timezone.now(), actor
+        locked.save(update_fields=["status", "ended_at", "ended_by", "updated_at"])
+        _record_for_scope(locked, ComplaintEvent.Kind.PROXY_REVOKED, actor=actor)
+        _sync_scope(locked)
+        for person in {locked.principal, locked.representative} - {actor}:
+            _tell(user=person, representation=locked, event="revoked")
+    return locked
+
+
+def representation_document_opened(*, viewer: User, representation: Representation) -> None:
+    """Staff who open a paper fuldmagt have read the citizen's personal data: it goes in the access log."""
+    if is_representation_department_staff(viewer, representation):
+        log_personal_data_access(
+            viewer=viewer, subject=representation.principal, what=f"Fuldmagt: {representation.document_title}"
+        )
+
+
+def expire_representations(*, today: date | None = None) -> int:
+    """Mark representations whose period has run out as expired, and close the representatives' sockets.
+    (The rules already refuse them from the day after their last day; this keeps the record and the threads
+    in step.) Safe to run twice."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        ran_out = list(
+            Representation.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(status=Representation.Status.ACTIVE, valid_until__lt=today)
+            .select_related("principal", "representative")[:500]
+        )
+        for representation in ran_out:
+            representation.status, representation.ended_at = Representation.Status.EXPIRED, timezone.now()
+            representation.save(update_fields=["status", "ended_at", "updated_at"])
+            _record_for_scope(representation, ComplaintEvent.Kind.PROXY_EXPIRED, actor=None)
+            _sync_scope(representation)
+    return len(ran_out)

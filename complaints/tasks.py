@@ -38,3 +38,8 @@ def sweep_missing_early_contact() -> None:
 @shared_task
 def sweep_unsuggested_themes() -> None:
     services.sweep_unsuggested_themes()
+
+
+@shared_task
+def expire_representations() -> None:
+    services.expire_representations()

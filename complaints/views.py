@@ -23,21 +23,35 @@ from complaints.forms import (
     CloseComplaintForm,
     ComplaintForm,
     ContactLogForm,
+    GrantRepresentationForm,
+    PaperRepresentationForm,
     ReassignForm,
     SurveyForm,
 )
 from complaints.panels import render_panels
-from complaints.permissions import can_attach_to_complaint, can_handle_complaint
+from complaints.permissions import (
+    can_answer_representation,
+    can_attach_to_complaint,
+    can_end_representation,
+    can_handle_complaint,
+    is_complaint_citizen,
+)
 from complaints.selectors import (
     access_assisted_complaint_by_id,
     access_complaint_attachment_by_id,
     access_complaint_by_id,
+    access_representation_by_id,
     access_task_by_id,
     complaint_attachments,
     complaint_timeline,
     complaints_filed_for_unclaimed,
-    complaints_visible_to,
     inbox_for,
+    own_complaints,
+    representations_for_complaint,
+    representations_given,
+    representations_held,
+    representatives_in_force,
+    represented_complaints,
     theme_suggestions_for,
 )
 from core.forms import add_service_errors
@@ -143,16 +157,24 @@ def complaint_receipt(request, complaint_id: int):
 
 @login_required
 def complaint_list(request):
-    complaints = complaints_visible_to(user=request.user).filter(citizen=request.user)
-    return render(request, "complaints/complaint_list.html", {"complaints": complaints})
+    """Her own complaints, and apart from them those she acts in for someone else ("på vegne af")."""
+    context = {
+        "complaints": own_complaints(user=request.user),
+        "represented": represented_complaints(user=request.user),
+    }
+    return render(request, "complaints/complaint_list.html", context)
 
 
 def _detail_context(request, complaint, *, can_handle: bool, **forms) -> dict:
-    """The complaint page's context; `forms` replaces the staff forms (a form posted back with its errors)."""
+    """The complaint page's context; `forms` replaces the staff forms (a form posted back with its errors).
+    The citizen and staff see who acts for her; the representative is told she acts for the citizen."""
     staff_forms = {
         "close_form": CloseComplaintForm(),
         "classify_form": ClassifyComplaintForm(initial={"kle_subject": complaint.kle_subject_id}),
+        "paper_form": PaperRepresentationForm(initial={"valid_from": timezone.localdate()}),
     }
+    sees_representations = can_handle or is_complaint_citizen(request.user, complaint)
+    in_force = representatives_in_force(complaint=complaint)
     return {
         "complaint": complaint,
         "events": complaint_timeline(complaint=complaint),
@@ -163,6 +185,8 @@ def _detail_context(request, complaint, *, can_handle: bool, **forms) -> dict:
         "attachments": complaint_attachments(complaint=complaint),
         "can_attach": can_attach_to_complaint(request.user, complaint),
         "panels": render_panels(request=request, complaint=complaint, can_handle=can_handle),
+        "representations": representations_for_complaint(complaint=complaint) if sees_representations else [],
+        "acting_for": in_force.filter(representative_id=request.user.id).first(),
     }
 
 
@@ -209,6 +233,25 @@ def complaint_classify(request, complaint_id: int):
     if not can_handle_complaint(request.user, complaint):
         raise PermissionDenied
     context = _detail_context(request, complaint, can_handle=True, classify_form=form)
+    return render(request, "complaints/complaint_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def complaint_record_representation(request, complaint_id: int):
+    """Staff record a paper fuldmagt for the complaint (the form is on the complaint's page)."""
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    if not can_handle_complaint(request.user, complaint):
+        raise PermissionDenied
+    form = PaperRepresentationForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.record_paper_representation(actor=request.user, complaint=complaint, **form.service_arguments())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#representations")
+    context = _detail_context(request, complaint, can_handle=True, paper_form=form)
     return render(request, "complaints/complaint_detail.html", context, status=400)
 
 
@@ -261,9 +304,10 @@ def attachment_file(request, complaint_id: int, attachment_id: int, file_name: s
     if attachment.file_name != file_name:
         raise Http404
     complaint = attachment.complaint
-    log_personal_data_access(
-        viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} bilag: {attachment.title}"
-    )
+    if can_handle_complaint(request.user, complaint):  # staff reads; not the citizen's representative
+        log_personal_data_access(
+            viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} bilag: {attachment.title}"
+        )
     response = FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.file_name, content_type=attachment.mime_type
     )
@@ -334,3 +378,92 @@ def survey(request, token: str):
         else:
             return render(request, "complaints/survey_thanks.html")
     return render(request, "complaints/survey_form.html", {"form": form, "complaint": open_survey.complaint})
+
+
+# Representation: the citizen's "Fuldmagter" page, one representation's page, its answers and its document
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def representation_list(request):
+    """The citizen's powers of attorney: give one, see those given and held, revoke."""
+    form = GrantRepresentationForm(
+        request.POST or None,
+        complaints=own_complaints(user=request.user),
+        initial={"valid_from": timezone.localdate(), "scope": request.GET.get("klage", "all")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            representation = services.grant_representation(citizen=request.user, **form.service_arguments())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(representation.get_absolute_url())
+    context = {
+        "form": form,
+        "given": representations_given(user=request.user),
+        "held": representations_held(user=request.user),
+    }
+    return render(request, "complaints/representation_list.html", context, status=400 if form.errors else 200)
+
+
+def render_representation(request, representation, *, error: ValidationError | None = None):
+    context = {
+        "representation": representation,
+        "can_answer": representation.status == representation.Status.PENDING
+        and can_answer_representation(request.user, representation),
+        "can_end": representation.status in (representation.Status.PENDING, representation.Status.ACTIVE)
+        and can_end_representation(request.user, representation),
+        "errors": error.messages if error else [],
+    }
+    return render(request, "complaints/representation_detail.html", context, status=400 if error else 200)
+
+
+@login_required
+def representation_detail(request, representation_id: int):
+    """One power of attorney; the representative accepts or declines it here, either side ends it."""
+    representation = access_representation_by_id(user=request.user, representation_id=representation_id)
+    return render_representation(request, representation)
+
+
+@login_required
+@require_POST
+def representation_answer(request, representation_id: int):
+    representation = access_representation_by_id(user=request.user, representation_id=representation_id)
+    try:
+        services.answer_representation(
+            actor=request.user, representation=representation, accept=request.POST.get("answer") == "accept"
+        )
+    except ValidationError as error:
+        return render_representation(request, representation, error=error)
+    return redirect(representation.get_absolute_url())
+
+
+@login_required
+@require_POST
+def representation_end(request, representation_id: int):
+    representation = access_representation_by_id(user=request.user, representation_id=representation_id)
+    try:
+        services.end_representation(actor=request.user, representation=representation)
+    except ValidationError as error:
+        return render_representation(request, representation, error=error)
+    return redirect(representation.get_absolute_url())
+
+
+@login_required
+@require_GET
+def representation_document(request, representation_id: int, file_name: str):
+    """The scanned paper fuldmagt, to the two people and the department's staff only; staff reads are logged."""
+    representation = access_representation_by_id(user=request.user, representation_id=representation_id)
+    if not representation.document or representation.document_name != file_name:
+        raise Http404
+    services.representation_document_opened(viewer=request.user, representation=representation)
+    response = FileResponse(
+        representation.document.open("rb"),
+        as_attachment=True,
+        filename=representation.document_name,
+        content_type=representation.document_mime_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -305,6 +305,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_BEAT_SCHEDULE = {
+    # A representation's last day is in the rules already; this closes the representatives' sockets after it.
+    "complaints-expire-representations": {
+        "task": "complaints.tasks.expire_representations",
+        "schedule": crontab(minute=5),
+    },
     "complaints-remind-due-tasks": {"task": "complaints.tasks.remind_due_tasks", "schedule": timedelta(minutes=1)},
     "complaints-escalate-overdue-tasks": {
         "task": "complaints.tasks.escalate_overdue_tasks",

@@ -232,6 +232,16 @@ class ThreadConsumer(AsyncWebsocketConsumer):
     async def thread_read(self, event):
         await self.send_frame({"type": "read", "user": event["user"], "up_to": event["up_to"]})
 
+    async def thread_access(self, event):
+        """Someone's access may have ended (a representation revoked or run out): her sockets ask the rules
+        again, and one that is refused now closes as a refused one would."""
+        if event["user"] != self.user.id:
+            return
+        if await in_database(open_thread)(user=self.user, thread_id=self.thread.id) is None:
+            with translation.override(self.user.preferred_language):
+                await self.send_error("forbidden", _("Du kan ikke længere deltage i samtalen."))
+            await self.close(code=CLOSE_FORBIDDEN)
+
     async def thread_typing(self, event):
         if event["user"] != self.user.id:
             await self.send_frame({"type": "typing", "user": event["user"], "user_name": event["user_name"]})

@@ -50,10 +50,23 @@ class Participant(TimeStampedModel):
     class Role(models.TextChoices):
         CITIZEN = "citizen", _("Borger")
         STAFF = "staff", _("Medarbejder")
+        REPRESENTATIVE = "representative", _("Repræsentant")
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="participants")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thread_participations")
-    role = models.CharField(_("rolle"), max_length=10, choices=Role.choices)
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
+    # A representative takes part for the citizen she acts for, and only between these dates (the owner of the
+    # thread keeps them in step with the power of attorney); empty dates: no limit.
+    on_behalf_of = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("på vegne af"),
+    )
+    valid_from = models.DateField(_("deltager fra"), null=True, blank=True)
+    valid_until = models.DateField(_("deltager til og med"), null=True, blank=True)
     last_read_id = models.BigIntegerField(_("læst til og med besked"), default=0)
     # The unread e-mail has told the participant about every message up to this id.
     emailed_up_to = models.BigIntegerField(default=0)
@@ -66,6 +79,11 @@ class Participant(TimeStampedModel):
             models.UniqueConstraint(fields=["thread", "user"], name="unique_participant_per_thread"),
             models.CheckConstraint(
                 condition=Q(last_read_id__gte=0) & Q(emailed_up_to__gte=0), name="participant_marks_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(role="representative", on_behalf_of__isnull=False)
+                | ~Q(role="representative") & Q(on_behalf_of__isnull=True),
+                name="participant_representative_acts_for_someone",
             ),
         ]
 
@@ -84,6 +102,15 @@ class Message(models.Model):
     seq = models.PositiveIntegerField(_("nummer i samtalen"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("forfatter")
+    )
+    # Written by a representative for this citizen: shown with both names, kept after the representation ends.
+    on_behalf_of = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("på vegne af"),
     )
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.TEXT)
     body = models.TextField(_("tekst"), max_length=BODY_MAX_LENGTH)

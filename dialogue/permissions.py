@@ -2,17 +2,42 @@
 
 A thread's people are its participants and the staff of the department it
 names. Anyone else is refused everywhere, as if the thread did not exist.
+A participant with dates (a representative acting for the citizen) takes part
+only between them: the predicate reads the dates, so access ends on the day
+even before anyone removes her.
 """
 
+from datetime import date
+
 import rules
+from django.db.models import Q
+from django.utils import timezone
 
 from accounts.selectors import department_ids_of
 from dialogue.models import Message, Participant
 
+CITIZEN_SIDE = (Participant.Role.CITIZEN, Participant.Role.REPRESENTATIVE)
+
+
+def current_participant_q(*, on: date | None = None) -> Q:
+    """Participants whose dates include `on` (today): the filter `is_participant` means."""
+    today = on or timezone.localdate()
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=today)) & (
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+    )
+
+
+def _current(user, thread, **filters) -> bool:
+    return (
+        thread is not None
+        and user.is_authenticated
+        and thread.participants.filter(current_participant_q(), user_id=user.id, **filters).exists()
+    )
+
 
 @rules.predicate
 def is_participant(user, thread) -> bool:
-    return thread is not None and user.is_authenticated and thread.participants.filter(user_id=user.id).exists()
+    return _current(user, thread)
 
 
 @rules.predicate
@@ -24,29 +49,27 @@ def is_department_staff(user, thread) -> bool:
 
 @rules.predicate
 def is_staff_participant(user, thread) -> bool:
-    return (
-        thread is not None
-        and user.is_authenticated
-        and thread.participants.filter(user_id=user.id, role=Participant.Role.STAFF).exists()
-    )
+    return _current(user, thread, role=Participant.Role.STAFF)
 
 
 @rules.predicate
 def is_citizen_participant(user, thread) -> bool:
-    return (
-        thread is not None
-        and user.is_authenticated
-        and thread.participants.filter(user_id=user.id, role=Participant.Role.CITIZEN).exists()
-    )
+    return _current(user, thread, role=Participant.Role.CITIZEN)
+
+
+@rules.predicate
+def is_citizen_side_participant(user, thread) -> bool:
+    """The citizen, or someone acting for her today."""
+    return _current(user, thread, role__in=CITIZEN_SIDE)
 
 
 @rules.predicate
 def is_citizen_of_summary_thread(user, message: Message) -> bool:
-    """The thread's citizen answers a contact summary (with a confirmation or a correction)."""
+    """The thread's citizen (or her representative) answers a contact summary (a confirmation or a correction)."""
     return (
         message is not None
         and message.kind == Message.Kind.CONTACT_SUMMARY
-        and is_citizen_participant(user, message.thread)
+        and is_citizen_side_participant(user, message.thread)
     )
 
 

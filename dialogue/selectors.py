@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from dialogue.models import Message, Participant, Thread
-from dialogue.permissions import can_take_part
+from dialogue.permissions import can_take_part, current_participant_q
 
 ANSWER_KINDS = (Message.Kind.CONFIRMATION, Message.Kind.CORRECTION)
 
@@ -46,11 +46,15 @@ def messages_after(*, thread: Thread, after: object = 0) -> QuerySet[Message]:
 
 
 def thread_messages(*, thread: Thread) -> QuerySet[Message]:
-    return thread.messages.select_related("author", "hidden_by").order_by("seq")
+    return thread.messages.select_related("author", "on_behalf_of", "hidden_by").order_by("seq")
 
 
 def participants_of(*, thread: Thread) -> QuerySet[Participant]:
-    return thread.participants.select_related("user").order_by("role", "created_at", "id")
+    return (
+        thread.participants.filter(current_participant_q())
+        .select_related("user", "on_behalf_of")
+        .order_by("role", "created_at", "id")
+    )
 
 
 def latest_message_id(*, thread: Thread) -> int:
@@ -103,7 +107,7 @@ def unread_for_email(*, participant: Participant) -> QuerySet[Message]:
         participant.thread.messages.filter(id__gt=max(participant.last_read_id, participant.emailed_up_to))
         .filter(hidden_at__isnull=True)
         .exclude(author_id=participant.user_id)
-        .select_related("author")
+        .select_related("author", "on_behalf_of")
         .order_by("seq")
     )
 
@@ -117,4 +121,4 @@ def participants_due_unread_email(*, cutoff: datetime) -> QuerySet[Participant]:
         created_at__lte=cutoff,
         hidden_at__isnull=True,
     ).exclude(author_id=OuterRef("user_id"))
-    return Participant.objects.filter(Exists(waiting), user__is_active=True).order_by("id")
+    return Participant.objects.filter(current_participant_q(), Exists(waiting), user__is_active=True).order_by("id")

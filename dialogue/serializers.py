@@ -18,6 +18,7 @@ def visible_payload(payload: dict, *, can_moderate: bool) -> dict:
 
 class MessageSerializer(serializers.ModelSerializer):
     author_name = serializers.CharField(source="author.full_name")
+    on_behalf_of_name = serializers.CharField(source="on_behalf_of.full_name", allow_null=True, read_only=True)
     hidden = serializers.BooleanField(source="is_hidden")
 
     class Meta:
@@ -30,6 +31,8 @@ class MessageSerializer(serializers.ModelSerializer):
             "kind",
             "author",
             "author_name",
+            "on_behalf_of",
+            "on_behalf_of_name",
             "body",
             "created_at",
             "reply_to",
@@ -60,10 +63,11 @@ class ReadSerializer(serializers.Serializer):
 
 class ParticipantSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="user.full_name")
+    on_behalf_of_name = serializers.CharField(source="on_behalf_of.full_name", allow_null=True, read_only=True)
 
     class Meta:
         model = Participant
-        fields = ["user", "name", "role", "last_read_id"]
+        fields = ["user", "name", "role", "on_behalf_of", "on_behalf_of_name", "last_read_id"]
 
 
 class ThreadSerializer(serializers.ModelSerializer):

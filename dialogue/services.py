@@ -11,7 +11,7 @@ skips one that commits late.
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -89,6 +89,38 @@ def add_participant(*, thread: Thread, user: User, role: str) -> Participant:
 def remove_participant(*, thread: Thread, user: User) -> None:
     """She stops being told about the thread; her messages stay, and staff of the department may still join."""
     Participant.objects.filter(thread=thread, user=user).delete()
+
+
+def set_representative(
+    *, thread: Thread, user: User, on_behalf_of: User, valid_from: date | None, valid_until: date | None
+) -> Participant:
+    """Make `user` take part for `on_behalf_of` between the dates (the owner keeps them in step with the power
+    of attorney). A newcomer is not e-mailed about messages from before she came."""
+    participant, _created = Participant.objects.update_or_create(
+        thread=thread,
+        user=user,
+        defaults={
+            "role": Participant.Role.REPRESENTATIVE,
+            "on_behalf_of": on_behalf_of,
+            "valid_from": valid_from,
+            "valid_until": valid_until,
+        },
+        create_defaults={
+            "role": Participant.Role.REPRESENTATIVE,
+            "on_behalf_of": on_behalf_of,
+            "valid_from": valid_from,
+            "valid_until": valid_until,
+            "emailed_up_to": latest_message_id(thread=thread),
+        },
+    )
+    return participant
+
+
+def recheck_access_on_commit(*, thread_id: int, user_id: int) -> None:
+    """After commit, every open socket of the user on the thread asks the rules again and closes if refused
+    (her access ended: a representation revoked or run out)."""
+    event = {"type": "thread.access", "user": user_id}
+    transaction.on_commit(lambda: broadcast(thread_id=thread_id, event=event))
 
 
 def _validate_message(*, body: object, client_id: object, kind: object, reply_to_id: object) -> dict[str, list[str]]:
@@ -180,12 +212,18 @@ def post_message(
         if stored is not None:  # a resend: the stored message, nothing written or sent
             return stored, False
         summary = _summary_answered(thread=thread, kind=kind, author=author, reply_to_id=reply_to_id)
+        on_behalf_of_id = (
+            Participant.objects.filter(thread=thread, user=author, role=Participant.Role.REPRESENTATIVE)
+            .values_list("on_behalf_of_id", flat=True)
+            .first()
+        )
         locked.last_seq += 1
         locked.save(update_fields=["last_seq", "updated_at"])
         message = Message.objects.create(
             thread=locked,
             seq=locked.last_seq,
             author=author,
+            on_behalf_of_id=on_behalf_of_id,
             kind=kind,
             body=body,
             client_id=client_id,

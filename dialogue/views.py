@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from dialogue import services
 from dialogue.forms import HideForm, MessageForm
 from dialogue.models import Message, Thread
-from dialogue.permissions import can_answer_summary, can_moderate, is_citizen_participant
+from dialogue.permissions import can_answer_summary, can_moderate, is_citizen_side_participant
 from dialogue.selectors import (
     access_thread_by_id,
     answers_by_summary,
@@ -37,6 +37,7 @@ def render_thread(request, thread: Thread, *, form=None, hide_form=None, hide_id
     messages = list(thread_messages(thread=thread))
     answers = answers_by_summary(thread=thread)
     participants = list(participants_of(thread=thread))
+    own = next((p for p in participants if p.user_id == request.user.id), None)
     marks = read_marks(messages=messages, participants=participants, reader=request.user)
     for message in messages:
         message.answer = answers.get(message.id)
@@ -51,7 +52,8 @@ def render_thread(request, thread: Thread, *, form=None, hide_form=None, hide_id
         "thread_messages": messages,
         "participants": participants,
         "can_moderate": moderator,
-        "is_citizen": is_citizen_participant(request.user, thread),
+        "is_citizen": is_citizen_side_participant(request.user, thread),
+        "represents": own.on_behalf_of if own else None,
         "form": form or new_message_form(),
         "hide_form": hide_form,
         "hide_id": hide_id,
@@ -75,6 +77,7 @@ def live_strings() -> dict[str, str]:
         "typing": _("%(name)s skriver …"),
         "newMessage": _("Ny besked fra %(name)s:"),
         "readBy": _("Læst af"),
+        "onBehalfOf": _("på vegne af %(name)s"),
         "online": _("online"),
         "offlineTag": _("ikke online"),
         "confirmed": _("Borgeren har bekræftet resuméet."),

@@ -3,7 +3,7 @@
 from django import template
 
 from dialogue.models import Message, Thread
-from dialogue.permissions import is_citizen_participant
+from dialogue.permissions import is_citizen_side_participant
 from dialogue.selectors import answer_to, unread_count
 
 register = template.Library()
@@ -17,7 +17,7 @@ def thread_panel(context, thread: Thread) -> dict:
         "thread": thread,
         "unread": unread_count(thread=thread, user=user),
         "count": thread.messages.count(),
-        "is_citizen": is_citizen_participant(user, thread),
+        "is_citizen": is_citizen_side_participant(user, thread),
     }
 
 

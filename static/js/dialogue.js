@@ -14,6 +14,7 @@
   var threadId = root.dataset.threadId;
   var me = Number(root.dataset.userId);
   var myName = root.dataset.userName;
+  var myPrincipal = root.dataset.onBehalfOf || null;
   var canModerate = root.dataset.canModerate === "true";
   var isCitizen = root.dataset.citizen === "true";
   var lastId = Number(root.dataset.lastId) || 0;
@@ -74,6 +75,11 @@
       item.querySelector("article").setAttribute("aria-labelledby", "message-" + frame.id + "-meta");
     }
     item.querySelector(".message-author").textContent = frame.author_name;
+    if (frame.on_behalf_of_name) {
+      var behalf = item.querySelector(".message-behalf");
+      behalf.textContent = format(strings.onBehalfOf, { name: frame.on_behalf_of_name });
+      behalf.hidden = false;
+    }
     var time = item.querySelector("time");
     time.dateTime = frame.created_at;
     time.textContent = formatTime(frame.created_at);
@@ -337,7 +343,10 @@
     if (!body || form.elements.kind.value !== "text" || !socket || socket.readyState !== WebSocket.OPEN) return;
     event.preventDefault();
     var frame = { type: "message", client_id: newClientId(), body: body };
-    var item = render({ author: me, author_name: myName, kind: "text", body: body, created_at: new Date().toISOString() });
+    var item = render({
+      author: me, author_name: myName, on_behalf_of_name: myPrincipal, kind: "text", body: body,
+      created_at: new Date().toISOString()
+    });
     item.classList.add("message-pending");
     var state = item.querySelector(".message-state");
     state.textContent = strings.sending;

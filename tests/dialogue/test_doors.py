@@ -211,7 +211,14 @@ def test_the_api_marks_read_and_shows_participants(api, thread, citizen, casewor
     message = say(caseworker, thread, "Læs mig")
     assert api(citizen).post(f"/api/threads/{thread.id}/read/", {"up_to": message.id}, format="json").status_code == 204
     participants = api(caseworker).get(f"/api/threads/{thread.id}/").data["participants"]
-    assert {"user": citizen.id, "name": "Mette Hansen", "role": "citizen", "last_read_id": message.id} in participants
+    assert {
+        "user": citizen.id,
+        "name": "Mette Hansen",
+        "role": "citizen",
+        "on_behalf_of": None,
+        "on_behalf_of_name": None,
+        "last_read_id": message.id,
+    } in participants
     assert api(citizen).post(f"/api/threads/{thread.id}/read/", {"up_to": "x"}, format="json").status_code == 400
 
 
