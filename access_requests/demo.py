@@ -11,7 +11,7 @@ from accounts.models import Department, User
 from complaints.models import Complaint
 from complaints.services import file_complaint, route_complaint
 
-SUBJECT = "Afslag på aflastning til vores søn"
+SUBJECT = "Den weekendaflastning, vi blev lovet"
 DESCRIPTION = (
     "Vi har fået afslag på aflastning til vores søn. Min nabo Hans Jensen var med til mødet i juni og hørte, "
     "at sagsbehandleren lovede os en weekend om måneden. Han kan bekræfte det på 23 45 67 89."

@@ -155,6 +155,8 @@ def run() -> int:
             "  committee    sekretaer@example.dk (secretary), formand@example.dk, udvalgsmedlem@example.dk\n"
             "  relative     paaroerende@example.dk (holds a power of attorney for Mette Hansen's complaint)\n"
             "  Borgerservice borgerservice@example.dk (assisted intake)\n"
+            "  councils     aeldreraad@example.dk (Ældrerådet), handicapraad@example.dk (Handicaprådet)\n"
+            "  events       faellesskaberne@example.dk (Fælles-skaberne, organises the events)\n"
             "  admin        admin@example.dk\n"
             f"Demo mailbox: http://127.0.0.1:{port}/demo/mail/   Stop with Ctrl-C.\n",
             flush=True,

@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from accounts import demo as accounts_demo
 from accounts.models import Committee, Department, DepartmentMembership, User
 from committees import demo as committees_demo
+from events import demo as events_demo
 from grants import demo as grants_demo
 from ideas import demo as ideas_demo
 
@@ -137,6 +138,7 @@ def test_seed_demo_is_idempotent_and_makes_the_demo_accounts(settings):
         + [email for email, _ in ideas_demo.CITIZENS]
         + [email for email, *_ in committees_demo.MEMBERS]
         + [grants_demo.REVIEWER[0]]
+        + [events_demo.ORGANISER[0]]
     )
     assert set(User.objects.filter(email__endswith="@example.dk").values_list("email", flat=True)) == set(demo_people)
     family = Department.objects.get(slug="familiecentret")
