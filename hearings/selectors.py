@@ -7,6 +7,7 @@ from django.http import Http404
 
 from accounts.models import Council, Department, User
 from accounts.selectors import active_council_memberships, councils_of, department_ids_of
+from accounts.services import log_personal_data_access
 from hearings.models import Answer, CouncilDuty, Hearing, Invitation, Section
 from hearings.permissions import can_manage_hearing, can_read_all_answers, can_view_answer, can_view_hearing
 from ideas.models import Association
@@ -85,6 +86,18 @@ def answers_for(*, user: User, hearing: Hearing) -> list[Answer]:
         return [answer for answer in _answers(hearing) if can_view_answer(user, answer)]
     mine = _answers(hearing).filter(author_id=user.id) if user.is_authenticated else Answer.objects.none()
     return list((public_answers(hearing=hearing) | mine).distinct().order_by("created_at", "id"))
+
+
+def answers_read_by_department(*, user: User, hearing: Hearing) -> list[Answer]:
+    """The answers as the department reads them (to manage the hearing or write the notat). A person's answer
+    marked sensitive is personal data: each read of one is written to her personal-data access log."""
+    answers = answers_for(user=user, hearing=hearing)
+    for answer in answers:
+        if answer.contains_sensitive and answer.council_id is None and answer.association_id is None:
+            log_personal_data_access(
+                viewer=user, subject=answer.author, what=f"Høringssvar med følsomme oplysninger: {hearing.title}"
+            )
+    return answers
 
 
 def access_answer_by_id(*, user: User, answer_id: int) -> Answer:

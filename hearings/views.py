@@ -10,7 +10,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.services import log_personal_data_access
 from core.forms import add_service_errors
 from hearings import services
 from hearings.documents import note_context, note_pdf
@@ -33,6 +32,7 @@ from hearings.selectors import (
     answer_counts,
     answer_counts_by_section,
     answers_for,
+    answers_read_by_department,
     departments_for_new_hearing,
     hearings_managed_by,
     invitations_of,
@@ -193,13 +193,7 @@ def hearing_edit(request, hearing_id: int):
 
 def _manage_page(request, hearing, *, forms=None, status=200):
     forms = forms or {}
-    answers = answers_for(user=request.user, hearing=hearing)
-    # Staff reading who answered, and what a sensitive answer says, is a read of personal data.
-    for shown in answers:
-        if shown.contains_sensitive and shown.council_id is None and shown.association_id is None:
-            log_personal_data_access(
-                viewer=request.user, subject=shown.author, what=f"Høringssvar med følsomme oplysninger: {hearing.title}"
-            )
+    answers = answers_read_by_department(user=request.user, hearing=hearing)
     context = {
         "hearing": hearing,
         "sections": sections_of(hearing=hearing),
@@ -393,7 +387,7 @@ def note_edit(request, hearing_id: int):
         "summary_form": summary_form,
         "section_forms": section_forms,
         "counts": answer_counts(hearing=hearing),
-        "answers": answers_for(user=request.user, hearing=hearing),
+        "answers": answers_read_by_department(user=request.user, hearing=hearing),
         "action_errors": action_errors,
     }
     errors = action_errors or summary_form.errors or any(form.errors for _section, form in section_forms)

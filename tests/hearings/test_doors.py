@@ -61,6 +61,13 @@ def test_the_department_reads_every_answer_and_the_read_of_a_sensitive_one_is_lo
     assert citizen.personal_data_accesses.filter(viewer=staff).count() == 1
 
 
+def test_writing_the_notat_is_a_logged_read_of_a_sensitive_answer(client, answered, staff, citizen):
+    past_deadline(answered)
+    page = logged_in(client, staff).get(reverse("hearings:note-edit", args=[answered.id]))
+    assert page.status_code == 200
+    assert citizen.personal_data_accesses.filter(viewer=staff, what__contains="følsomme").count() == 1
+
+
 def test_other_staff_and_citizens_cannot_reach_the_department_pages(client, answered, other_caseworker, citizen):
     for person in (other_caseworker, citizen):
         client = logged_in(client, person)
