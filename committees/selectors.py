@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Committee, User
 from accounts.permissions import is_member_of
@@ -26,6 +27,7 @@ from committees.permissions import (
 )
 from committees.sources import SOURCES
 from core.proposals import AgendaItemFacts, AgendaWarning, Proposal
+from themes.redaction import contains_cpr
 
 
 def committees_listed() -> QuerySet[Committee]:
@@ -210,7 +212,24 @@ def agenda_warnings(*, meeting: Meeting) -> list[AgendaWarning]:
     ]
     if not facts:
         return []
-    return [warning for source in SOURCES for warning in source.agenda_warnings(items=facts)]
+    return _cpr_warnings(items) + [warning for source in SOURCES for warning in source.agenda_warnings(items=facts)]
+
+
+def _cpr_warnings(items) -> list[AgendaWarning]:
+    """An open item whose text still holds what looks like a CPR number: the public would read it."""
+    return [
+        AgendaWarning(
+            item_id=item.id,
+            code="cpr-number",
+            message=_(
+                "Punktet »%(title)s« er åbent for offentligheden, men dets tekst ser ud til at indeholde et "
+                "CPR-nummer. Fjern det, eller luk punktet."
+            )
+            % {"title": item.title},
+        )
+        for item in items
+        if item.is_public and contains_cpr(" ".join([item.title, item.recommendation, item.description]))
+    ]
 
 
 def open_agenda_warnings(*, meeting: Meeting) -> list[AgendaWarning]:

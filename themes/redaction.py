@@ -10,10 +10,26 @@ Pure functions on text. What goes:
   the same between every group), with or without +45 / 0045 / (+45);
 - street addresses: a street name ending in -vej, -gade, -stræde, -allé, -vænget, -torv, -plads and
   the like, with its house number and optionally letter, floor, side, postcode and town;
-- names: the names of the people known for the item (given by the caller: the citizen, the staff),
-  capitalised name-like words after Danish cues ("hedder", "min sagsbehandler", "Med venlig hilsen",
-  "fru", ...), common Danish first names and surnames, and capitalised words before a surname ending
-  in -sen or -gaard.
+- names: the names of the people known for the item (given by the caller: the citizen, her representatives,
+  the staff on the case), capitalised name-like words after Danish cues ("hedder", "min sagsbehandler",
+  "Med venlig hilsen", "fru", ...), common Danish first names and surnames, capitalised words before a
+  surname ending in -sen or -gaard, and any other capitalised name pair (below).
+
+The name-pair rule. Danish writes nouns in lower case, so two or more capitalised words in a row on one line
+("Birk Thorsager", "Zeynep Kaya Demir", "H.C. Lumbye") are nearly always a proper name, and the proper names
+a complaint holds are mostly people's. Such a run is removed, unless it is one of the proper names that are
+not people's, told by one word of it:
+- the word starts the sentence and is a word that often does (Det, Jeg, Hvis, I, Min...): it is left out
+  and the rest of the run is judged on its own ("Derfor Birk Thorsager" loses the name, keeps "Derfor");
+- a place: the municipality's towns and Denmark's larger ones, countries and regions (Holbæk, Tølløse,
+  København, Danmark, Sjælland...), or a word ending like a place name (-rup, -løse, -købing, -lev,
+  -havn) or a street (-vej, -gade, -stræde, -allé, -torv, -plads...);
+- an institution or organisation: Kommune, Region, Rådhus, Borgerservice, Jobcenter, Folketinget..., or a
+  word ending like one (-skolen, -rådet, -udvalget, -centret, -huset, -hallen, -forum, -forening...);
+- a weekday, month or holiday (Mandag Morgen, Sankt Hans), or a common noun ending that names are not
+  built from (-ordning, -ering, -hed, -skab, -tion, -else).
+So "Holbæk Kommune", "Tølløse Bibliotek" and "Landdistrikternes Fællesråd" stay; "Birk Thorsager" goes. The
+lists are short on purpose: a place or an organisation they miss is removed too, which the excerpt survives.
 
 Redaction errs on the side of removing too much: an excerpt that reads "[navn] ringede"
 where no name was is better than a name that reaches a committee.
@@ -65,6 +81,13 @@ def _is_cpr_date(day: str, month: str, year: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def contains_cpr(text: str) -> bool:
+    """Whether the text still holds something redact() would take for a CPR number."""
+    return CPR_CUE_RE.search(text) is not None or any(
+        _is_cpr_date(m["day"], m["month"], m["year"]) for m in CPR_RE.finditer(text)
+    )
 
 
 PHONE_RE = re.compile(
@@ -167,6 +190,74 @@ COMMON_NAME_RE = re.compile(
 )
 
 
+# The name-pair rule (see the module's docstring).
+SENTENCE_STARTERS = frozenset(
+    """Af Alle Alt Andre At Bagefter Begge Da De Dem Den Denne Der Deres Derfor Det Dette Du Efter Eller En Endelig
+    Endnu Enten Et Flere For Fordi Fra Før Først Han Hans Hele Hende Hendes Her Hun Hvad Hvem Hver Hvis Hvor
+    Hvordan Hvorfor Hvornår Hej I Ikke Ingen Jeg Jo Kan Kun Lige Man Med Men Mens Min Mine Mit Måske Nej Nogle Nu
+    Når Og Også Om Os Over På Samme Se Selv Siden Sidst Sig Skal So Som Så Til Tak Uden Under Ved Vi Vil Vores
+    Yderligere""".split()  # noqa: SIM905
+)
+NOT_PERSON_WORDS = frozenset(
+    """Holbæk Tølløse Jyderup Svinninge Mørkøv Tuse Vipperød Orø Kundby Ugerløse Regstrup Knabstrup Stestrup Undløse
+    Sønder Søndre Nørre Nordre Øster Østre Vester Vestre Store Lille Ny Nye Gamle Gl Nykøbing Kalundborg Roskilde
+    Ringsted Slagelse Næstved Odsherred Lejre Sorø København Københavns Aarhus Odense Aalborg Esbjerg Randers
+    Kolding Horsens Vejle Herning Allinge Bornholm Sjælland Sjællands Fyn Jylland Lolland Falster Danmark Danmarks
+    Grønland Færøerne Norden Europa Sverige Norge Tyskland Syrien Tyrkiet Ukraine Irak Iran Polen Somalia
+    Afghanistan Hovedstaden Midtjylland Nordjylland Syddanmark Kommune Kommunes Kommunen Region Regionen Regions
+    Rådhus Rådhuset Borgerservice Jobcenter Jobcentret Ydelsescenter Ydelsescentret Familiecentret Folketinget
+    Folketingets Regeringen Staten Styrelsen Ankestyrelsen Udbetaling Skat Sundhedsstyrelsen Datatilsynet
+    Ombudsmanden Politi Politiet Sygehus Sygehuset Hospital Hospitalet Universitetshospital Bibliotek Biblioteket
+    Station Stationen Kirke Kirken Havn Havnen Skole Skolen Gymnasium Gymnasiet Center Centret Centeret Hus Huset
+    Hallen Kollegium Plejecenter Plejehjem Friskole Efterskole Højskole Børnehave Vuggestue Klub Forening Foreningen
+    Fond Fonden Forbund Forbundet Fællesråd Borgerforum Demokratieksperimentariet Mandag Morgen Avis Avisen Tirsdag
+    Onsdag Torsdag Fredag Lørdag Søndag Januar Februar Marts April Maj Juni Juli August September Oktober November
+    December Jul Juleaften Påske Påsken Pinse Pinsen Nytår Nytårsaften Sankt Grundlovsdag Kristi Himmelfart
+    Folkemødet Facebook Google Microsoft Apple Netflix Coop Netto Føtex Bilka Rema Lidl Aldi Irma Meny Brugsen Dansk
+    Danske Engelsk Arabisk Tyrkisk Ukrainsk Gud Jesus""".split()  # noqa: SIM905
+)
+NOT_PERSON_ENDINGS = (
+    "rup", "strup", "løse", "købing", "lev", "havn", "havnen", "sted", "skolen", "skole", "rådet", "råd",
+    "udvalget", "udvalg", "centret", "centeret", "center", "huset", "hallen", "forum", "forening", "foreningen",
+    "forbund", "kommune", "kommunen", "styrelsen", "ministeriet", "tilsynet", "hjemmet", "plejen", "kirken",
+    "biblioteket", "vuggestue", "vuggestuen", "børnehave", "børnehaven", "dagpleje", "dagplejen", "plejehjem",
+    "plejehjemmet", "model", "modellen", "plan", "planen", "politik", "politikken", "strategi", "anlæg", "ordning",
+    "ordningen", "ering", "eringen", "hed", "heden", "skab", "skabet", "tion", "tionen", "else", "elsen", "gruppen",
+    "gruppe", "klubben", "parti", "partiet", "bladet", "tidende",
+    # the street suffixes no surname ends in (Bakke, Toft, Vang and Thorsager are people too)
+    "vej", "vejen", "gade", "gaden", "stræde", "strædet", "allé", "vænget", "torv", "torvet", "plads", "pladsen",
+    "boulevard", "passage",
+)  # fmt: skip
+_ENDINGS = tuple(sorted(set(NOT_PERSON_ENDINGS), key=len, reverse=True))
+NAME_PAIR_RE = re.compile(rf"(?<![\w-])(?:{INITIALS}|{WORD})(?:[ \t]+(?:{INITIALS}[ \t]?)?{WORD})+(?![\w-])")
+_PAIR_WORD_RE = re.compile(rf"{INITIALS}|{WORD}")
+
+
+def _is_not_a_person(word: str) -> bool:
+    lowered = word.lower()
+    parts = [form for part in lowered.split("-") for form in (part, part.removesuffix("s"))]  # genitive too
+    return (
+        word in NOT_PERSON_WORDS
+        or word.removesuffix("s") in NOT_PERSON_WORDS
+        or any(part.endswith(_ENDINGS) for part in parts)
+    )
+
+
+def _redact_name_pair(match: re.Match, mark: str) -> str:
+    """A run of capitalised words: kept if a word of it says it is not a person's name; a sentence-starting
+    word in front is kept, and the rest judged alone (see the module's docstring)."""
+    run = match.group(0)
+    words = list(_PAIR_WORD_RE.finditer(run))
+    lead = ""
+    while words and words[0].group(0) in SENTENCE_STARTERS:
+        lead = run[: words[1].start()] if len(words) > 1 else run
+        words = words[1:]
+    names = [w.group(0) for w in words if not w.group(0).endswith(".")]  # initials alone are no name
+    if len(words) < 2 or not names or any(_is_not_a_person(name) for name in names):
+        return run
+    return lead + mark
+
+
 def _known_names_re(names: Iterable[str]) -> re.Pattern | None:
     """Each known full name (any case), and each part of it of two letters or more as written."""
     full, parts = set(), set()
@@ -197,6 +288,7 @@ def redact(text: str, *, names: Iterable[str] = ()) -> str:
         text = known.sub(mark["name"], text)
     text = CUE_RE.sub(lambda match: match.group(0)[: match.start(1) - match.start(0)] + mark["name"], text)
     text = COMMON_NAME_RE.sub(mark["name"], text)
+    text = NAME_PAIR_RE.sub(lambda match: _redact_name_pair(match, mark["name"]), text)
     name = re.escape(mark["name"])
     return re.sub(rf"{name}(?:[ \t]+(?:og[ \t]+)?{name})+", mark["name"], text)  # "[navn] [navn]" is one name
 
