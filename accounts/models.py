@@ -1,5 +1,6 @@
 """People and the municipality's organisation: departments and committees."""
 
+import pgtrigger
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -222,17 +223,23 @@ class CouncilMembership(TimeStampedModel):
 
 
 class PersonalDataAccess(models.Model):
-    """A member of staff looked at a citizen's personal data. Citizens can export their own log."""
+    """A member of staff looked at a citizen's personal data. Citizens can export their own log.
+
+    Append-only: a trigger in the database refuses every UPDATE and DELETE, whoever sends it (the admin, a
+    script, raw SQL), so neither person's account can be deleted while the log names it."""
 
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     subject = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_data_accesses"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="personal_data_accesses"
     )
     what = models.CharField(_("hvad"), max_length=200)
     created_at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        triggers = [
+            pgtrigger.Protect(name="access_log_append_only", operation=pgtrigger.Update | pgtrigger.Delete),
+        ]
         verbose_name = _("opslag i personoplysninger")
         verbose_name_plural = _("opslag i personoplysninger")
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import cpr as cprkit
+from accounts.access_log import log_reads
 from accounts.models import (
     CitizenIdentity,
     ClaimAttempt,
@@ -28,11 +29,9 @@ from accounts.selectors import citizen_service_department_ids
 logger = logging.getLogger(__name__)
 
 
-def log_personal_data_access(*, viewer: User, subject: User, what: str) -> PersonalDataAccess | None:
+def log_personal_data_access(*, viewer: User, subject: User, what: str) -> None:
     """Record that staff saw a citizen's personal data; a citizen looking at her own is not logged."""
-    if viewer.id == subject.id:
-        return None
-    return PersonalDataAccess.objects.create(viewer=viewer, subject=subject, what=what[:200])
+    log_reads(viewer=viewer, reads=[(subject.id, what)])
 
 
 # --- CPR numbers ---------------------------------------------------------------------------------------
@@ -72,7 +71,7 @@ def read_cpr(*, viewer: User, subject: User, purpose: str) -> str | None:
     identity = CitizenIdentity.objects.filter(user=subject).exclude(cpr_encrypted="").first()
     if identity is None or not settings.CPR_ENCRYPTION_KEY:
         return None
-    PersonalDataAccess.objects.create(viewer=viewer, subject=subject, what=f"CPR-nummer læst: {purpose}"[:200])
+    log_personal_data_access(viewer=viewer, subject=subject, what=f"CPR-nummer læst: {purpose}")
     return cprkit.decrypt(identity.cpr_encrypted)
 
 
@@ -239,7 +238,7 @@ def create_stand_in(
             cpr_encrypted=cprkit.encrypt(cpr) if cpr.strip() else "",
         )
         if cpr.strip():
-            PersonalDataAccess.objects.create(
+            log_personal_data_access(
                 viewer=actor, subject=user, what="CPR-nummer registreret ved assisteret henvendelse"
             )
     return stand_in
@@ -280,8 +279,11 @@ def _transfer(stand_in: StandIn, user: User) -> None:
         _claim_handlers[name](from_user=stand_in.user, to_user=user)
     stand_in.claimed_by, stand_in.claimed_at = user, timezone.now()
     stand_in.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
-    # Who among the staff has seen her data is hers to see too.
-    PersonalDataAccess.objects.filter(subject=stand_in.user).update(subject=user)
+    # Who among the staff has seen her data is hers to see too: copied, as the log is append-only.
+    PersonalDataAccess.objects.bulk_create(
+        PersonalDataAccess(viewer_id=access.viewer_id, subject=user, what=access.what, created_at=access.created_at)
+        for access in PersonalDataAccess.objects.filter(subject=stand_in.user).order_by("created_at", "id")
+    )
     standing = stand_in.user
     if is_reserved_email(user.email) and not is_reserved_email(standing.email):
         # She gave Borgerservice her e-mail; her MitID account had none: it is hers now.

@@ -10,10 +10,12 @@ from accounts.models import User
 from casework.models import Decision, GuidanceTemplate, Hearing, Reassessment
 from casework.permissions import can_view_casework, can_view_hearing
 from complaints.models import Complaint
-from complaints.selectors import complaint_facts
+from complaints.selectors import complaint_facts, log_staff_read
+
+# Each access_* logs a look by the complaint's department staff (`what`: what the door shows).
 
 
-def access_hearing_by_id(*, user: User, hearing_id: int) -> Hearing:
+def access_hearing_by_id(*, user: User, hearing_id: int, what: str = "partshøring") -> Hearing:
     hearing = (
         Hearing.objects.select_related("complaint", "complaint__citizen", "complaint__department", "sent_by")
         .filter(id=hearing_id)
@@ -21,10 +23,11 @@ def access_hearing_by_id(*, user: User, hearing_id: int) -> Hearing:
     )
     if hearing is None or not can_view_hearing(user, hearing):
         raise Http404
+    log_staff_read(user=user, complaint=hearing.complaint, what=what)
     return hearing
 
 
-def access_decision_by_id(*, user: User, decision_id: int) -> Decision:
+def access_decision_by_id(*, user: User, decision_id: int, what: str = "afgørelse") -> Decision:
     decision = (
         Decision.objects.select_related("complaint", "complaint__citizen", "complaint__department", "author")
         .filter(id=decision_id)
@@ -32,10 +35,11 @@ def access_decision_by_id(*, user: User, decision_id: int) -> Decision:
     )
     if decision is None or not can_view_casework(user, decision.complaint):
         raise Http404
+    log_staff_read(user=user, complaint=decision.complaint, what=what)
     return decision
 
 
-def access_reassessment_by_id(*, user: User, reassessment_id: int) -> Reassessment:
+def access_reassessment_by_id(*, user: User, reassessment_id: int, what: str = "klagepakke") -> Reassessment:
     reassessment = (
         Reassessment.objects.select_related("complaint", "complaint__citizen", "decision")
         .filter(id=reassessment_id)
@@ -43,6 +47,7 @@ def access_reassessment_by_id(*, user: User, reassessment_id: int) -> Reassessme
     )
     if reassessment is None or not can_view_casework(user, reassessment.complaint):
         raise Http404
+    log_staff_read(user=user, complaint=reassessment.complaint, what=what)
     return reassessment
 
 

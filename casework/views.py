@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.services import log_personal_data_access
 from casework import services
 from casework.forms import (
     AnswerForm,
@@ -38,7 +37,6 @@ from casework.selectors import (
     reassessment_of,
 )
 from complaints.models import Complaint, ComplaintAttachment
-from complaints.permissions import can_handle_complaint
 from complaints.selectors import access_complaint_by_id, complaint_attachments
 from core.forms import add_service_errors
 
@@ -59,11 +57,6 @@ def complaint_panel(request: HttpRequest, complaint: Complaint, can_handle: bool
         "may_forward": final is not None and final.kind == Decision.Kind.UPHELD,
     }
     return render_to_string("casework/_panel.html", context, request=request)
-
-
-def _log_staff_read(request, complaint: Complaint, what: str) -> None:
-    if can_handle_complaint(request.user, complaint):
-        log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} {what}")
 
 
 def _staff_complaint(request, complaint_id: int) -> Complaint:
@@ -100,7 +93,6 @@ def hearing_create(request, complaint_id: int):
 def hearing_detail(request, hearing_id: int):
     """The hearing: the citizen answers or asks for more time; the caseworker decides on more time."""
     hearing = access_hearing_by_id(user=request.user, hearing_id=hearing_id)
-    _log_staff_read(request, hearing.complaint, _("partshøring"))
     action = request.POST.get("action")
     forms = {
         "answer": AnswerForm(
@@ -186,7 +178,6 @@ def decision_create(request, complaint_id: int):
 @require_GET
 def decision_detail(request, decision_id: int):
     decision = access_decision_by_id(user=request.user, decision_id=decision_id)
-    _log_staff_read(request, decision.complaint, _("afgørelse"))
     return render(request, "casework/decision_detail.html", {"decision": decision, "complaint": decision.complaint})
 
 
@@ -200,8 +191,7 @@ def _pdf_response(file, name: str) -> FileResponse:
 @login_required
 @require_GET
 def decision_pdf(request, decision_id: int):
-    decision = access_decision_by_id(user=request.user, decision_id=decision_id)
-    _log_staff_read(request, decision.complaint, _("afgørelse (PDF)"))
+    decision = access_decision_by_id(user=request.user, decision_id=decision_id, what="afgørelse (PDF)")
     return _pdf_response(decision.pdf, f"{decision.complaint.reference}-afgoerelse.pdf")
 
 
@@ -237,7 +227,6 @@ def forward_create(request, complaint_id: int):
 @require_GET
 def klagepakke_pdf(request, reassessment_id: int):
     reassessment = access_reassessment_by_id(user=request.user, reassessment_id=reassessment_id)
-    _log_staff_read(request, reassessment.complaint, _("klagepakke"))
     return _pdf_response(reassessment.klagepakke, f"{reassessment.complaint.reference}-klagepakke.pdf")
 
 
@@ -246,9 +235,10 @@ def klagepakke_pdf(request, reassessment_id: int):
 def klagepakke_zip(request, reassessment_id: int):
     """The klagepakke as the appeals body receives it: the PDF and every document of the case, numbered
     as the PDF's list of Bilag numbers them."""
-    reassessment = access_reassessment_by_id(user=request.user, reassessment_id=reassessment_id)
+    reassessment = access_reassessment_by_id(
+        user=request.user, reassessment_id=reassessment_id, what="klagepakke med bilag"
+    )
     complaint = reassessment.complaint
-    _log_staff_read(request, complaint, _("klagepakke med bilag"))
     buffer = BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         with reassessment.klagepakke.open("rb") as pdf:

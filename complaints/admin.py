@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from accounts.admin import LogsPersonalDataReads
 from complaints.models import (
     Complaint,
     ComplaintAttachment,
@@ -31,25 +32,35 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(admin.ModelAdmin):
+class ComplaintAdmin(LogsPersonalDataReads, admin.ModelAdmin):
     list_display = ["id", "subject", "department", "status", "outcome", "created_at"]
     list_filter = ["status", "outcome", "department", "kind"]
     search_fields = ["subject", "case_number"]
     inlines = [EventInline, AttachmentInline]
 
+    def personal_data_subject_id(self, obj) -> int:
+        return obj.citizen_id
+
+
+class OfComplaintAdmin(LogsPersonalDataReads, admin.ModelAdmin):
+    """A part of a complaint (its task, contact log, survey): the page shows the citizen's data."""
+
+    def personal_data_subject_id(self, obj) -> int:
+        return obj.complaint.citizen_id
+
 
 @admin.register(ContactTask)
-class ContactTaskAdmin(admin.ModelAdmin):
+class ContactTaskAdmin(OfComplaintAdmin):
     list_display = ["id", "kind", "complaint", "assignee", "due_at", "status"]
     list_filter = ["kind", "status", "department"]
 
 
-admin.site.register(ContactLog)
-admin.site.register(Survey)
+admin.site.register(ContactLog, OfComplaintAdmin)
+admin.site.register(Survey, OfComplaintAdmin)
 
 
 @admin.register(Representation)
-class RepresentationAdmin(admin.ModelAdmin):
+class RepresentationAdmin(LogsPersonalDataReads, admin.ModelAdmin):
     """Read-only: powers of attorney change through the services (pages and API), which keep the threads and the
     sockets in step; the document is opened through its page, where staff reads are logged."""
 
@@ -65,3 +76,6 @@ class RepresentationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    def personal_data_subject_id(self, obj) -> int:
+        return obj.principal_id

@@ -8,6 +8,7 @@ from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from accounts.access_log import log_reads, logged_reads
 from accounts.models import User
 from accounts.permissions import may_manage_stand_in
 from accounts.selectors import (
@@ -19,6 +20,7 @@ from accounts.selectors import (
 from complaints.models import Complaint, ComplaintAttachment, ContactTask, Representation
 from complaints.permissions import (
     active_representations,
+    can_handle_complaint,
     can_view_complaint,
     can_view_representation,
     complaint_citizen_q,
@@ -32,9 +34,19 @@ from themes.redaction import excerpt
 
 
 def complaints_visible_to(*, user: User) -> QuerySet[Complaint]:
+    """Every complaint the user may see; each one fetched for staff of its department is written to the access
+    log (the citizen's own and those she acts in are not)."""
     if not user.is_authenticated:
         return Complaint.objects.none()
-    return Complaint.objects.filter(viewable_complaints_q(user)).select_related("department", "caseworker", "citizen")
+    complaints = Complaint.objects.filter(viewable_complaints_q(user)).select_related(
+        "department", "caseworker", "citizen"
+    )
+    staff_of = set(department_ids_of(user=user))
+
+    def read(complaint: Complaint) -> tuple[int | None, str]:
+        return (complaint.citizen_id if complaint.department_id in staff_of else None), complaint.reference
+
+    return logged_reads(complaints, viewer=user, read=read)
 
 
 def own_complaints(*, user: User) -> QuerySet[Complaint]:
@@ -47,8 +59,7 @@ def represented_complaints(*, user: User) -> QuerySet[Complaint]:
     return Complaint.objects.filter(complaint_representative_q(user)).select_related("department", "citizen")
 
 
-def access_complaint_by_id(*, user: User, complaint_id: int) -> Complaint:
-    """The complaint, or 404 when it does not exist or the user may not see it."""
+def _viewable_complaint(*, user: User, complaint_id: int) -> Complaint:
     complaint = (
         Complaint.objects.select_related("department", "caseworker", "citizen", "filed_by_department")
         .filter(id=complaint_id)
@@ -59,13 +70,28 @@ def access_complaint_by_id(*, user: User, complaint_id: int) -> Complaint:
     return complaint
 
 
+def log_staff_read(*, user: User, complaint: Complaint, what: str = "") -> None:
+    """The department's staff were shown the complaint's personal data: one entry in the citizen's access log."""
+    if can_handle_complaint(user, complaint):
+        log_reads(viewer=user, reads=[(complaint.citizen_id, f"{complaint.reference} {what}".strip())])
+
+
+def access_complaint_by_id(*, user: User, complaint_id: int, what: str = "") -> Complaint:
+    """The complaint, or 404 when it does not exist or the user may not see it. A look by the department's
+    staff is logged (`what`: which part of the case the door shows, after the reference)."""
+    complaint = _viewable_complaint(user=user, complaint_id=complaint_id)
+    log_staff_read(user=user, complaint=complaint, what=what)
+    return complaint
+
+
 def access_complaint_attachment_by_id(*, user: User, complaint_id: int, attachment_id: int) -> ComplaintAttachment:
-    """A document of a complaint the user may see, or 404."""
-    complaint = access_complaint_by_id(user=user, complaint_id=complaint_id)
+    """A document of a complaint the user may see, or 404; staff reads are logged with its title."""
+    complaint = _viewable_complaint(user=user, complaint_id=complaint_id)
     attachment = complaint.attachments.filter(id=attachment_id).first()
     if attachment is None:
         raise Http404
     attachment.complaint = complaint
+    log_staff_read(user=user, complaint=complaint, what=f"bilag: {attachment.title}")
     return attachment
 
 
@@ -84,6 +110,7 @@ def access_assisted_complaint_by_id(*, user: User, complaint_id: int) -> Complai
     stand_in = getattr(complaint.citizen, "stand_in", None) if complaint else None
     if complaint is None or not may_manage_stand_in(user, stand_in):
         raise Http404
+    log_reads(viewer=user, reads=[(complaint.citizen_id, f"{complaint.reference} kvittering")])
     return complaint
 
 
@@ -119,16 +146,21 @@ def inbox_for(*, user: User, include_done: bool = False) -> QuerySet[ContactTask
     )
     if not include_done:
         tasks = tasks.filter(status=ContactTask.Status.OPEN)
-    return (
+    tasks = (
         tasks.select_related(
             "complaint", "assignee", "department", "complaint__citizen", "complaint__filed_by_department"
         )
         .prefetch_related("complaint__theme_suggestions__theme")
         .order_by("due_at", "id")
     )
+    # The inbox shows each citizen's name: every row fetched (a page of the API's list) is logged.
+    return logged_reads(
+        tasks, viewer=user, read=lambda task: (task.complaint.citizen_id, f"{task.complaint.reference} indbakke")
+    )
 
 
 def access_task_by_id(*, user: User, task_id: int) -> ContactTask:
+    """The task, to staff of its department (404 for anyone else); the look is logged."""
     task = (
         ContactTask.objects.select_related("complaint", "complaint__filed_by_department", "department", "assignee")
         .filter(id=task_id)
@@ -136,6 +168,7 @@ def access_task_by_id(*, user: User, task_id: int) -> ContactTask:
     )
     if task is None or task.department_id not in department_ids_of(user=user):
         raise Http404
+    log_reads(viewer=user, reads=[(task.complaint.citizen_id, f"{task.complaint.reference} opgave")])
     return task
 
 

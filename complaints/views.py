@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.permissions import may_assist_citizens
 from accounts.selectors import is_department_lead
-from accounts.services import log_personal_data_access
 from accounts.views import assurance_required
 from complaints import services
 from complaints.forms import (
@@ -112,7 +111,6 @@ def assisted_create(request):
 @login_required
 def assisted_receipt(request, complaint_id: int):
     complaint = access_assisted_complaint_by_id(user=request.user, complaint_id=complaint_id)
-    log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} kvittering")
     code = request.session.get(CODE_SESSION_KEY.format(complaint.id))
     return render(request, "complaints/assisted_receipt.html", {"complaint": complaint, "code": code})
 
@@ -194,8 +192,6 @@ def _detail_context(request, complaint, *, can_handle: bool, **forms) -> dict:
 def complaint_detail(request, complaint_id: int):
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
     can_handle = can_handle_complaint(request.user, complaint)
-    if can_handle:
-        log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=complaint.reference)
     context = _detail_context(request, complaint, can_handle=can_handle)
     return render(request, "complaints/complaint_detail.html", context)
 
@@ -268,12 +264,10 @@ def contact_share(request, complaint_id: int, log_id: int):
 @require_http_methods(["GET", "POST"])
 def complaint_attachments_page(request, complaint_id: int):
     """The case's documents, and a form to add one (the citizen while her complaint is open, staff always)."""
-    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id, what="bilag")
     can_attach = can_attach_to_complaint(request.user, complaint)
     if request.method == "POST" and not can_attach:
         raise PermissionDenied
-    if can_handle_complaint(request.user, complaint):
-        log_personal_data_access(viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} bilag")
     form = AttachmentForm(request.POST or None, request.FILES or None) if can_attach else None
     if request.method == "POST" and form.is_valid():
         try:
@@ -303,11 +297,6 @@ def attachment_file(request, complaint_id: int, attachment_id: int, file_name: s
     )
     if attachment.file_name != file_name:
         raise Http404
-    complaint = attachment.complaint
-    if can_handle_complaint(request.user, complaint):  # staff reads; not the citizen's representative
-        log_personal_data_access(
-            viewer=request.user, subject=complaint.citizen, what=f"{complaint.reference} bilag: {attachment.title}"
-        )
     response = FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.file_name, content_type=attachment.mime_type
     )

@@ -24,7 +24,7 @@ PAGE_SIZE = 500
 class ThreadApi(APIView):
     @extend_schema(responses=ThreadSerializer)
     def get(self, request, thread_id: int):
-        thread = access_thread_by_id(user=request.user, thread_id=thread_id)
+        thread = access_thread_by_id(user=request.user, thread_id=thread_id, what="Samtale (API)")
         return Response(ThreadSerializer(thread).data)
 
 
@@ -38,7 +38,7 @@ class MessageListCreateApi(APIView):
     def get(self, request, thread_id: int):
         """The thread's messages after `after`, oldest first, at most 500; with `has_more`, ask again after the
         last one."""
-        thread = access_thread_by_id(user=request.user, thread_id=thread_id)
+        thread = access_thread_by_id(user=request.user, thread_id=thread_id, what="Samtale (API)")
         params = AfterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         messages = list(messages_after(thread=thread, after=params.validated_data["after"])[: PAGE_SIZE + 1])
@@ -53,7 +53,7 @@ class MessageListCreateApi(APIView):
     @extend_schema(request=MessagePostSerializer, responses={201: MessageSerializer, 200: MessageSerializer})
     def post(self, request, thread_id: int):
         """Post a message: 201 when stored, 200 with the stored message when this client_id was sent before."""
-        thread = access_thread_by_id(user=request.user, thread_id=thread_id)
+        thread = access_thread_by_id(user=request.user, thread_id=thread_id, what="Samtale (API)")
         if live.count_message_attempt(user_id=request.user.id):
             raise Throttled(detail=_("For mange beskeder på kort tid. Vent lidt, og prøv igen."))
         serializer = MessagePostSerializer(data=request.data)
@@ -78,7 +78,7 @@ class ReadApi(APIView):
     @extend_schema(request=ReadSerializer, responses={204: None})
     def post(self, request, thread_id: int):
         """Mark the thread read up to and including message `up_to`."""
-        thread = access_thread_by_id(user=request.user, thread_id=thread_id)
+        thread = access_thread_by_id(user=request.user, thread_id=thread_id, what="Samtale (API)")
         serializer = ReadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.mark_read(user=request.user, thread=thread, up_to=serializer.validated_data["up_to"])

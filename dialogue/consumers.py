@@ -57,7 +57,7 @@ def in_database(function):
 def open_thread(*, user: User, thread_id: int) -> tuple[Thread, bool, tuple[int, int]] | None:
     """The thread, whether the user moderates it, and its latest message's (seq, id); None when refused."""
     try:
-        thread = access_thread_by_id(user=user, thread_id=thread_id)
+        thread = access_thread_by_id(user=user, thread_id=thread_id, what="Samtale (live)")
     except Http404:
         return None
     latest = thread_messages(thread=thread).values_list("seq", "id").last() or (0, 0)

@@ -9,18 +9,25 @@ from django.db.models.functions import Greatest
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from accounts.access_log import log_reads
 from accounts.models import User
 from dialogue.models import Message, Participant, Thread
-from dialogue.permissions import can_take_part, current_participant_q
+from dialogue.permissions import can_take_part, current_participant_q, is_citizen_side_participant
 
 ANSWER_KINDS = (Message.Kind.CONFIRMATION, Message.Kind.CORRECTION)
 
 
-def access_thread_by_id(*, user: User, thread_id: int) -> Thread:
-    """The thread, or 404 when it does not exist or the user may not take part in it."""
+def access_thread_by_id(*, user: User, thread_id: int, what: str = "Samtale") -> Thread:
+    """The thread, or 404 when it does not exist or the user may not take part in it.
+
+    Every door that shows a thread (the page, the API, the socket and its replay) opens it here, so a look by
+    anyone not on the citizen's side (staff) is written to the citizen's access log (`what`: which door)."""
     thread = Thread.objects.select_related("department").filter(id=thread_id).first()
     if thread is None or not can_take_part(user, thread):
         raise Http404
+    if not is_citizen_side_participant(user, thread):
+        citizens = thread.participants.filter(role=Participant.Role.CITIZEN).values_list("user_id", flat=True)
+        log_reads(viewer=user, reads=[(citizen_id, f"{what}: {thread.title}") for citizen_id in citizens])
     return thread
 
 
