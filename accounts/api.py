@@ -1,4 +1,5 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.permissions import AllowAny
@@ -6,8 +7,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import services
-from accounts.selectors import departments_accepting_complaints
+from accounts.selectors import departments_accepting_complaints, personal_data_archive
 from accounts.serializers import ClaimSerializer, DepartmentSerializer
+from accounts.views import archive_response
 
 
 class DepartmentListApi(generics.ListAPIView):
@@ -31,6 +33,14 @@ class ClaimApi(APIView):
             user=request.user, code=serializer.validated_data["code"], address=request.META.get("REMOTE_ADDR")
         )
         return Response({"claimed": True})
+
+
+class PersonalDataApi(APIView):
+    @extend_schema(responses={(200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY)})
+    def get(self, request):
+        """All my data as one zip holding mine-data.json (GDPR art. 15 and 20): account, complaints, messages,
+        ideas, comments, supports, surveys, hearing answers, applications and who among the staff saw my data."""
+        return archive_response(personal_data_archive(user=request.user))
 
 
 class TokenApi(ObtainAuthToken):

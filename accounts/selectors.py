@@ -1,3 +1,9 @@
+import json
+import zipfile
+from collections.abc import Callable
+from io import BytesIO
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -121,3 +127,48 @@ def reassign_candidates_for_department(*, department_id: int) -> QuerySet[User]:
 
 def personal_data_accesses_of(*, user: User):
     return user.personal_data_accesses.select_related("viewer").order_by("-created_at", "-id")
+
+
+# --- Her own data, for her to take away (GDPR art. 15 and 20) ------------------------------------------------
+
+PersonalDataSection = Callable[..., dict[str, list[dict]]]  # section(*, user) -> {"heading": [row, ...]}
+_personal_data_sections: dict[str, PersonalDataSection] = {}
+
+
+def register_personal_data(name: str, section: PersonalDataSection) -> None:
+    """An app that keeps what a citizen wrote or gave adds it to her export (in its AppConfig.ready()); each row
+    is a dict of JSON values (dates and decimals are written as text)."""
+    _personal_data_sections[name] = section
+
+
+def personal_data_of(*, user: User) -> dict:
+    """Everything Borgerdialog keeps about the user, by heading: her account, each app's part, the access log."""
+    data = {
+        "konto": {
+            "navn": user.full_name,
+            "e-mail": user.email,
+            "telefon": user.phone,
+            "sprog": user.preferred_language,
+            "oprettet": user.date_joined,
+        }
+    }
+    for name in sorted(_personal_data_sections):
+        data |= _personal_data_sections[name](user=user)
+    data["adgangslog"] = [
+        {"tidspunkt": access.created_at, "medarbejder": access.viewer.full_name, "hvad": access.what}
+        for access in personal_data_accesses_of(user=user)
+    ]
+    return data
+
+
+ARCHIVE_NAME = "mine-data.zip"
+
+
+def personal_data_archive(*, user: User) -> bytes:
+    """Her data as one file to download: a zip holding mine-data.json (UTF-8, readable by any program)."""
+    data = {"udtrukket": timezone.now(), **personal_data_of(user=user)}
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mine-data.json", text)
+    return buffer.getvalue()

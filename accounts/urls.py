@@ -8,5 +8,6 @@ urlpatterns = [
     path("auth/oidc/<str:provider_id>/login/", oidc.login, name="openid_connect_login"),
     path("auth/oidc/<str:provider_id>/login/callback/", oidc.callback, name="openid_connect_callback"),
     path("mine-data/adgangslog/", views.access_log, name="access-log"),
+    path("mine-data/hent/", views.personal_data_download, name="personal-data-download"),
     path("mine-data/hent-sag/", views.claim, name="claim"),
 ]

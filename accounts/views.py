@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import login_session, oidc, services
 from accounts.forms import ClaimForm
 from accounts.permissions import LEVEL_NAMES, REQUIRED_LEVEL, has_assurance_for
-from accounts.selectors import personal_data_accesses_of
+from accounts.selectors import ARCHIVE_NAME, personal_data_accesses_of, personal_data_archive
 
 
 def locked_out(request, response=None, credentials=None):
@@ -48,6 +48,21 @@ def access_log(request):
             writer.writerow([timezone.localtime(access.created_at).isoformat(), access.viewer.full_name, access.what])
         return response
     return render(request, "accounts/access_log.html", {"accesses": accesses[:500]})
+
+
+def archive_response(archive: bytes) -> HttpResponse:
+    """A citizen's data archive as a download that no cache keeps (the page and the API answer the same)."""
+    response = HttpResponse(archive, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{ARCHIVE_NAME}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def personal_data_download(request):
+    """All my data (complaints, messages, ideas, comments, surveys, hearing answers, applications, the access
+    log) as one file: GDPR art. 15 (access) and art. 20 (portability)."""
+    return archive_response(personal_data_archive(user=request.user))
 
 
 class LoginView(auth_views.LoginView):

@@ -17,7 +17,7 @@ from accounts.selectors import (
     department_ids_of,
     is_department_lead,
 )
-from complaints.models import Complaint, ComplaintAttachment, ContactTask, Representation
+from complaints.models import Complaint, ComplaintAttachment, ContactTask, Representation, Survey
 from complaints.permissions import (
     active_representations,
     can_handle_complaint,
@@ -421,3 +421,54 @@ def complaints_in_scope(*, representation: Representation) -> QuerySet[Complaint
     if representation.complaint_id is not None:
         return Complaint.objects.filter(id=representation.complaint_id)
     return Complaint.objects.filter(citizen_id=representation.principal_id)
+
+
+def own_data_of(*, user: User) -> dict[str, list[dict]]:
+    """Her complaints (with the contact logged, the case's documents by title and the powers of attorney she gave)
+    and her survey answers, for her data export."""
+    complaints = Complaint.objects.filter(citizen_id=user.id).select_related("department", "caseworker")
+    answers = Survey.objects.filter(complaint__citizen_id=user.id, answered_at__isnull=False).select_related(
+        "complaint"
+    )
+    return {
+        "klager": [
+            {
+                "sag": complaint.reference,
+                "modtaget": complaint.created_at,
+                "afdeling": complaint.department.name if complaint.department else "",
+                "sagsbehandler": complaint.caseworker.full_name if complaint.caseworker else "",
+                "emne": complaint.subject,
+                "beskrivelse": complaint.description,
+                "ønsket_resultat": complaint.desired_outcome,
+                "sagsnummer": complaint.case_number,
+                "afgørelsesdato": complaint.decision_date,
+                "kontaktform": complaint.contact_channel,
+                "telefon": complaint.phone,
+                "status": complaint.status,
+                "resultat": complaint.outcome,
+                "afsluttet": complaint.closed_at,
+                "kontakter": list(
+                    complaint.contact_logs.order_by("contacted_at", "id").values(
+                        "contacted_at", "channel", "summary", "next_steps"
+                    )
+                ),
+                "dokumenter": list(
+                    complaint_attachments(complaint=complaint).values("title", "file_name", "created_at")
+                ),
+            }
+            for complaint in complaints.order_by("created_at", "id")
+        ],
+        "fuldmagter": list(
+            representations_given(user=user).values("representative__full_name", "status", "valid_from", "valid_until")
+        ),
+        "spørgeskemaer": [
+            {
+                "sag": survey.complaint.reference,
+                "besvaret": survey.answered_at,
+                "vurdering": survey.rating,
+                "forstod_afgørelsen": survey.understood_decision,
+                "kommentar": survey.comment,
+            }
+            for survey in answers.order_by("answered_at", "id")
+        ],
+    }

@@ -4,13 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from accounts.api import ClaimApi, DepartmentListApi, TokenApi
+from accounts.api import ClaimApi, DepartmentListApi, PersonalDataApi, TokenApi
 from core.views import healthz, home
 
 api_urlpatterns = [
     path("auth/token/", TokenApi.as_view(), name="api-token"),
     path("departments/", DepartmentListApi.as_view(), name="api-departments"),
     path("claims/", ClaimApi.as_view(), name="api-claims"),
+    path("me/data/", PersonalDataApi.as_view(), name="api-personal-data"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("complaints.api_urls")),
     path("", include("ideas.api_urls")),

@@ -4,7 +4,7 @@ from bisect import bisect_right
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import Greatest
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -129,3 +129,28 @@ def participants_due_unread_email(*, cutoff: datetime) -> QuerySet[Participant]:
         hidden_at__isnull=True,
     ).exclude(author_id=OuterRef("user_id"))
     return Participant.objects.filter(current_participant_q(), Exists(waiting), user__is_active=True).order_by("id")
+
+
+def own_data_of(*, user: User) -> dict[str, list[dict]]:
+    """The messages of every thread she takes part in (what she sees there: hidden ones only if they are hers)."""
+    threads = Participant.objects.filter(user_id=user.id).values("thread_id")
+    messages = (
+        Message.objects.filter(thread_id__in=threads)
+        .exclude(Q(hidden_at__isnull=False) & ~Q(author_id=user.id))
+        .select_related("thread", "author", "on_behalf_of")
+        .order_by("thread_id", "seq")
+    )
+    return {
+        "beskeder": [
+            {
+                "samtale": message.thread.title,
+                "nummer": message.seq,
+                "skrevet": message.created_at,
+                "fra": message.author.full_name,
+                "på_vegne_af": message.on_behalf_of.full_name if message.on_behalf_of else "",
+                "slags": message.kind,
+                "tekst": message.body,
+            }
+            for message in messages
+        ]
+    }

@@ -114,3 +114,27 @@ def round_totals(*, round: Round) -> dict:
     """Money of a round: its amount, granted, left and paid (all in øre)."""
     paid = round.applications.aggregate(paid=Sum("amount_paid"))["paid"] or 0
     return {"amount": round.amount, "granted": round.granted_total, "left": round.money_left, "paid": paid}
+
+
+def own_data_of(*, user: User) -> dict[str, list[dict]]:
+    """Her grant applications and their decisions, for her data export."""
+    applications = Application.objects.filter(applicant_id=user.id).select_related("round__pool")
+    return {
+        "ansøgninger": [
+            {
+                "pulje": application.round.pool.name,
+                "runde": application.round.title,
+                "journalnummer": application.reference,
+                "titel": application.title,
+                "beskrivelse": application.description,
+                "ansøgt_beløb": application.amount_applied,
+                "status": application.status,
+                "indsendt": application.submitted_at,
+                "bevilget_beløb": application.amount_granted,
+                "afgørelse": application.decision_letter,
+                "afgjort": application.decided_at,
+                "afrapportering": application.report,
+            }
+            for application in applications.order_by("created_at", "id")
+        ]
+    }

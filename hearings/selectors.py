@@ -168,3 +168,20 @@ def duties_for_themes(*, theme_ids: set[int]) -> QuerySet[CouncilDuty]:
 def councils_invited_to(*, hearing_ids: set[int]) -> set[int]:
     rows = Invitation.objects.filter(hearing_id__in=hearing_ids).exclude(council_id=None)
     return set(rows.values_list("council_id", flat=True))
+
+
+def own_data_of(*, user: User) -> dict[str, list[dict]]:
+    """Her answers to hearings, for her data export (the attached file by name)."""
+    answers = Answer.objects.filter(author_id=user.id).select_related("hearing", "section").order_by("created_at", "id")
+    return {
+        "høringssvar": [
+            {
+                "høring": answer.hearing.title,
+                "afsnit": answer.section.title if answer.section else "",
+                "sendt": answer.created_at,
+                "tekst": answer.body,
+                "fil": answer.file_name,
+            }
+            for answer in answers
+        ]
+    }

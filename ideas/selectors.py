@@ -320,3 +320,33 @@ def authors_to_tell_about_themes(*, theme_ids: list[int]) -> QuerySet[User]:
 def idea_facts() -> QuerySet:
     """Every shown idea as anonymous facts for statistics: when posted, whether it reached a committee, outcome."""
     return Idea.objects.filter(hidden_at__isnull=True).values("id", "created_at", "status", "proposed_at")
+
+
+def own_data_of(*, user: User) -> dict[str, list[dict]]:
+    """Her ideas, comments and supports, for her data export (hidden ones too: they are hers)."""
+    ideas = Idea.objects.filter(author_id=user.id).select_related("board").order_by("created_at", "id")
+    comments = Comment.objects.filter(author_id=user.id).select_related("idea").order_by("created_at", "id")
+    supports = Support.objects.filter(user_id=user.id).select_related("idea").order_by("created_at", "id")
+    return {
+        "idéer": [
+            {
+                "tavle": idea.board.title,
+                "oprettet": idea.created_at,
+                "overskrift": idea.title,
+                "tekst": idea.body,
+                "status": idea.status,
+                "skjult": idea.hidden_at,
+            }
+            for idea in ideas
+        ],
+        "kommentarer": [
+            {
+                "idé": comment.idea.title,
+                "skrevet": comment.created_at,
+                "tekst": comment.body,
+                "skjult": comment.hidden_at,
+            }
+            for comment in comments
+        ],
+        "støtter": [{"idé": support.idea.title, "støttet": support.created_at} for support in supports],
+    }
