@@ -3,10 +3,11 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
-from access_requests.models import AccessRequest
+from access_requests.models import AccessDocument, AccessRequest
 from access_requests.permissions import can_view_access_request
 from accounts.models import User
 from accounts.selectors import department_ids_of
+from complaints.models import ComplaintAttachment
 
 
 def access_access_request_by_id(*, user: User, access_request_id: int) -> AccessRequest:
@@ -33,3 +34,21 @@ def open_requests_for_staff(*, user: User) -> QuerySet[AccessRequest]:
         .select_related("department", "complaint")
         .order_by("due_at", "id")
     )
+
+
+def released_documents_of(*, access_request: AccessRequest) -> QuerySet[AccessDocument]:
+    """What the decision released (nothing before it is decided), oldest first."""
+    if access_request.status != AccessRequest.Status.DECIDED:
+        return AccessDocument.objects.none()
+    return access_request.documents.filter(released=True).order_by("dated_at", "id")
+
+
+def released_attachment_files(*, access_request: AccessRequest) -> dict[int, ComplaintAttachment]:
+    """The case's files behind the released attachment documents, by document id (a file anonymised since is
+    gone from the case, and so from here)."""
+    documents = {
+        d.source_id: d.id
+        for d in released_documents_of(access_request=access_request).filter(kind=AccessDocument.Kind.ATTACHMENT)
+    }
+    files = ComplaintAttachment.objects.filter(complaint_id=access_request.complaint_id, id__in=documents)
+    return {documents[file.id]: file for file in files}

@@ -1,6 +1,8 @@
+from django.urls import reverse
 from rest_framework import serializers
 
 from access_requests.models import AccessDocument, AccessRequest
+from access_requests.selectors import released_attachment_files, released_documents_of
 from accounts.selectors import departments_accepting_complaints
 
 
@@ -15,30 +17,44 @@ class AccessRequestCreateSerializer(serializers.Serializer):
 class AccessDocumentSerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display")
     text = serializers.CharField(source="released_text")
+    file_url = serializers.SerializerMethodField(help_text="The released file (attachments only), else null.")
 
     class Meta:
         model = AccessDocument
-        fields = ["id", "kind", "kind_display", "dated_at", "released", "text", "withheld_grounds"]
+        fields = ["id", "kind", "kind_display", "dated_at", "released", "text", "withheld_grounds", "file_url"]
+
+    def get_file_url(self, document) -> str | None:
+        file = self.context["files"].get(document.id)
+        if file is None:
+            return None
+        return reverse("access_requests:released-file", args=[document.request_id, document.id, file.file_name])
 
 
 class AccessRequestSerializer(serializers.ModelSerializer):
     department = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     status_display = serializers.CharField(source="get_status_display")
     documents = serializers.SerializerMethodField()
+    documents_pdf_url = serializers.SerializerMethodField(help_text="The released documents as one PDF, once decided.")
 
     class Meta:
         model = AccessRequest
         fields = [
             "id", "reference", "complaint", "department", "description", "is_party", "status", "status_display",
             "received_at", "due_at", "late_letter_sent_at", "late_letter_reason", "expected_by", "decision",
-            "grounds", "decided_at", "documents",
+            "grounds", "decided_at", "documents", "documents_pdf_url",
         ]  # fmt: skip
 
     def get_documents(self, access_request) -> list[dict]:
         """The released documents, once decided (for the requester and the caseworker alike)."""
         if access_request.status != AccessRequest.Status.DECIDED:
             return []
-        return AccessDocumentSerializer(access_request.documents.all(), many=True).data
+        files = released_attachment_files(access_request=access_request)
+        return AccessDocumentSerializer(access_request.documents.all(), many=True, context={"files": files}).data
+
+    def get_documents_pdf_url(self, access_request) -> str | None:
+        if not released_documents_of(access_request=access_request).exists():
+            return None
+        return reverse("access_requests:released-pdf", args=[access_request.id])
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

@@ -28,13 +28,15 @@ from themes.redaction import redact
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 4000
 
 
-def record_staff_read(*, viewer: User, access_request: AccessRequest) -> None:
-    """A caseworker reading a request reads the requester's and the case's citizen's personal data."""
+def record_staff_read(*, viewer: User, access_request: AccessRequest, what: str = "") -> None:
+    """A caseworker reading a request (or a document released under it, `what`) reads the requester's and the
+    case's citizen's personal data."""
     subjects = {access_request.requester}
     if access_request.complaint is not None:
         subjects.add(access_request.complaint.citizen)
+    label = f"Aktindsigt {access_request.reference}" + (f": {what}" if what else "")
     for subject in subjects:
-        log_personal_data_access(viewer=viewer, subject=subject, what=f"Aktindsigt {access_request.reference}")
+        log_personal_data_access(viewer=viewer, subject=subject, what=label)
 
 
 def deadlines_for(received: datetime) -> tuple[datetime, datetime]:

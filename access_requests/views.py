@@ -2,14 +2,21 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from access_requests import documents as letters
 from access_requests import services
 from access_requests.forms import AccessRequestForm, DecisionForm, IdentifyCaseForm, LateLetterForm
 from access_requests.permissions import can_decide_access_request
-from access_requests.selectors import access_access_request_by_id, open_requests_for_staff, requests_of
+from access_requests.selectors import (
+    access_access_request_by_id,
+    open_requests_for_staff,
+    released_attachment_files,
+    released_documents_of,
+    requests_of,
+)
 from complaints.models import Complaint
 from complaints.selectors import access_complaint_by_id, complaints_visible_to
 from core.forms import add_service_errors
@@ -59,7 +66,12 @@ def request_create(request):
 
 def _detail(request, access_request, *, decision_form=None, case_form=None, late_form=None, status=200):
     can_decide = can_decide_access_request(request.user, access_request)
-    context = {"access_request": access_request, "can_decide": can_decide}
+    files = released_attachment_files(access_request=access_request)
+    context = {
+        "access_request": access_request,
+        "can_decide": can_decide,
+        "has_released": released_documents_of(access_request=access_request).exists(),
+    }
     documents = list(access_request.documents.all())
     if can_decide:
         services.record_staff_read(viewer=request.user, access_request=access_request)
@@ -72,7 +84,8 @@ def _detail(request, access_request, *, decision_form=None, case_form=None, late
         form = decision_form or (DecisionForm(documents=documents) if open_ else None)
         context |= {
             "reviews": [
-                (d, originals.get((d.kind, d.source_id), ""), form.fields_of(d) if form else None) for d in documents
+                (d, originals.get((d.kind, d.source_id), ""), form.fields_of(d) if form else None, files.get(d.id))
+                for d in documents
             ],
             "decision_form": form,
             "case_form": case_form
@@ -91,7 +104,8 @@ def _detail(request, access_request, *, decision_form=None, case_form=None, late
             ),
         }
     else:
-        context["documents"] = documents if access_request.status == access_request.Status.DECIDED else []
+        decided = access_request.status == access_request.Status.DECIDED
+        context["documents"] = [(d, files.get(d.id)) for d in documents] if decided else []
     return render(request, "access_requests/request_detail.html", context, status=status)
 
 
@@ -175,3 +189,45 @@ def request_late_letter(request, access_request_id: int):
         else:
             return redirect("access_requests:detail", access_request_id=access_request.id)
     return _detail(request, access_request, late_form=form, status=400)
+
+
+# The released documents, served only through the request's permission check (no login redirect: whoever may
+# not see the request gets 404, as for any other case file); staff reads go into the personal-data log.
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def released_documents_pdf(request, access_request_id: int):
+    """The released documents' texts (and what was withheld, with its grounds) as one PDF."""
+    access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
+    if not released_documents_of(access_request=access_request).exists():
+        raise Http404
+    if can_decide_access_request(request.user, access_request):
+        services.record_staff_read(viewer=request.user, access_request=access_request, what="udleverede dokumenter")
+    response = HttpResponse(letters.released_documents_pdf(access_request), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{access_request.reference}-aktindsigt.pdf"'
+    return _private(response)
+
+
+@require_GET
+def released_file(request, access_request_id: int, document_id: int, file_name: str):
+    """A file the decision released, as the case holds it; a withheld one is never served."""
+    access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
+    attachment = released_attachment_files(access_request=access_request).get(document_id)
+    if attachment is None or attachment.file_name != file_name:
+        raise Http404
+    if can_decide_access_request(request.user, access_request):
+        services.record_staff_read(viewer=request.user, access_request=access_request, what=f"bilag {attachment.title}")
+    return _private(
+        FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.file_name,
+            content_type=attachment.mime_type,
+        )
+    )
