@@ -8,12 +8,14 @@ documents with personal data removed. The request is decided within seven workin
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 from complaints.models import Complaint
 from core.models import TimeStampedModel
+from core.uploads import attachment_path, attachment_storage
 
 
 class AccessRequest(TimeStampedModel):
@@ -46,6 +48,9 @@ class AccessRequest(TimeStampedModel):
     expected_by = models.DateField(_("forventet afgørelse"), null=True, blank=True)
     late_letter_drafted_at = models.DateTimeField(null=True, blank=True)
     late_letter_sent_at = models.DateTimeField(_("fristbrev sendt"), null=True, blank=True)
+    late_letter_pdf = models.FileField(
+        _("fristbrev (PDF)"), storage=attachment_storage, upload_to=attachment_path, max_length=200, blank=True
+    )
     decision = models.CharField(_("afgørelse"), max_length=10, choices=Decision.choices, blank=True)
     grounds = models.TextField(_("begrundelse"), max_length=4000, blank=True)
     decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
@@ -77,6 +82,9 @@ class AccessRequest(TimeStampedModel):
     @property
     def reference(self) -> str:
         return f"A-{timezone.localtime(self.received_at).year}-{self.id:05d}"
+
+    def get_late_letter_url(self) -> str:
+        return reverse("access_requests:late-letter-pdf", args=[self.id])
 
     @property
     def is_overdue(self) -> bool:

@@ -34,14 +34,15 @@ class AccessRequestSerializer(serializers.ModelSerializer):
     department = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     status_display = serializers.CharField(source="get_status_display")
     documents = serializers.SerializerMethodField()
+    late_letter_pdf_url = serializers.SerializerMethodField(help_text="The fristbrev as sent (PDF), once sent.")
     documents_pdf_url = serializers.SerializerMethodField(help_text="The released documents as one PDF, once decided.")
 
     class Meta:
         model = AccessRequest
         fields = [
             "id", "reference", "complaint", "department", "description", "is_party", "status", "status_display",
-            "received_at", "due_at", "late_letter_sent_at", "late_letter_reason", "expected_by", "decision",
-            "grounds", "decided_at", "documents", "documents_pdf_url",
+            "received_at", "due_at", "late_letter_sent_at", "late_letter_reason", "expected_by", "late_letter_pdf_url",
+            "decision", "grounds", "decided_at", "documents", "documents_pdf_url",
         ]  # fmt: skip
 
     def get_documents(self, access_request) -> list[dict]:
@@ -50,6 +51,9 @@ class AccessRequestSerializer(serializers.ModelSerializer):
             return []
         files = released_attachment_files(access_request=access_request)
         return AccessDocumentSerializer(access_request.documents.all(), many=True, context={"files": files}).data
+
+    def get_late_letter_pdf_url(self, access_request) -> str | None:
+        return access_request.get_late_letter_url() if access_request.late_letter_pdf else None
 
     def get_documents_pdf_url(self, access_request) -> str | None:
         if not released_documents_of(access_request=access_request).exists():

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from access_requests import documents as letters
 from access_requests.models import AccessDocument, AccessRequest
 from access_requests.permissions import can_decide_access_request
 from accounts.models import Department, User
@@ -306,7 +308,11 @@ def watch_deadlines(*, now: datetime | None = None) -> dict[str, int]:
             if access_request.late_letter_drafted_at is None:
                 draft_late_letter(access_request=access_request, now=now)
             access_request.late_letter_sent_at = now
-            access_request.save(update_fields=["late_letter_sent_at", "updated_at"])
+            pdf = letters.late_letter_pdf(access_request)
+            access_request.late_letter_pdf.save(
+                f"{access_request.reference}-fristbrev.pdf", ContentFile(pdf), save=False
+            )
+            access_request.save(update_fields=["late_letter_sent_at", "late_letter_pdf", "updated_at"])
             _tell_requester(
                 access_request,
                 template="access_requests/email/late_letter.txt",
@@ -355,12 +361,15 @@ def revise_late_letter(*, actor: User, access_request: AccessRequest, reason: st
 
 
 def anonymise_requests_about(*, complaint_id: int, erased_person: User) -> int:
-    """Part of anonymising a case (retention): the released texts, the descriptions and, for the case's own
-    citizen, her name as requester go; the dates, the decisions and which documents were withheld on which
+    """Part of anonymising a case (retention): the released texts, the descriptions, the fristbrev and, for the
+    case's own citizen, her name as requester go; the dates, the decisions and which documents were withheld on which
     grounds stay. Safe to run twice."""
     requests = AccessRequest.objects.filter(complaint_id=complaint_id)
     with transaction.atomic():
         AccessDocument.objects.filter(request__in=requests).update(released_text="")
         requests.filter(is_party=True).update(requester=erased_person)
-        requests.update(description="", grounds="", late_letter_reason="")
+        for letter in [r.late_letter_pdf for r in requests.exclude(late_letter_pdf="")]:
+            # The file goes once the rows no longer point to it for good; a rollback keeps both.
+            transaction.on_commit(lambda letter=letter: letter.storage.delete(letter.name))
+        requests.update(description="", grounds="", late_letter_reason="", late_letter_pdf="")
     return requests.count()

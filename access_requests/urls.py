@@ -12,6 +12,7 @@ urlpatterns = [
     path("aktindsigt/<int:access_request_id>/opdater/", views.request_refresh, name="refresh"),
     path("aktindsigt/<int:access_request_id>/fristbrev/", views.request_late_letter, name="late-letter"),
     path("aktindsigt/<int:access_request_id>/afgoer/", views.request_decide, name="decide"),
+    path("aktindsigt/<int:access_request_id>/fristbrev.pdf", views.late_letter_pdf, name="late-letter-pdf"),
     path("aktindsigt/<int:access_request_id>/dokumenter.pdf", views.released_documents_pdf, name="released-pdf"),
     path(
         "aktindsigt/<int:access_request_id>/bilag/<int:document_id>/<str:file_name>",

@@ -231,3 +231,19 @@ def released_file(request, access_request_id: int, document_id: int, file_name: 
             content_type=attachment.mime_type,
         )
     )
+
+
+@require_GET
+def late_letter_pdf(request, access_request_id: int):
+    """The fristbrev as it was sent."""
+    access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
+    if not access_request.late_letter_pdf:
+        raise Http404
+    if can_decide_access_request(request.user, access_request):
+        services.record_staff_read(viewer=request.user, access_request=access_request, what="fristbrev")
+    response = FileResponse(
+        access_request.late_letter_pdf.open("rb"),
+        filename=f"{access_request.reference}-fristbrev.pdf",
+        content_type="application/pdf",
+    )
+    return _private(response)

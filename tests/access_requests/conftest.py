@@ -6,6 +6,15 @@ from complaints import services as complaint_services
 NEIGHBOUR_TEXT = "Min nabo Hans Jensen sagde til mødet, at vores søn ikke kunne få aflastning. Ring på 12 34 56 78."
 
 
+@pytest.fixture(autouse=True)
+def private_storage(tmp_path, settings):
+    """Files (released attachments, the fristbrev) in a temporary private storage."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "attachments": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
+
+
 @pytest.fixture
 def case(file_complaint, caseworker):
     """A routed complaint whose text names another person (the neighbour) and a phone number."""

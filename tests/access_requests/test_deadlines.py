@@ -4,11 +4,14 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from access_requests import services
 from access_requests.models import AccessRequest
+from accounts.models import PersonalDataAccess
 from complaints.deadlines import COPENHAGEN
 from notifications.models import Email, Notice
+from tests.documents.reading import catalog, pages, structure_tags
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +75,37 @@ def test_the_fristbrev_is_drafted_when_the_deadline_day_begins_and_sent_when_it_
     assert access_request.late_letter_sent_at is not None
     letter = Email.objects.get(recipient=citizen, subject__contains="tager længere tid")
     assert "23. april 2026" in letter.body and "syv arbejdsdage" in letter.body
+    assert access_request.get_late_letter_url() in letter.body
     assert Notice.objects.filter(user=citizen, title__startswith="Fristbrev").count() == 1
+    # The fristbrev as a PDF in the case: the reason and the expected date, tagged, in her language.
+    content = access_request.late_letter_pdf.open("rb").read()
+    text = "\n".join(pages(content))
+    assert f"Fristbrev: din anmodning om aktindsigt {access_request.reference}" in text
+    assert "syv arbejdsdage" in text and "23. april 2026" in text and citizen.full_name in text
+    assert catalog(content)["/Lang"] == "da" and "H1" in structure_tags(content)
+
+
+def test_the_fristbrev_pdf_is_served_to_the_requester_and_her_caseworkers_only(
+    api, client, own_request, citizen, other_citizen, caseworker, other_caseworker
+):
+    access_request = _received_on(own_request, EASTER)
+    url = access_request.get_late_letter_url()
+    client.force_login(citizen)
+    assert client.get(url).status_code == 404  # not sent yet
+    services.watch_deadlines(now=at(15, hour=0))
+    page = client.get(reverse("access_requests:detail", args=[access_request.id])).content.decode()
+    assert url in page
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert api(citizen).get(f"/api/access-requests/{access_request.id}/").json()["late_letter_pdf_url"] == url
+    client.force_login(caseworker)
+    assert client.get(url).status_code == 200
+    assert PersonalDataAccess.objects.filter(viewer=caseworker, what__endswith=": fristbrev").exists()
+    for person in [other_citizen, other_caseworker]:
+        client.force_login(person)
+        assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 404
 
 
 def test_a_decided_request_gets_no_reminder_and_no_fristbrev(own_request, caseworker):
