@@ -6,7 +6,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from access_requests import services
-from access_requests.permissions import can_decide_access_request
 from access_requests.selectors import access_access_request_by_id
 from access_requests.serializers import AccessRequestCreateSerializer, AccessRequestSerializer
 
@@ -32,6 +31,4 @@ class AccessRequestDetailApi(APIView):
     @extend_schema(responses=AccessRequestSerializer)
     def get(self, request, access_request_id: int):
         access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
-        if can_decide_access_request(request.user, access_request):
-            services.record_staff_read(viewer=request.user, access_request=access_request)
         return Response(AccessRequestSerializer(access_request).data)

@@ -19,7 +19,6 @@ from access_requests.models import AccessDocument, AccessRequest
 from access_requests.permissions import can_decide_access_request
 from accounts.models import Department, User
 from accounts.selectors import department_caseworkers
-from accounts.services import log_personal_data_access
 from casework.selectors import decisions_of, hearings_of
 from complaints.deadlines import COPENHAGEN, add_working_days
 from complaints.models import Complaint
@@ -28,17 +27,6 @@ from notifications.services import notify, queue_email
 from themes.redaction import redact
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 4000
-
-
-def record_staff_read(*, viewer: User, access_request: AccessRequest, what: str = "") -> None:
-    """A caseworker reading a request (or a document released under it, `what`) reads the requester's and the
-    case's citizen's personal data."""
-    subjects = {access_request.requester}
-    if access_request.complaint is not None:
-        subjects.add(access_request.complaint.citizen)
-    label = f"Aktindsigt {access_request.reference}" + (f": {what}" if what else "")
-    for subject in subjects:
-        log_personal_data_access(viewer=viewer, subject=subject, what=label)
 
 
 def deadlines_for(received: datetime) -> tuple[datetime, datetime]:

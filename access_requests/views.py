@@ -12,6 +12,9 @@ from access_requests.forms import AccessRequestForm, DecisionForm, IdentifyCaseF
 from access_requests.permissions import can_decide_access_request
 from access_requests.selectors import (
     access_access_request_by_id,
+    access_late_letter,
+    access_released_documents,
+    access_released_file,
     open_requests_for_staff,
     released_attachment_files,
     released_documents_of,
@@ -74,7 +77,6 @@ def _detail(request, access_request, *, decision_form=None, case_form=None, late
     }
     documents = list(access_request.documents.all())
     if can_decide:
-        services.record_staff_read(viewer=request.user, access_request=access_request)
         originals = {}
         if access_request.complaint is not None:
             originals = {
@@ -204,11 +206,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 @require_GET
 def released_documents_pdf(request, access_request_id: int):
     """The released documents' texts (and what was withheld, with its grounds) as one PDF."""
-    access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
-    if not released_documents_of(access_request=access_request).exists():
-        raise Http404
-    if can_decide_access_request(request.user, access_request):
-        services.record_staff_read(viewer=request.user, access_request=access_request, what="udleverede dokumenter")
+    access_request = access_released_documents(user=request.user, access_request_id=access_request_id)
     response = HttpResponse(letters.released_documents_pdf(access_request), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{access_request.reference}-aktindsigt.pdf"'
     return _private(response)
@@ -217,30 +215,19 @@ def released_documents_pdf(request, access_request_id: int):
 @require_GET
 def released_file(request, access_request_id: int, document_id: int, file_name: str):
     """A file the decision released, as the case holds it; a withheld one is never served."""
-    access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
-    attachment = released_attachment_files(access_request=access_request).get(document_id)
-    if attachment is None or attachment.file_name != file_name:
-        raise Http404
-    if can_decide_access_request(request.user, access_request):
-        services.record_staff_read(viewer=request.user, access_request=access_request, what=f"bilag {attachment.title}")
-    return _private(
-        FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=True,
-            filename=attachment.file_name,
-            content_type=attachment.mime_type,
-        )
+    attachment = access_released_file(
+        user=request.user, access_request_id=access_request_id, document_id=document_id, file_name=file_name
     )
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.file_name, content_type=attachment.mime_type
+    )
+    return _private(response)
 
 
 @require_GET
 def late_letter_pdf(request, access_request_id: int):
     """The fristbrev as it was sent."""
-    access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
-    if not access_request.late_letter_pdf:
-        raise Http404
-    if can_decide_access_request(request.user, access_request):
-        services.record_staff_read(viewer=request.user, access_request=access_request, what="fristbrev")
+    access_request = access_late_letter(user=request.user, access_request_id=access_request_id)
     response = FileResponse(
         access_request.late_letter_pdf.open("rb"),
         filename=f"{access_request.reference}-fristbrev.pdf",
