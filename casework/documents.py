@@ -8,13 +8,16 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from casework.models import Decision, Reassessment
 from complaints.models import Complaint
 from complaints.selectors import complaint_attachments
 from dialogue.selectors import thread_messages
-from documents.pdf import render_pdf
+from documents.pdf import Insert, insert_pages, page_count, render_pdf
 from documents.text import markdown_tree
+
+ORIGINAL_PART_FOLLOWED_BY = gettext_noop("Partshøringer")  # the klagepakke's part after the original decision
 
 
 def _when(value) -> str:
@@ -72,11 +75,15 @@ def _hearing_section(hearing) -> dict:
     }
 
 
-def klagepakke_context(reassessment: Reassessment) -> dict:
-    """Every part the appeals body needs, one heading each (the contents page lists them)."""
+def klagepakke_context(reassessment: Reassessment, *, inserted: dict[int, int] | None = None) -> dict:
+    """Every part the appeals body needs, one heading each (the contents page lists them). `inserted`: the
+    original decisions whose pages follow their part in the PDF, attachment id -> number of pages; every other
+    file is only in the zip, and the contents page says so."""
     complaint: Complaint = reassessment.complaint
+    inserted = inserted or {}
     attachments = list(complaint_attachments(complaint=complaint))
     originals = [a for a in attachments if a.kind == a.Kind.DECISION]
+    numbers = {a.id: number for number, a in enumerate(attachments, start=1)}
     complaint_text = complaint.description
     if complaint.desired_outcome:
         label = _("Borgerens ønske")
@@ -109,13 +116,25 @@ def klagepakke_context(reassessment: Reassessment) -> dict:
                         else []
                     ),
                     *[
-                        _("Vedlagt som bilag: %(title)s (%(file)s)") % {"title": a.title, "file": a.file_name}
+                        _("Vedlagt som bilag %(number)s i zip-filen: %(title)s (%(file)s)")
+                        % {"number": numbers[a.id], "title": a.title, "file": a.file_name}
                         for a in originals
+                        if a.id not in inserted
                     ],
+                ],
+                # Typst numbers these lines' pages ({from}–{to}) and leaves room for them in the page count.
+                "inserted": [
+                    {
+                        "line": _("Bilag %(number)s, %(title)s (%(file)s), følger her: side {from}–{to}")
+                        % {"number": numbers[a.id], "title": a.title, "file": a.file_name},
+                        "pages": inserted[a.id],
+                    }
+                    for a in originals
+                    if a.id in inserted
                 ],
             },
             {
-                "title": _("Partshøringer"),
+                "title": _(ORIGINAL_PART_FOLLOWED_BY),
                 "sections": [_hearing_section(hearing) for hearing in complaint.hearings.order_by("sent_at", "id")],
                 "empty": _("Ingen partshøringer."),
             },
@@ -157,18 +176,35 @@ def klagepakke_context(reassessment: Reassessment) -> dict:
             {
                 "title": _("Bilag"),
                 "lines": [
-                    f"{number}. {a.title} – {a.file_name}, {filesizeformat(a.size)}, SHA-1 {a.sha1}"
-                    for number, a in enumerate(attachments, start=1)
+                    f"{numbers[a.id]}. {a.title} – {a.file_name}, {filesizeformat(a.size)}, SHA-1 {a.sha1}"
+                    for a in attachments
                 ],
                 "empty": _("Ingen bilag."),
             },
         ],
+        "zip_heading": _("Kun i zip-filen"),
+        "zip_only": [f"{numbers[a.id]}. {a.title} ({a.file_name})" for a in attachments if a.id not in inserted],
     }
 
 
 def klagepakke_pdf(reassessment: Reassessment) -> bytes:
+    """The klagepakke's PDF with the pages of each original decision that is a readable PDF put in after its
+    part (documents.pdf.insert_pages); the Bilag list and the zip still hold every file as it came."""
+    originals = [a for a in complaint_attachments(complaint=reassessment.complaint) if a.kind == a.Kind.DECISION]
+    contents = {}
+    for attachment in originals:
+        with attachment.file.open("rb") as file:
+            contents[attachment.id] = file.read()
+    counts = {a.id: page_count(contents[a.id]) for a in originals}
+    inserted = {attachment_id: pages for attachment_id, pages in counts.items() if pages}
     with translation.override(settings.LANGUAGE_CODE):
-        context = klagepakke_context(reassessment)
-    return render_pdf(
+        context = klagepakke_context(reassessment, inserted=inserted)
+        before = _(ORIGINAL_PART_FOLLOWED_BY)
+        alt = {a.id: _("Den oprindelige afgørelse: %(title)s") % {"title": a.title} for a in originals}
+    pdf = render_pdf(
         template="casework/klagepakke.typ", context=context, language=settings.LANGUAGE_CODE, title=context["heading"]
     )
+    if not inserted:
+        return pdf
+    inserts = [Insert(content=contents[a.id], alt=alt[a.id]) for a in originals if a.id in inserted]
+    return insert_pages(pdf, before_bookmark=before, inserts=inserts)
