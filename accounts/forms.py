@@ -1,8 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts import cpr as cprkit
-from accounts.models import StandIn
+from accounts.models import StandIn, User
 
 
 class ClaimForm(forms.Form):
@@ -56,3 +57,41 @@ class StandInFields(forms.Form):
     def other_fields(self):
         names = {*self.stand_in_field_names, *getattr(self, "receipt_field_names", ())}
         return [self[name] for name in self.fields if name not in names]
+
+
+class ProfileForm(forms.Form):
+    """Min profil: the fields parse, accounts.services.update_profile decides."""
+
+    preferred_language = forms.ChoiceField(
+        label=_("Sprog"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        help_text=_("Siderne og de e-mails, du får fra os."),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        help_text=_("Hertil sender vi kvitteringer og besked om dine sager."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Telefon"),
+        max_length=30,
+        required=False,
+        help_text=_("Bruges, når du beder om at blive ringet op, fx 12 34 56 78."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    postcode = forms.CharField(
+        label=_("Postnummer"),
+        max_length=4,
+        required=False,
+        help_text=_("Hvor du bor. Bruges, når en afstemning kun er for beboere i et område."),
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        initial = {name: getattr(user, name) for name in ("preferred_language", "email", "phone", "postcode")}
+        super().__init__(*args, initial=initial, **kwargs)
+        if user.is_employee:
+            self.fields["email"].disabled = True
+            self.fields["email"].help_text = _("Din e-mail kommer fra kommunens login og kan ikke ændres her.")

@@ -12,6 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
 
+PHONE_VALIDATOR = RegexValidator(
+    r"^\+?[0-9][0-9 ]{7,18}$", _("Skriv et telefonnummer med mindst 8 cifre, fx 12 34 56 78.")
+)
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts import cpr as cprkit
 from accounts.access_log import log_reads
 from accounts.models import (
+    PHONE_VALIDATOR,
     CitizenIdentity,
     ClaimAttempt,
     Department,
@@ -156,6 +157,17 @@ def reserved_email(prefix: str) -> str:
     return f"{prefix}-{secrets.token_hex(8)}@{RESERVED_DOMAIN}"
 
 
+def _phone_errors(phone: str) -> dict[str, list[str]]:
+    """An empty phone is no error here; a phone given must look like one."""
+    if not phone.strip():
+        return {}
+    try:
+        PHONE_VALIDATOR(phone.strip())
+    except ValidationError as error:
+        return {"phone": error.messages}
+    return {}
+
+
 def _stand_in_errors(*, full_name, identified_by, consent, postal_address, email, phone, cpr) -> dict:
     errors: dict[str, list[str]] = {}
     if not full_name.strip():
@@ -183,8 +195,7 @@ def _stand_in_errors(*, full_name, identified_by, consent, postal_address, email
                         "sine sager; ellers lad feltet stå tomt og send kvitteringen som brev."
                     )
                 ]
-    if phone.strip() and not re.fullmatch(r"\+?[0-9][0-9 ]{7,18}", phone.strip()):
-        errors["phone"] = [_("Skriv et telefonnummer med mindst 8 cifre, fx 12 34 56 78.")]
+    errors.update(_phone_errors(phone))
     if cpr.strip():
         if not cprkit.is_configured():
             errors["cpr"] = [_("Kommunen gemmer ikke CPR-numre. Lad feltet stå tomt.")]
@@ -371,3 +382,62 @@ def erased_person() -> User:
         email=ERASED_PERSON_EMAIL, defaults={"full_name": "Anonymiseret", "is_active": False, "password": "!"}
     )
     return user
+
+
+def update_profile(*, user: User, preferred_language: str, phone: str, email: str, postcode: str) -> User:
+    """The citizen's own details (Min profil): language, phone, e-mail and postcode.
+
+    An employee's e-mail is the one the municipality's login knows her by, so only citizens change theirs.
+    """
+    errors: dict[str, list[str]] = {}
+    if preferred_language not in dict(settings.LANGUAGES):
+        errors["preferred_language"] = [_("Vælg dansk eller engelsk.")]
+    phone = phone.strip()
+    if len(phone) > 30:
+        errors["phone"] = [_("Telefonnummeret må højst være på 30 tegn.")]
+    else:
+        errors.update(_phone_errors(phone))
+    postcode = postcode.strip()
+    if postcode and not re.fullmatch(r"[0-9]{4}", postcode):
+        errors["postcode"] = [_("Et postnummer er fire cifre.")]
+    email = email.strip().lower()
+    if email != user.email:
+        if user.is_employee:
+            errors["email"] = [_("Din e-mail kommer fra kommunens login og kan ikke ændres her.")]
+        else:
+            errors.update(_new_email_errors(email=email, user=user))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(id=user.id)
+        locked.preferred_language, locked.phone, locked.postcode = preferred_language, phone, postcode
+        locked.email = email
+        try:
+            with transaction.atomic():
+                locked.save(update_fields=["preferred_language", "phone", "postcode", "email"])
+        except IntegrityError as error:  # the same address taken a moment ago by someone else
+            raise ValidationError({"email": [_("Der findes allerede en konto med denne e-mail.")]}) from error
+    user.preferred_language, user.phone, user.postcode, user.email = preferred_language, phone, postcode, email
+    return user
+
+
+def _new_email_errors(*, email: str, user: User) -> dict[str, list[str]]:
+    if len(email) > 254:
+        return {"email": [_("E-mailen må højst være på 254 tegn.")]}
+    try:
+        validate_email(email)
+    except ValidationError:
+        return {"email": [_("Skriv en gyldig e-mailadresse, fx navn@example.dk.")]}
+    if is_reserved_email(email):
+        return {"email": [_("Skriv din egen e-mailadresse.")]}
+    if User.objects.filter(email__iexact=email).exclude(id=user.id).exists():
+        return {"email": [_("Der findes allerede en konto med denne e-mail.")]}
+    return {}
+
+
+def set_preferred_language(*, user: User, language: str) -> None:
+    """The language switch in the header: for someone logged in it is her preference from now on (pages and
+    e-mails); a language the site does not offer changes nothing."""
+    if language in dict(settings.LANGUAGES) and language != user.preferred_language:
+        User.objects.filter(id=user.id).update(preferred_language=language)
+        user.preferred_language = language

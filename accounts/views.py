@@ -10,14 +10,16 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import login_session, oidc, services
-from accounts.forms import ClaimForm
+from accounts.forms import ClaimForm, ProfileForm
 from accounts.permissions import LEVEL_NAMES, REQUIRED_LEVEL, has_assurance_for
 from accounts.selectors import ARCHIVE_NAME, personal_data_accesses_of, personal_data_archive
+from core.forms import add_service_errors
 
 
 def locked_out(request, response=None, credentials=None):
@@ -151,3 +153,31 @@ def claim(request):
             return redirect("complaints:list")
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/claim.html", {"form": form}, status=status)
+
+
+@require_POST
+def set_language(request):
+    """The header's language switch (Django's set_language): once logged in, it is her preference too, which
+    the language middleware then keeps on every page and in the e-mails."""
+    response = i18n.set_language(request)
+    if request.user.is_authenticated:
+        services.set_preferred_language(user=request.user, language=request.POST.get("language", ""))
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """Min profil: language, e-mail, phone and postcode."""
+    form = ProfileForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_profile(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            translation.activate(request.user.preferred_language)  # the message in the language she chose
+            messages.success(request, _("Dine oplysninger er gemt."))
+            return redirect("profile")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/profile.html", {"form": form}, status=status)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Department
+from accounts.models import PHONE_VALIDATOR, Department
 from classification.models import KleFacet, KleNumber
 from core.models import TimeStampedModel
 from core.uploads import attachment_path, attachment_storage
@@ -19,9 +19,6 @@ from themes.models import Theme, ThemeSuggestion
 
 CASE_NUMBER_VALIDATOR = RegexValidator(
     r"^\d{2}/\d{1,7}$", _("Skriv sagsnummeret som to cifre, skråstreg og løbenummer, fx 13/37262.")
-)
-PHONE_VALIDATOR = RegexValidator(
-    r"^\+?[0-9][0-9 ]{7,18}$", _("Skriv et telefonnummer med mindst 8 cifre, fx 12 34 56 78.")
 )
 
 

@@ -31,7 +31,6 @@ api_urlpatterns = [
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("auth/", include("allauth.socialaccount.urls")),
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns)),
