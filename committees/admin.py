@@ -6,7 +6,16 @@ for what stops being public. An admin edit would skip all of that, so the admin 
 
 from django.contrib import admin
 
-from committees.models import AgendaItem, AgendaItemSource, Attachment, Location, Meeting, MeetingFile, Tombstone
+from committees.models import (
+    AgendaItem,
+    AgendaItemSource,
+    Attachment,
+    Location,
+    Meeting,
+    MeetingFile,
+    PaperFile,
+    Tombstone,
+)
 
 
 class ReadOnly:
@@ -44,6 +53,12 @@ class MeetingFileInline(ReadOnly, admin.TabularInline):
     fields = ["kind", "file_name", "size", "updated_at"]
 
 
+class PaperFileInline(ReadOnly, admin.StackedInline):
+    model = PaperFile
+    extra = 0
+    fields = readonly_fields = ["file_name", "size", "updated_at"]
+
+
 @admin.register(Meeting)
 class MeetingAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["committee", "start", "location", "status"]
@@ -56,7 +71,7 @@ class AgendaItemAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["number", "title", "meeting", "item_type", "is_public"]
     list_filter = ["committee", "item_type", "is_public"]
     search_fields = ["title", "case_number"]
-    inlines = [AttachmentInline, SourceInline]
+    inlines = [AttachmentInline, SourceInline, PaperFileInline]
 
 
 @admin.register(Tombstone)

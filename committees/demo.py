@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Committee, CommitteeMembership, User
-from committees.models import AgendaItem, Attachment, Location, Meeting, MeetingFile
-from committees.services import default_procedure, store_public_file
+from committees.models import AgendaItem, Attachment, Location, Meeting, MeetingFile, PaperFile
+from committees.services import default_procedure, store_paper_files, store_public_file
 from documents.pdf import render_pdf
 from documents.text import markdown_tree
 
@@ -253,8 +253,8 @@ def _seed_2015_meeting(committee: Committee, location: Location) -> None:
 
 
 def _store_2015_documents(meeting: Meeting) -> None:
-    """The agenda and minutes PDFs an OParl client finds as the meeting's `invitation` and `resultsProtocol`,
-    dated as published in 2015 (also for a demo database seeded before they were stored)."""
+    """The agenda and minutes PDFs an OParl client finds as the meeting's `invitation` and `resultsProtocol`, and
+    each item's own document (its Paper's `mainFile`), dated as published in 2015 (also for a demo database seeded before they were stored)."""
     for kind, published in (
         (MeetingFile.Kind.AGENDA, meeting.agenda_published_at),
         (MeetingFile.Kind.MINUTES, meeting.minutes_published_at),
@@ -262,6 +262,11 @@ def _store_2015_documents(meeting: Meeting) -> None:
         if not meeting.files.filter(kind=kind).exists():
             stored = store_public_file(meeting=meeting, kind=kind)
             MeetingFile.objects.filter(id=stored.id).update(created_at=published, updated_at=published)
+    if not PaperFile.objects.filter(item__meeting=meeting).exists():  # each item's own document (Paper mainFile)
+        stored = store_paper_files(meeting=meeting)
+        PaperFile.objects.filter(item__in=[paper_file.item_id for paper_file in stored]).update(
+            created_at=meeting.agenda_published_at, updated_at=meeting.agenda_published_at
+        )
 
 
 def _create_2015_meeting(committee: Committee, location: Location, start: datetime) -> Meeting:

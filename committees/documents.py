@@ -3,7 +3,9 @@
 First page: "REFERAT" (or "DAGSORDEN"), the committee and the date, Mødedato,
 Mødested and the table of contents; then every item on a new page: "Punkt N:
 title", case number, Sagsgang og sagstype, INDSTILLING, Beskrivelse af sagen,
-Bilag and "BESLUTNING I <UDVALG> DEN <dd-mm-yyyy>".
+Bilag and "BESLUTNING I <UDVALG> DEN <dd-mm-yyyy>". Each open item of a published agenda is also a document
+of its own (templates/committees/paper.typ: its sagsfremstilling, OParl's Paper `mainFile`), with the same
+sections.
 
 The page (meeting_detail.html) and the PDF (templates/committees/meeting.typ,
 through documents.pdf.render_pdf) show the same MeetingDocument with the same
@@ -53,6 +55,16 @@ def document_file_name(document: MeetingDocument) -> str:
     return document_title(document).replace(" ", "-").replace(".", "") + ".pdf"
 
 
+def paper_file_name(document: MeetingDocument, item) -> str:
+    """ "Punkt-119-Demokratieksperimentariet-d-24-03-2015.pdf": an item's own document (sagsfremstilling)."""
+    name = _("Punkt %(number)s %(committee)s d. %(date)s") % {
+        "number": item.number,
+        "committee": document.committee.short_name or document.committee.name,
+        "date": meeting_date(document),
+    }
+    return name.replace(" ", "-").replace(".", "").replace("/", "-") + ".pdf"
+
+
 def item_heading(item) -> str:
     """ "Punkt 119: title"; a draft's item has no number yet and is headed by its title alone."""
     if not item.number:
@@ -98,15 +110,35 @@ def meeting_context(document: MeetingDocument) -> dict:
     return {
         "heading": document_title(document),
         "note": _("Udkast – dagsordenen er ikke offentliggjort.") if document.is_draft else None,
-        "facts": [
-            {"label": pgettext("document field", "Udvalg"), "value": document.committee.name},
-            {"label": _("Mødedato"), "value": meeting_when(document)},
-            {"label": _("Mødested"), "value": document.meeting.location.description},
-        ],
+        "facts": _facts(document),
         "contents": _("Indholdsfortegnelse"),
         "empty": _("Dagsordenen har ingen punkter endnu."),
         "items": [_item_context(document, item) for item in document.items],
     }
+
+
+def _facts(document: MeetingDocument) -> list[dict]:
+    return [
+        {"label": pgettext("document field", "Udvalg"), "value": document.committee.name},
+        {"label": _("Mødedato"), "value": meeting_when(document)},
+        {"label": _("Mødested"), "value": document.meeting.location.description},
+    ]
+
+
+def paper_context(document: MeetingDocument, item) -> dict:
+    """What templates/committees/paper.typ prints: one item of the agenda as its own document."""
+    return {**_item_context(document, item), "facts": _facts(document)}
+
+
+def paper_pdf(document: MeetingDocument, item, *, language: str) -> bytes:
+    """One item of the agenda (its sagsfremstilling) as a tagged, archival PDF in `language`."""
+    with translation.override(language):
+        return render_pdf(
+            template="committees/paper.typ",
+            context=paper_context(document, item),
+            language=language,
+            title=f"{item_heading(item)} – {document.committee.name} {meeting_date(document)}",
+        )
 
 
 def meeting_pdf(document: MeetingDocument, *, language: str) -> bytes:

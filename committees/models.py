@@ -273,14 +273,46 @@ class MeetingFile(TimeStampedModel):
         return reverse("committees:meeting-file-download", args=[self.meeting_id, self.kind, self.file_name])
 
 
+class PaperFile(TimeStampedModel):
+    """An open item's own document, its sagsfremstilling (OParl Paper `mainFile`): the item as the public reads it
+    on the published agenda — number, title, case number, Sagsgang, Indstilling, Beskrivelse af sagen and its
+    Bilag — rendered in Danish when the agenda is published and again when the item's public content changes,
+    and stored, so the size and checksum OParl gives describe exactly the bytes its download serves. Its key is
+    the item's."""
+
+    MIME_TYPE = "application/pdf"
+
+    item = models.OneToOneField(
+        AgendaItem, on_delete=models.CASCADE, primary_key=True, related_name="paper_file", verbose_name=_("punkt")
+    )
+    file = models.FileField(_("fil"), storage=attachment_storage, upload_to=attachment_path, max_length=200)
+    file_name = models.CharField(_("filnavn"), max_length=200)
+    size = models.PositiveBigIntegerField(_("størrelse"))
+    sha512 = models.CharField(max_length=128)
+
+    class Meta:
+        verbose_name = _("sagsfremstilling")
+        verbose_name_plural = _("sagsfremstillinger")
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:paper-file", args=[self.item_id, self.file_name])
+
+    def get_download_url(self) -> str:
+        return reverse("committees:paper-file-download", args=[self.item_id, self.file_name])
+
+
 class Tombstone(models.Model):
-    """A paper (agenda item) or file (attachment) that was public and no longer is: closed, taken off a
-    published agenda or removed. OParl serves it as a deleted object (`deleted: true`) so that a client
-    syncing with `modified_since` learns it is gone; it goes when the object is public again."""
+    """A paper (agenda item), file (attachment) or paper's main file that was public and no longer is: closed,
+    taken off a published agenda or removed. OParl serves it as a deleted object (`deleted: true`) so that a
+    client syncing with `modified_since` learns it is gone; it goes when the object is public again."""
 
     class Kind(models.TextChoices):
         PAPER = "paper", _("Sag")
         FILE = "file", _("Bilag")
+        PAPER_FILE = "paper-file", _("Sagsfremstilling")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()
@@ -293,7 +325,7 @@ class Tombstone(models.Model):
         verbose_name_plural = _("slettede objekter")
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="unique_tombstone"),
-            models.CheckConstraint(condition=Q(kind__in=["paper", "file"]), name="tombstone_kind_valid"),
+            models.CheckConstraint(condition=Q(kind__in=["paper", "file", "paper-file"]), name="tombstone_kind_valid"),
         ]
 
     def __str__(self) -> str:

@@ -13,11 +13,13 @@ queries whatever their size.
 One Body: the municipality. A committee is an Organization; an agenda item is
 also a Paper (the case, with the case number as `reference`) and its
 Consultation. A meeting's `invitation` and `resultsProtocol` are the agenda and
-minutes PDFs stored when published (MeetingFile), so `size` and
+minutes PDFs stored when published (MeetingFile), and a Paper's `mainFile` is the
+item's own document (PaperFile, its sagsfremstilling), so `size` and
 `sha512Checksum` describe the bytes `downloadUrl` serves.
 
-Deleted objects (spec 2.8): a paper or file that was public and is no longer
-(its item closed or taken off a published agenda, the attachment removed) is
+Deleted objects (spec 2.8): a paper or file (a Bilag or a paper's main file)
+that was public and is no longer (its item closed or taken off a published
+agenda, the attachment removed) is
 served from its Tombstone as `{"id", "type", "created", "modified", "deleted":
 true}` (a file keeps its `accessUrl`, which answers 410), in its list too, so a
 client syncing with `modified_since` learns of it. AgendaItem and Consultation
@@ -42,11 +44,13 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET
 
 from accounts.models import Committee, CommitteeMembership, User
-from committees.models import AgendaItem, Attachment, Location, Meeting, MeetingFile, Tombstone
+from committees.documents import item_heading
+from committees.models import AgendaItem, Attachment, Location, Meeting, MeetingFile, PaperFile, Tombstone
 from committees.selectors import (
     public_attachments,
     public_items,
     public_meeting_files,
+    public_paper_files,
     tombstones,
     visible_attachments,
 )
@@ -152,17 +156,48 @@ def meeting_file_json(stored: MeetingFile, *, embedded: bool = False) -> dict:
     return compact(data)
 
 
+def paper_file_json(stored: PaperFile, *, embedded: bool = False) -> dict:
+    """An open item's own document (its sagsfremstilling): the `mainFile` of its Paper, as stored."""
+    item = stored.item
+    data = {
+        "id": url("paper-file", stored.item_id),
+        "type": SCHEMA + "File",
+        "name": item_heading(item),
+        "fileName": stored.file_name,
+        "mimeType": stored.MIME_TYPE,
+        "size": stored.size,
+        "sha512Checksum": stored.sha512,
+        "date": timezone.localtime(stored.created_at).date().isoformat(),
+        "accessUrl": web(stored.get_absolute_url()),
+        "downloadUrl": web(stored.get_download_url()),
+        "created": stamp(stored.created_at),
+        "modified": stamp(stored.updated_at),
+    }
+    if not embedded:
+        data["meeting"] = [url("meeting", item.meeting_id)]
+        data["agendaItem"] = [url("agenda-item", item.id)]
+        data["paper"] = [url("paper", item.id)]
+    return compact(data)
+
+
+TOMBSTONE_FILES = {  # a deleted file's accessUrl, which the schema requires and which answers 410 Gone
+    Tombstone.Kind.FILE: "committees:attachment",
+    Tombstone.Kind.PAPER_FILE: "committees:paper-file",
+}
+
+
 def tombstone_json(tombstone: Tombstone) -> dict:
     """A deleted paper or file (spec 2.8): id, type and created kept, modified the moment it went."""
     data = {
         "id": url(tombstone.kind, tombstone.object_id),
-        "type": SCHEMA + ("File" if tombstone.kind == Tombstone.Kind.FILE else "Paper"),
+        "type": SCHEMA + ("File" if tombstone.kind in TOMBSTONE_FILES else "Paper"),
         "created": stamp(tombstone.created_at),
         "modified": stamp(tombstone.deleted_at),
         "deleted": True,
     }
-    if tombstone.kind == Tombstone.Kind.FILE:  # the schema requires it; it answers 410 Gone
-        data["accessUrl"] = web(reverse("committees:attachment", args=[tombstone.object_id, tombstone.file_name]))
+    if tombstone.kind in TOMBSTONE_FILES:
+        page = reverse(TOMBSTONE_FILES[tombstone.kind], args=[tombstone.object_id, tombstone.file_name])
+        data["accessUrl"] = web(page)
     return data
 
 
@@ -207,8 +242,17 @@ def consultation_json(item: AgendaItem, *, embedded: bool = False) -> dict:
     return compact(data)
 
 
+def _main_file(item: AgendaItem) -> PaperFile | None:
+    try:
+        return item.paper_file
+    except PaperFile.DoesNotExist:
+        return None
+
+
 def paper_json(item: AgendaItem) -> dict:
-    """The case behind an agenda item, with its case number as `reference` and its attachments."""
+    """The case behind an agenda item, with its case number as `reference`, its own document as `mainFile` and
+    its attachments (a hearing's høringsnotat among them) as `auxiliaryFile`."""
+    main_file = _main_file(item)
     data = {
         "id": url("paper", item.id),
         "type": SCHEMA + "Paper",
@@ -217,6 +261,7 @@ def paper_json(item: AgendaItem) -> dict:
         "reference": item.case_number,
         "date": timezone.localtime(item.meeting.start).date().isoformat(),
         "paperType": item.get_item_type_display(),
+        "mainFile": paper_file_json(main_file, embedded=True) if main_file else None,
         "auxiliaryFile": [file_json(attachment, embedded=True) for attachment in item.attachments.all()],
         "underDirectionOf": [url("organization", item.committee_id)],
         "consultation": [consultation_json(item, embedded=True)],
@@ -369,7 +414,7 @@ def _public_files() -> QuerySet[Attachment]:
 def _items() -> QuerySet[AgendaItem]:
     return (
         public_items()
-        .select_related("meeting")
+        .select_related("meeting", "paper_file")
         .prefetch_related(Prefetch("attachments", queryset=_public_files()))
         .order_by("id")
     )
@@ -410,6 +455,10 @@ def files() -> QuerySet[Attachment]:
     return public_attachments().select_related("item").order_by("id")
 
 
+def paper_files() -> QuerySet[PaperFile]:
+    return public_paper_files().select_related("item").order_by("item_id")
+
+
 def meeting_files() -> QuerySet[MeetingFile]:
     return public_meeting_files().select_related("meeting", "meeting__committee").order_by("id")
 
@@ -433,8 +482,8 @@ class Part:
     modified: str = "updated_at"
 
 
-def tombstone_part(kind: str) -> Part:
-    return Part(tombstones(kind), tombstone_json, modified="deleted_at")
+def tombstone_part(*kinds: str) -> Part:
+    return Part(tombstones(*kinds), tombstone_json, modified="deleted_at")
 
 
 def _moment(name: str, raw: str) -> datetime:
@@ -586,7 +635,8 @@ PARTS: dict[str, Callable[[], list[Part]]] = {
     "file": lambda: [
         Part(files(), file_json),
         Part(meeting_files(), meeting_file_json),
-        tombstone_part(Tombstone.Kind.FILE),
+        Part(paper_files(), paper_file_json),
+        tombstone_part(Tombstone.Kind.FILE, Tombstone.Kind.PAPER_FILE),
     ],
     "location": lambda: [Part(locations(), location_json)],
 }
@@ -646,4 +696,5 @@ paper = _detail(_items, paper_json, deleted=Tombstone.Kind.PAPER)
 consultation = _detail(_items, consultation_json)
 file = _detail(files, file_json, deleted=Tombstone.Kind.FILE)
 meeting_file = _detail(meeting_files, meeting_file_json)
+paper_file = _detail(paper_files, paper_file_json, deleted=Tombstone.Kind.PAPER_FILE)
 location = _detail(locations, location_json)

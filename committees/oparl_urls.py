@@ -27,5 +27,6 @@ urlpatterns = [
     path("consultation/<int:pk>/", oparl.consultation, name="consultation"),
     path("file/<int:pk>/", oparl.file, name="file"),
     path("meeting-file/<int:pk>/", oparl.meeting_file, name="meeting-file"),
+    path("paper-file/<int:pk>/", oparl.paper_file, name="paper-file"),
     path("location/<int:pk>/", oparl.location, name="location"),
 ]

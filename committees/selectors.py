@@ -16,6 +16,7 @@ from committees.models import (
     Attachment,
     Meeting,
     MeetingFile,
+    PaperFile,
     Tombstone,
     WarningOverride,
 )
@@ -151,6 +152,24 @@ def public_meeting_files() -> QuerySet[MeetingFile]:
     return MeetingFile.objects.filter(published)
 
 
+def public_paper_files() -> QuerySet[PaperFile]:
+    """The stored documents of the open items of published agendas."""
+    return PaperFile.objects.filter(item__in=public_items())
+
+
+def access_paper_file(*, item_id: int) -> PaperFile:
+    """An open item's own published document; Http404 for any other."""
+    paper_file = public_paper_files().filter(item_id=item_id).first()
+    if paper_file is None:
+        raise Http404
+    return paper_file
+
+
+def paper_file_was_deleted(*, item_id: int) -> bool:
+    """Whether the item's own document was public and is no longer (the item closed or taken off)."""
+    return tombstones(Tombstone.Kind.PAPER_FILE).filter(object_id=item_id).exists()
+
+
 def access_meeting_file(*, meeting_id: int, kind: str) -> MeetingFile:
     """A meeting's published agenda or minutes document; Http404 before it is published."""
     meeting_file = public_meeting_files().filter(meeting_id=meeting_id, kind=kind).first()
@@ -173,8 +192,8 @@ def public_meeting_document(*, meeting: Meeting, kind: str) -> MeetingDocument:
     )
 
 
-def tombstones(kind: str) -> QuerySet[Tombstone]:
-    return Tombstone.objects.filter(kind=kind).order_by("object_id")
+def tombstones(*kinds: str) -> QuerySet[Tombstone]:
+    return Tombstone.objects.filter(kind__in=kinds).order_by("kind", "object_id")
 
 
 def attachment_was_deleted(*, attachment_id: int) -> bool:

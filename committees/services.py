@@ -9,7 +9,8 @@ agenda leaves its number unused ("udgår"), for the numbers were already public.
 
 What the public may read is stored as it is published: the agenda and the
 minutes as PDFs (MeetingFile, the agenda stored again when its public content
-changes), and a Tombstone for a paper or file that was public and is no longer,
+changes), each open item as a PDF of its own (PaperFile, stored again when the item or its Bilag change),
+and a Tombstone for a paper or file that was public and is no longer,
 so OParl can tell a syncing client it was deleted.
 """
 
@@ -27,7 +28,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Committee, User
-from committees.documents import document_file_name, meeting_pdf
+from committees.documents import document_file_name, meeting_pdf, paper_file_name, paper_pdf
 from committees.models import (
     AgendaItem,
     AgendaItemSource,
@@ -35,6 +36,7 @@ from committees.models import (
     Location,
     Meeting,
     MeetingFile,
+    PaperFile,
     Tombstone,
     WarningOverride,
 )
@@ -61,19 +63,14 @@ def _touch(meeting_id: int) -> None:
     Meeting.objects.filter(id=meeting_id).update(updated_at=timezone.now())
 
 
-def store_public_file(*, meeting: Meeting, kind: str) -> MeetingFile:
-    """Render the meeting's agenda or minutes as the public reads it (in Danish) and store it.
-
-    Called by the services below in their transaction, under the meeting's lock (the demo calls it for the
-    2015 minutes); the file it replaces is deleted after commit."""
-    document = public_meeting_document(meeting=meeting, kind=kind)
-    content = meeting_pdf(document, language=settings.LANGUAGE_CODE)
-    stored = MeetingFile.objects.filter(meeting=meeting, kind=kind).first() or MeetingFile(meeting=meeting, kind=kind)
-    replaced = stored.file.name if stored.pk else ""
-    stored.file_name = document_file_name(document)
+def _store_rendered(stored, *, content: bytes, file_name: str):
+    """Write a rendered document into its row (MeetingFile, PaperFile) with its size and checksum; the file it
+    replaces is deleted after commit, the new one at once if the row cannot be written."""
+    replaced = "" if stored._state.adding else stored.file.name
+    stored.file_name = file_name
     stored.size = len(content)
     stored.sha512 = hashlib.sha512(content).hexdigest()
-    stored.file.save(stored.file_name, ContentFile(content), save=False)
+    stored.file.save(file_name, ContentFile(content), save=False)
     try:
         stored.save()
     except Exception:
@@ -84,12 +81,44 @@ def store_public_file(*, meeting: Meeting, kind: str) -> MeetingFile:
     return stored
 
 
-def _agenda_changed(meeting: Meeting) -> None:
+def store_public_file(*, meeting: Meeting, kind: str) -> MeetingFile:
+    """Render the meeting's agenda or minutes as the public reads it (in Danish) and store it.
+
+    Called by the services below in their transaction, under the meeting's lock (the demo calls it for the
+    2015 minutes)."""
+    document = public_meeting_document(meeting=meeting, kind=kind)
+    content = meeting_pdf(document, language=settings.LANGUAGE_CODE)
+    with translation.override(settings.LANGUAGE_CODE):
+        file_name = document_file_name(document)
+    stored = MeetingFile.objects.filter(meeting=meeting, kind=kind).first() or MeetingFile(meeting=meeting, kind=kind)
+    return _store_rendered(stored, content=content, file_name=file_name)
+
+
+def store_paper_files(*, meeting: Meeting, item_ids: Iterable[int] | None = None) -> list[PaperFile]:
+    """Render each open item of the published agenda (or those of `item_ids` that are open) as its own document,
+    as the public reads it (in Danish), and store it: the Paper's `mainFile`. Closed items get none."""
+    document = public_meeting_document(meeting=meeting, kind=MeetingFile.Kind.AGENDA)
+    wanted = None if item_ids is None else set(item_ids)
+    items = [item for item in document.items if wanted is None or item.id in wanted]
+    existing = PaperFile.objects.in_bulk([item.id for item in items])
+    stored = []
+    for item in items:
+        content = paper_pdf(document, item, language=settings.LANGUAGE_CODE)
+        with translation.override(settings.LANGUAGE_CODE):
+            file_name = paper_file_name(document, item)
+        paper_file = existing.get(item.id) or PaperFile(item=item)
+        stored.append(_store_rendered(paper_file, content=content, file_name=file_name))
+    return stored
+
+
+def _agenda_changed(meeting: Meeting, *, item_ids: Iterable[int] = ()) -> None:
     """A change to an item or attachment is a change to its meeting (OParl `modified`) and, once the agenda is
-    public, to the stored agenda."""
+    public, to the stored agenda and to the changed items' own documents."""
     _touch(meeting.id)
     if meeting.status in (Meeting.Status.AGENDA_PUBLISHED, Meeting.Status.HELD):
         store_public_file(meeting=meeting, kind=MeetingFile.Kind.AGENDA)
+        if item_ids:
+            store_paper_files(meeting=meeting, item_ids=item_ids)
 
 
 def _bury(*, paper: AgendaItem | None, files: Iterable[Attachment]) -> None:
@@ -102,6 +131,13 @@ def _bury(*, paper: AgendaItem | None, files: Iterable[Attachment]) -> None:
             object_id=paper.id,
             defaults={"created_at": paper.created_at, "deleted_at": now},
         )
+        main_file = PaperFile.objects.filter(item=paper).first()
+        if main_file is not None:
+            Tombstone.objects.update_or_create(
+                kind=Tombstone.Kind.PAPER_FILE,
+                object_id=paper.id,
+                defaults={"created_at": main_file.created_at, "deleted_at": now, "file_name": main_file.file_name},
+            )
     for attachment in files:
         if not attachment.is_internal:
             Tombstone.objects.update_or_create(
@@ -112,8 +148,8 @@ def _bury(*, paper: AgendaItem | None, files: Iterable[Attachment]) -> None:
 
 
 def _revive(item: AgendaItem) -> None:
-    """The item is public again: its paper and files are no longer deleted."""
-    Tombstone.objects.filter(kind=Tombstone.Kind.PAPER, object_id=item.id).delete()
+    """The item is public again: its paper, its main file and its files are no longer deleted."""
+    Tombstone.objects.filter(kind__in=[Tombstone.Kind.PAPER, Tombstone.Kind.PAPER_FILE], object_id=item.id).delete()
     attachment_ids = item.attachments.values_list("id", flat=True)
     Tombstone.objects.filter(kind=Tombstone.Kind.FILE, object_id__in=attachment_ids).delete()
 
@@ -295,7 +331,7 @@ def update_item(*, actor: User, item: AgendaItem, themes: list[Theme] | None = N
                 _revive(item)
             else:
                 _bury(paper=item, files=item.attachments.all())
-        _agenda_changed(meeting)
+        _agenda_changed(meeting, item_ids=[item.id])
         if themes is not None:
             item.themes.set(themes)
     return item
@@ -314,8 +350,10 @@ def remove_item(*, actor: User, item: AgendaItem) -> None:
         item = AgendaItem.objects.select_for_update().get(id=item.id)
         if meeting.agenda_is_published and item.is_public:
             _bury(paper=item, files=item.attachments.all())
-        for attachment in item.attachments.all():
-            transaction.on_commit(lambda name=attachment.file.name: _delete_stored_file(name))
+        stored = [attachment.file.name for attachment in item.attachments.all()]
+        stored += [paper_file.file.name for paper_file in PaperFile.objects.filter(item=item)]
+        for name in stored:
+            transaction.on_commit(lambda name=name: _delete_stored_file(name))
         for source, event, object_ids in proposals_on([item]):
             source.withdrawn(object_ids=object_ids, event=event)
         item.delete()
@@ -357,7 +395,7 @@ def add_attachment(
         meeting = _lock_meeting(item.meeting)
         _editable_sections(meeting)
         attachment = _store_attachment(item, checked, is_internal=is_internal)
-        _agenda_changed(meeting)
+        _agenda_changed(meeting, item_ids=[item.id])
     return attachment
 
 
@@ -394,7 +432,7 @@ def remove_attachment(*, actor: User, attachment: Attachment) -> None:
             _bury(paper=None, files=[attachment])
         attachment.delete()
         transaction.on_commit(lambda: _delete_stored_file(name))
-        _agenda_changed(meeting)
+        _agenda_changed(meeting, item_ids=[attachment.item_id])
 
 
 def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
@@ -422,6 +460,7 @@ def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
         meeting.agenda_published_at = timezone.now()
         meeting.save(update_fields=["status", "agenda_published_at", "updated_at"])
         store_public_file(meeting=meeting, kind=MeetingFile.Kind.AGENDA)
+        store_paper_files(meeting=meeting)
         # Each source hears that its proposals are on a public agenda (ideas tell their authors and supporters).
         for source, event, object_ids in proposals_on(meeting.items.select_related("meeting__committee")):
             source.agenda_published(object_ids=object_ids, event=event)

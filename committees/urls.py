@@ -40,6 +40,13 @@ urlpatterns = [
     path("punkter/<int:item_id>/beslutning/", views.item_decision, name="item-decision"),
     path("punkter/<int:item_id>/advarsel/", views.item_override_warning, name="item-override-warning"),
     path("punkter/<int:item_id>/bilag/", views.attachment_add, name="attachment-add"),
+    path("punkter/<int:item_id>/sagsfremstilling/<str:file_name>", views.paper_file, name="paper-file"),
+    path(
+        "punkter/<int:item_id>/sagsfremstilling/hent/<str:file_name>",
+        views.paper_file,
+        {"download": True},
+        name="paper-file-download",
+    ),
     path("bilag/<int:attachment_id>/fjern/", views.attachment_remove, name="attachment-remove"),
     path("bilag/<int:attachment_id>/<str:file_name>", views.attachment_file, name="attachment"),
     path(

@@ -33,12 +33,14 @@ from committees.selectors import (
     access_item_by_id,
     access_meeting_by_id,
     access_meeting_file,
+    access_paper_file,
     attachment_was_deleted,
     committees_listed,
     meeting_document,
     meetings_of,
     open_agenda_warnings,
     open_meetings_for_placing,
+    paper_file_was_deleted,
     proposal_queue,
     warning_overrides,
 )
@@ -370,6 +372,19 @@ def attachment_file(request, attachment_id: int, file_name: str, download: bool 
             return HttpResponseGone(_("Bilaget er fjernet."), content_type="text/plain; charset=utf-8")
         raise
     return _stored_file(attachment, content_type=attachment.mime_type, download=download, etag=attachment.sha1)
+
+
+@require_GET
+def paper_file(request, item_id: int, file_name: str, download: bool = False):
+    """An open item's own document (its sagsfremstilling) exactly as stored; 410 once it was public and is no
+    longer (OParl's deleted file)."""
+    try:
+        stored = access_paper_file(item_id=item_id)
+    except Http404:
+        if paper_file_was_deleted(item_id=item_id):
+            return HttpResponseGone(_("Punktet er ikke længere offentligt."), content_type="text/plain; charset=utf-8")
+        raise
+    return _stored_file(stored, content_type=stored.MIME_TYPE, download=download, etag=stored.sha512)
 
 
 @require_GET

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from committees import services
-from committees.models import MeetingFile, Tombstone
+from committees.models import MeetingFile, PaperFile, Tombstone
 from tests.committees.conftest import pdf_upload
 from tests.documents.reading import pages
 
@@ -170,7 +170,11 @@ def test_an_item_taken_off_a_published_agenda_is_a_deleted_paper(client, publish
     assert client.get(f"{ROOT}agenda-item/{item.id}/").status_code == 404
     services.remove_item(actor=secretary, item=closed)  # never public: no tombstones for it or its files
     assert client.get(f"{ROOT}paper/{closed.id}/").status_code == 404
-    assert set(Tombstone.objects.values_list("kind", "object_id")) == {("paper", item.id), ("file", attachment_id)}
+    assert set(Tombstone.objects.values_list("kind", "object_id")) == {
+        ("paper", item.id),
+        ("paper-file", item.id),
+        ("file", attachment_id),
+    }
     assert "Punkt 1" not in text_of(downloaded(client, meeting_json(client, published_meeting)["invitation"]))
 
 
@@ -229,3 +233,85 @@ def test_until_filters_and_an_unencoded_plus(client, published_meeting):
     assert len(client.get(url, {"modified_until": after, "created_since": before}).json()["data"]) == 1
     raw = client.get(f"{url}?created_since={before}")  # "+01:00" unencoded arrives as " 01:00"
     assert raw.status_code == 200 and len(raw.json()["data"]) == 1
+
+
+# A paper's own document (mainFile)
+
+
+def paper_of(client, item) -> dict:
+    return client.get(f"{ROOT}paper/{item.id}/").json()
+
+
+def test_each_open_item_has_its_own_document_as_the_papers_main_file(client, published_meeting):
+    item = published_meeting.items.get(is_public=True)
+    closed = published_meeting.items.get(is_public=False)
+    main = paper_of(client, item)["mainFile"]
+    assert main["mimeType"] == "application/pdf" and main["fileName"].startswith("Punkt-1-")
+    assert main["name"] == f"Punkt 1: {item.title}"
+    text = text_of(downloaded(client, main))
+    assert f"Punkt 1: {item.title}" in text and "INDSTILLING" in text and "Beskrivelse af sagen" in text
+    assert "Udvalget drøfter punkt 1." in text and "første pind" in text
+    assert "Offentligt bilag" in text and "Internt notat" not in text, "the public's Bilag only"
+    assert "DAGSORDEN" not in text and "Punkt 2" not in text, "the item alone, not the agenda"
+    standalone = get(client, main["id"]).json()
+    assert standalone["paper"] == [paper_of(client, item)["id"]] and standalone["meeting"] == [
+        meeting_json(client, published_meeting)["id"]
+    ]
+    assert standalone["sha512Checksum"] == main["sha512Checksum"]
+    listed = client.get(f"{ROOT}body/kommune/files/?elementsPerPage=100").json()["data"]
+    assert main["id"] in [entry["id"] for entry in listed]
+    assert PaperFile.objects.filter(item__meeting=published_meeting).count() == 1, "a closed item has none"
+    assert client.get(f"{ROOT}paper-file/{closed.id}/").status_code == 404
+
+
+def test_no_item_has_a_main_file_before_the_agenda_is_published(client, planned_meeting):
+    assert not PaperFile.objects.exists()
+    item = planned_meeting.items.first()
+    assert client.get(f"{ROOT}paper-file/{item.id}/").status_code == 404
+    assert client.get(f"/punkter/{item.id}/sagsfremstilling/x.pdf").status_code == 404
+
+
+def test_the_main_file_is_stored_again_when_the_item_or_its_bilag_change(client, published_meeting, secretary):
+    item = published_meeting.items.get(is_public=True)
+    PaperFile.objects.filter(item=item).update(updated_at=timezone.now() - timedelta(days=1))
+    before = paper_of(client, item)["mainFile"]
+    services.update_item(actor=secretary, item=item, description="Ny beskrivelse af sagen.")
+    edited = paper_of(client, item)["mainFile"]
+    assert edited["id"] == before["id"] and edited["modified"] > before["modified"]
+    assert edited["sha512Checksum"] != before["sha512Checksum"]
+    assert "Ny beskrivelse af sagen." in text_of(downloaded(client, edited))
+    services.add_attachment(actor=secretary, item=item, title="Nyt bilag", upload=pdf_upload())
+    added = paper_of(client, item)["mainFile"]
+    assert added["sha512Checksum"] != edited["sha512Checksum"] and "Nyt bilag" in text_of(downloaded(client, added))
+    assert PaperFile.objects.count() == 1
+
+
+def test_a_closed_items_main_file_is_deleted_and_answers_gone_until_it_opens_again(
+    client, published_meeting, secretary
+):
+    item = published_meeting.items.get(is_public=True)
+    main = paper_of(client, item)["mainFile"]
+    synced = timezone.now() - timedelta(seconds=1)
+    services.update_item(actor=secretary, item=item, is_public=False)
+    deleted = get(client, main["id"]).json()
+    assert deleted["deleted"] is True and deleted["type"] == "https://schema.oparl.org/1.1/File"
+    assert get(client, deleted["accessUrl"]).status_code == 410
+    assert get(client, main["downloadUrl"]).status_code == 410
+    changed = client.get(f"{ROOT}body/kommune/files/", _since(synced)).json()["data"]
+    assert (main["id"], True) in {(entry["id"], entry.get("deleted")) for entry in changed}
+    services.update_item(actor=secretary, item=item, is_public=True, title="Åben igen")
+    again = paper_of(client, item)["mainFile"]
+    assert again["id"] == main["id"] and "Åben igen" in text_of(downloaded(client, again))
+    assert not Tombstone.objects.exists()
+
+
+def test_an_item_taken_off_takes_its_main_file_with_it(
+    client, published_meeting, secretary, django_capture_on_commit_callbacks
+):
+    item = published_meeting.items.get(is_public=True)
+    stored = PaperFile.objects.get(item=item)
+    name, main_id = stored.file.name, paper_of(client, item)["mainFile"]["id"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remove_item(actor=secretary, item=item)
+    assert not PaperFile.objects.exists() and not PaperFile.file.field.storage.exists(name)
+    assert get(client, main_id).json()["deleted"] is True

@@ -1,9 +1,11 @@
 """A concluded hearing goes on its committee's agenda with the høringsnotat as a Bilag; the answerers who agreed
 to hear are told the decision; a council with a duty that was not heard gives a warning before publishing."""
 
+import json
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -188,3 +190,21 @@ def test_an_item_without_a_duty_theme_gives_no_warning(duty, meeting, secretary)
     other = Theme.objects.create(name="Vej og trafik", slug="vej-og-trafik")
     _themed_item(meeting, secretary, other)
     assert open_agenda_warnings(meeting=meeting) == []
+
+
+def test_the_oparl_paper_carries_the_notat_beside_its_own_document(answered, meeting, secretary, client):
+    from tests.committees.test_oparl import SCHEMAS, validate
+
+    item = _place(meeting, secretary, answered)
+    committees.update_item(actor=secretary, item=item, is_public=True)  # read by the secretary
+    committees.publish_agenda(actor=secretary, meeting=meeting)
+    paper = client.get(f"/oparl/v1.1/paper/{item.id}/").json()
+    if SCHEMAS.is_dir():
+        schemas = {path.stem: json.loads(path.read_text()) for path in SCHEMAS.glob("*.json")}
+        validate(paper, "Paper", schemas)
+    assert [file["name"] for file in paper["auxiliaryFile"]] == ["Høringsnotat: Forslag til ny dialogmodel"]
+    notat = client.get(paper["auxiliaryFile"][0]["downloadUrl"].removeprefix(settings.SITE_URL))
+    assert "Ældrerådet støtter afsnit 1." in "\n".join(reading.pages(b"".join(notat.streaming_content)))
+    main = client.get(paper["mainFile"]["downloadUrl"].removeprefix(settings.SITE_URL))
+    text = " ".join(" ".join(reading.pages(b"".join(main.streaming_content))).split())
+    assert "høringsnotatet, som er vedlagt som bilag" in text and "Høringsnotat: Forslag til ny dialogmodel" in text
