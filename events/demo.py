@@ -1,7 +1,8 @@
 """The demo events: the Folkemøde 2015 debates of the minutes' punkt 121 (past, with partners, speakers, the
 internal planning of who from Holbæk takes part and a report on the first), and an upcoming borgermøde with
 registration open and one seat left, so the next to sign up gets the last seat and the one after her goes on
-the waiting list (try borger@example.dk, then borger2@example.dk).
+the waiting list (try borger@example.dk, then borger2@example.dk); and a dialogue meeting held during the
+concluded hearing on Ældrerådet's guidelines, whose report links the answers given there.
 
 Organised by Fælles-skaberne (the municipality's consultants for volunteering and local democracy), whose
 member faellesskaberne@example.dk manages the events. Made through the services. Idempotent: an event that
@@ -17,6 +18,8 @@ from accounts.demo import DEMO_PASSWORD
 from accounts.models import Committee, Department, DepartmentMembership, User
 from events import services
 from events.models import Event, Participant
+from hearings.demo import ELDER_GUIDELINES
+from hearings.models import Hearing
 from ideas.models import Board, Idea
 
 DANISH = ZoneInfo("Europe/Copenhagen")
@@ -172,9 +175,43 @@ def _borgermode(organiser: User, department: Department, committee: Committee) -
     )
 
 
+HEARING_MEETING = "Dialogmøde: Retningslinjer for inddragelse af Ældrerådet"
+
+
+def _hearing_meeting(organiser: User, department: Department, committee: Committee) -> None:
+    """A dialogue meeting held during the concluded demo hearing, whose report links the answers given there."""
+    hearing = Hearing.objects.filter(title=ELDER_GUIDELINES[0], published_at__isnull=False).first()
+    if hearing is None or Event.objects.filter(title=HEARING_MEETING).exists():
+        return
+    day = hearing.ends_on - timedelta(days=7)
+    starts = datetime(day.year, day.month, day.day, 14, 0, tzinfo=DANISH)
+    event = services.create_event(
+        actor=organiser,
+        department=department,
+        title=HEARING_MEETING,
+        kind=Event.Kind.CITIZENS_MEETING,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        address="Holbæk Rådhus, Kanalstræde 2, 4300 Holbæk",
+        description="Ældrerådet og borgerne gennemgår udkastet til retningslinjer sammen med forvaltningen og "
+        "giver deres høringssvar.",
+        committee=committee,
+        hearing=hearing,
+        is_published=True,
+    )
+    services.write_report(
+        actor=organiser,
+        event=event,
+        report="Ældrerådet og en håndfuld borgere deltog. Rådet bad om længere frister; en borger mindede om de "
+        "pårørende. Begge svar er givet til høringen.",
+        answer_ids=[answer.id for answer in hearing.answers.filter(hidden_at=None, contains_sensitive=False)],
+    )
+
+
 def seed() -> None:
     organiser, department = _organiser()
     committee = Committee.objects.get(slug="projektudvalget-demokratieksperimentariet")
     board = Board.objects.filter(slug="folkemoedet-2015").first()
     _folkemode(organiser, department, committee, board)
     _borgermode(organiser, department, committee)
+    _hearing_meeting(organiser, department, committee)

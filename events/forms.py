@@ -1,6 +1,7 @@
 """Forms of the event pages. They parse and label; the services decide (one rule, one message)."""
 
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Committee, Department
@@ -131,6 +132,12 @@ class CodeForm(forms.Form):
     )
 
 
+class AnswerChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, answer) -> str:
+        where = _("afsnit %(number)s") % {"number": answer.section.number} if answer.section_id else _("hele høringen")
+        return f"{answer.sender_name} ({where}): {Truncator(answer.body).chars(120)}"
+
+
 class ReportForm(forms.Form):
     report = forms.CharField(
         label=_("Referat"),
@@ -146,11 +153,23 @@ class ReportForm(forms.Form):
         help_text=_("Idéer fra arrangementets idétavle, der blev til her."),
     )
 
-    def __init__(self, *args, ideas, **kwargs):
+    answers = AnswerChoiceField(
+        label=_("Høringssvar fra arrangementet"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Høringssvar til arrangementets høring, der blev givet her. Svarene vises på arrangementets side, når "
+            "høringen offentliggør dem."
+        ),
+    )
+
+    def __init__(self, *args, ideas, answers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ideas"].queryset = ideas
-        if not ideas.exists():
-            del self.fields["ideas"]
+        for name, choices in (("ideas", ideas), ("answers", answers)):
+            self.fields[name].queryset = choices
+            if not choices.exists():
+                del self.fields[name]
 
 
 class ParticipantForm(forms.Form):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Committee, Department
 from budgets.models import Budget
 from core.models import TimeStampedModel
-from hearings.models import Hearing
+from hearings.models import Answer, Hearing
 from ideas.models import Board, Idea
 
 TITLE_MAX = 200
@@ -70,6 +70,9 @@ class Event(TimeStampedModel):
     report = models.TextField(_("referat"), max_length=TEXT_MAX, blank=True)
     report_ideas = models.ManyToManyField(
         Idea, blank=True, related_name="events_reported", verbose_name=_("idéer fra arrangementet")
+    )
+    report_answers = models.ManyToManyField(
+        Answer, blank=True, related_name="events_reported", verbose_name=_("høringssvar fra arrangementet")
     )
     reported_at = models.DateTimeField(_("referat skrevet"), null=True, blank=True, editable=False)
     reported_by = models.ForeignKey(

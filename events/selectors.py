@@ -13,6 +13,8 @@ from accounts.models import User
 from accounts.selectors import department_ids_of
 from events.models import Event, Participant, Registration
 from events.permissions import can_manage_event, can_see_event, can_see_planning
+from hearings.models import Answer
+from hearings.selectors import answers_for, public_answers
 from ideas.models import Idea
 
 UPCOMING, PAST = "upcoming", "past"
@@ -133,6 +135,23 @@ def planning_candidates() -> QuerySet[User]:
 def report_ideas_of(*, event: Event) -> QuerySet[Idea]:
     """The ideas the report links to, as long as they are visible."""
     return event.report_ideas.filter(hidden_at__isnull=True).order_by("id")
+
+
+def report_answers_of(*, event: Event) -> QuerySet[Answer]:
+    """The answers to the event's hearing the report links to, as far as the public may read them: published
+    (neither hidden nor sensitive) and public by the hearing's rule (after its deadline, or at once)."""
+    if event.hearing is None:
+        return Answer.objects.none()
+    return public_answers(hearing=event.hearing).filter(id__in=event.report_answers.values("id"))
+
+
+def hearing_answers_for_report(*, user: User, event: Event) -> QuerySet[Answer]:
+    """What the report may link to: the published answers to the event's hearing that this member of staff may
+    read (a sensitive or hidden answer never goes on a public report)."""
+    if event.hearing is None:
+        return Answer.objects.none()
+    readable = [answer.id for answer in answers_for(user=user, hearing=event.hearing) if answer.is_published]
+    return Answer.objects.filter(id__in=readable).select_related("author", "council", "association", "section")
 
 
 def board_ideas_for_report(*, event: Event) -> QuerySet[Idea]:

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.models import Contributor, Event, Registration
-from events.selectors import report_ideas_of, seats_left
+from events.selectors import report_answers_of, report_ideas_of, seats_left
 from events.services import waiting_position
 from notifications.services import absolute_url
 
@@ -21,7 +21,9 @@ class EventSerializer(serializers.ModelSerializer):
     committee = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     board = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     budget = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    hearing = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     report_ideas = serializers.SerializerMethodField()
+    report_answers = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
     calendar_url = serializers.SerializerMethodField()
 
@@ -49,9 +51,11 @@ class EventSerializer(serializers.ModelSerializer):
             "committee",
             "board",
             "budget",
+            "hearing",
             "report",
             "reported_at",
             "report_ideas",
+            "report_answers",
             "url",
             "calendar_url",
         ]
@@ -75,6 +79,11 @@ class EventSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
     def get_report_ideas(self, event: Event) -> list[int]:
         return list(report_ideas_of(event=event).values_list("id", flat=True)) if event.reported_at else []
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_report_answers(self, event: Event) -> list[int]:
+        """The public answers to the event's hearing made there (GET /api/hearings/<id>/answers/ has them)."""
+        return list(report_answers_of(event=event).values_list("id", flat=True)) if event.reported_at else []
 
     def get_url(self, event: Event) -> str:
         return absolute_url(event.get_absolute_url())

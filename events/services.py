@@ -35,6 +35,7 @@ from events.models import (
     Registration,
 )
 from events.permissions import can_manage_event, can_organise_for, can_register
+from events.selectors import hearing_answers_for_report
 from hearings.selectors import published_hearings
 from ideas.models import Idea
 from notifications.services import absolute_url, notify, queue_email
@@ -433,10 +434,14 @@ def mark_attendance(*, actor: User, event: Event, code: str, attended: bool = Tr
     return registration
 
 
-def write_report(*, actor: User, event: Event, report: str, idea_ids: Iterable[int] = ()) -> Event:
-    """The short report after the event: notes (Markdown) and the ideas from the event's board made there."""
+def write_report(
+    *, actor: User, event: Event, report: str, idea_ids: Iterable[int] = (), answer_ids: Iterable[int] = ()
+) -> Event:
+    """The short report after the event: notes (Markdown), the ideas from the event's board and the published
+    answers to the event's hearing made there."""
     report = (report or "").strip()
     ids = sorted(set(idea_ids))
+    answer_ids = sorted(set(answer_ids))
     errors: dict[str, list[str]] = {}
     if not report:
         errors["report"] = [_("Skriv, hvad der skete til arrangementet.")]
@@ -451,10 +456,14 @@ def write_report(*, actor: User, event: Event, report: str, idea_ids: Iterable[i
         ideas = list(Idea.objects.filter(id__in=ids, board_id=locked.board_id, hidden_at__isnull=True))
         if len(ideas) != len(ids):
             errors["ideas"] = [_("Vælg kun synlige idéer fra arrangementets idétavle.")]
+        answers = list(hearing_answers_for_report(user=actor, event=locked).filter(id__in=answer_ids))
+        if len(answers) != len(answer_ids):
+            errors["answers"] = [_("Vælg kun offentliggjorte høringssvar til arrangementets høring.")]
         _raise_if(errors)
         locked.report, locked.reported_at, locked.reported_by = report, timezone.now(), actor
         locked.save(update_fields=["report", "reported_at", "reported_by", "updated_at"])
         locked.report_ideas.set(ideas)
+        locked.report_answers.set(answers)
     return locked
 
 

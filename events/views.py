@@ -32,12 +32,14 @@ from events.selectors import (
     attendance_list,
     board_ideas_for_report,
     feed_events,
+    hearing_answers_for_report,
     managed_events,
     planning_candidates,
     planning_of,
     public_events,
     registration_of,
     registrations_of,
+    report_answers_of,
     report_ideas_of,
     seats_left,
 )
@@ -74,6 +76,7 @@ def event_detail(request, event_id: int):
         "partners": contributors[Contributor.Role.PARTNER],
         "speakers": contributors[Contributor.Role.SPEAKER],
         "report_ideas": report_ideas_of(event=event) if event.reported_at else [],
+        "report_answers": report_answers_of(event=event) if event.reported_at else [],
         "may_manage": can_manage_event(request.user, event),
         "may_see_planning": can_see_planning(request.user, event),
     }
@@ -221,8 +224,13 @@ def attendance(request, event_id: int):
 def report(request, event_id: int):
     event = access_managed_event_by_id(user=request.user, event_id=event_id)
     ideas = board_ideas_for_report(event=event)
-    initial = {"report": event.report, "ideas": list(event.report_ideas.all())}
-    form = ReportForm(request.POST or None, ideas=ideas, initial=initial)
+    answers = hearing_answers_for_report(user=request.user, event=event)
+    initial = {
+        "report": event.report,
+        "ideas": list(event.report_ideas.all()),
+        "answers": list(event.report_answers.all()),
+    }
+    form = ReportForm(request.POST or None, ideas=ideas, answers=answers, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.write_report(
@@ -230,6 +238,7 @@ def report(request, event_id: int):
                 event=event,
                 report=form.cleaned_data["report"],
                 idea_ids=[idea.id for idea in form.cleaned_data.get("ideas", [])],
+                answer_ids=[answer.id for answer in form.cleaned_data.get("answers", [])],
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -45,6 +45,14 @@ def test_the_borgermode_fills_up_and_then_takes_a_waiting_list(demo, client):
     assert ics.status_code == 200 and b"Borgerm" in ics.content
 
 
+def test_the_dialogue_meeting_reports_the_answers_given_there(demo, client):
+    event = Event.objects.get(title="Dialogmøde: Retningslinjer for inddragelse af Ældrerådet")
+    assert event.hearing.title == "Retningslinjer for inddragelse af Ældrerådet" and event.reported_at
+    page = client.get(reverse("events:detail", args=[event.id])).content.decode()
+    assert "Høringssvar fra arrangementet" in page
+    assert "Ældrerådet holder møde én gang om måneden" in page and "Husk også de pårørende." in page
+
+
 def test_seeding_again_changes_nothing(demo):
     counts = (Event.objects.count(), Registration.objects.count(), Participant.objects.count())
     call_command("seed_demo", stdout=io.StringIO())
