@@ -7,6 +7,7 @@ end-to-end tests also against a real ASGI server and Celery worker process.
 import io
 
 import pytest
+import redis
 from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
@@ -27,6 +28,14 @@ def default_language():
     """Each test starts in Danish: a request in English leaves its language active on the thread afterwards."""
     with translation.override("da"):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def empty_parked_broker():
+    """The test process's broker database (tests/redis_db.py) keeps what the tests enqueue, unread: start it empty."""
+    from django.conf import settings
+
+    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
 
 
 @pytest.fixture(autouse=True)

@@ -8,9 +8,11 @@ with this REDIS_URL and config.settings (tests/e2e/conftest.py) — never meet. 
 
 import os
 
-from tests.redis_db import worker_redis_url
+from tests.redis_db import parked_broker_url, worker_redis_url
 
 if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("REDIS_URL"):
     os.environ["REDIS_URL"] = worker_redis_url(os.environ["REDIS_URL"], os.environ["PYTEST_XDIST_WORKER"])
 
 from config.settings import *  # noqa: F403
+
+CELERY_BROKER_URL = parked_broker_url(REDIS_URL)  # noqa: F405

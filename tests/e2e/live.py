@@ -1,14 +1,18 @@
 """Helpers for end-to-end tests."""
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.db import connection
+from rest_framework.authtoken.models import Token
 
 from config.celery import WORKERS
 from config.server import uvicorn_options
@@ -67,6 +71,26 @@ class LiveStack:
     @property
     def ws_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}"
+
+    def call(self, method: str, path: str, user=None, payload=None) -> tuple[int, dict | str]:
+        """One JSON API request to the live server (as `user`, by token): its status and decoded body.
+
+        Tests whose tasks the live worker must run act through the server: the test process's own broker is
+        one no worker reads (tests/redis_db.py)."""
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if user is not None:
+            headers["Authorization"] = f"Token {Token.objects.get_or_create(user=user)[0].key}"
+        data = json.dumps(payload).encode() if payload is not None else None
+        request = urllib.request.Request(self.url + path, data=data, headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                body, status = response.read().decode(), response.status
+        except urllib.error.HTTPError as error:
+            body, status = error.read().decode(), error.code
+        try:
+            return status, json.loads(body)
+        except json.JSONDecodeError:
+            return status, body
 
     def start_server(self) -> None:
         self.server = subprocess.Popen(

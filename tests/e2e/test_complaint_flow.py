@@ -7,12 +7,10 @@ and closes; the worker delivers the survey e-mail and its link works once.
 
 import json
 import re
-import urllib.error
 import urllib.request
 
 import pytest
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from websockets.sync.client import connect
 
 from complaints.models import Complaint, ContactTask
@@ -33,31 +31,13 @@ PAYLOAD = {
 }
 
 
-def call(live_stack, method: str, path: str, user=None, payload=None) -> tuple[int, dict | str]:
-    headers = {"Content-Type": "application/json", "Accept": "application/json"}
-    if user is not None:
-        headers["Authorization"] = f"Token {Token.objects.get_or_create(user=user)[0].key}"
-    data = json.dumps(payload).encode() if payload is not None else None
-    request = urllib.request.Request(live_stack.url + path, data=data, headers=headers, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            body = response.read().decode()
-            status = response.status
-    except urllib.error.HTTPError as error:
-        body, status = error.read().decode(), error.code
-    try:
-        return status, json.loads(body)
-    except json.JSONDecodeError:
-        return status, body
-
-
 def test_complaint_to_survey_through_server_worker_and_socket(live_stack, citizen, caseworker, lead):
     with connect(
         f"{live_stack.ws_url}/ws/events/",
         origin=live_stack.url,
         additional_headers={"Cookie": f"sessionid={session_cookie(caseworker)}"},
     ) as inbox_socket:
-        status, body = call(live_stack, "POST", "/api/complaints/", citizen, PAYLOAD)
+        status, body = live_stack.call("POST", "/api/complaints/", citizen, PAYLOAD)
         assert status == 201, body
         complaint_id = body["id"]
 
@@ -70,7 +50,7 @@ def test_complaint_to_survey_through_server_worker_and_socket(live_stack, citize
     wait_until(lambda: Email.objects.filter(recipient=caseworker, status=Email.Status.SENT).exists())
     wait_until(lambda: Email.objects.filter(recipient=citizen, status=Email.Status.SENT).exists())
 
-    status, tasks = call(live_stack, "GET", "/api/tasks/", caseworker)
+    status, tasks = live_stack.call("GET", "/api/tasks/", caseworker)
     assert [t["id"] for t in tasks["results"]] == [task.id]
 
     contact = {
@@ -79,9 +59,8 @@ def test_complaint_to_survey_through_server_worker_and_socket(live_stack, citize
         "summary": "Ringede til borgeren og fandt en løsning.",
         "citizen_understood_decision": "yes",
     }
-    assert call(live_stack, "POST", f"/api/tasks/{task.id}/contacts/", caseworker, contact)[0] == 201
-    status, closed = call(
-        live_stack,
+    assert live_stack.call("POST", f"/api/tasks/{task.id}/contacts/", caseworker, contact)[0] == 201
+    status, closed = live_stack.call(
         "POST",
         f"/api/complaints/{complaint_id}/close/",
         caseworker,
@@ -104,7 +83,7 @@ def test_nothing_is_lost_while_the_worker_is_down(live_stack, citizen, caseworke
     """With no worker the complaint is stored and answered; when a worker returns, it is routed."""
     live_stack.stop_worker()
     try:
-        status, body = call(live_stack, "POST", "/api/complaints/", citizen, PAYLOAD)
+        status, body = live_stack.call("POST", "/api/complaints/", citizen, PAYLOAD)
         assert status == 201
         assert not ContactTask.objects.filter(complaint_id=body["id"]).exists()
     finally:
@@ -117,7 +96,7 @@ def test_nothing_is_lost_while_redis_is_down(live_stack, citizen, caseworker):
     cut_off = LiveStack({**live_stack.env, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"})
     cut_off.start_server()
     try:
-        status, body = call(cut_off, "POST", "/api/complaints/", citizen, PAYLOAD)
+        status, body = cut_off.call("POST", "/api/complaints/", citizen, PAYLOAD)
     finally:
         cut_off.stop_server()
     assert status == 201, body

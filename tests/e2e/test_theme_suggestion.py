@@ -1,4 +1,5 @@
-"""End to end: a complaint filed through the API gets its themes suggested by the real Celery worker after commit."""
+"""End to end: a complaint filed through the live server's API gets its themes suggested by the real Celery worker
+after commit."""
 
 import pytest
 
@@ -7,7 +8,7 @@ from tests.e2e.live import wait_until
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_suggests_themes_and_routes_after_commit(live_stack, api, citizen, family, caseworker,
+def test_the_worker_suggests_themes_and_routes_after_commit(live_stack, citizen, family, caseworker,
                                                             suggestion_model, demo_themes):  # fmt: skip
     payload = {
         "kind": "decision",
@@ -17,9 +18,9 @@ def test_the_worker_suggests_themes_and_routes_after_commit(live_stack, api, cit
         "contact_channel": "email",
         "notify_about_decisions": True,
     }
-    response = api(citizen).post("/api/complaints/", payload, format="json")
-    assert response.status_code == 201
-    complaint = Complaint.objects.get(id=response.json()["id"])
+    status, body = live_stack.call("POST", "/api/complaints/", citizen, payload)
+    assert status == 201, body
+    complaint = Complaint.objects.get(id=body["id"])
 
     suggested = wait_until(lambda: list(complaint.theme_suggestions.select_related("theme")))
     assert suggested[0].theme == demo_themes["aeldrepleje"]

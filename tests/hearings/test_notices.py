@@ -82,11 +82,14 @@ def test_two_workers_at_once_tell_each_person_once(committee, family, caseworker
     services.invite(actor=caseworker, hearing=hearing, council=council)
     services.publish_hearing(actor=caseworker, hearing=hearing)
     barrier = threading.Barrier(2)
+    errors = []
 
     def run():
         try:
             barrier.wait()
             services.send_due_notices()
+        except Exception as error:  # the assertion below shows it in the test's own thread
+            errors.append(error)
         finally:
             connection.close()
 
@@ -95,5 +98,6 @@ def test_two_workers_at_once_tell_each_person_once(committee, family, caseworker
         thread.start()
     for thread in threads:
         thread.join()
+    assert errors == []
     assert Email.objects.filter(subject__startswith="Høring:").count() == 3
     assert Hearing.objects.get(id=hearing.id).opening_told_at is not None
