@@ -5,12 +5,15 @@ import secrets
 from collections.abc import Callable
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
 from accounts import cpr as cprkit
 from accounts.access_log import log_reads
@@ -441,3 +444,31 @@ def set_preferred_language(*, user: User, language: str) -> None:
     if language in dict(settings.LANGUAGES) and language != user.preferred_language:
         User.objects.filter(id=user.id).update(preferred_language=language)
         user.preferred_language = language
+
+
+# --- Erasure of a whole account (GDPR art. 17; retention decides, after every case of hers is anonymised) -----
+
+ANONYMISED_ACCOUNT_DOMAIN = "borgerdialog.invalid"
+
+
+def anonymise_account(*, user: User) -> dict[str, int]:
+    """Her account keeps its row (what she supported or voted for is still counted, anonymously) and loses
+    everything that says who she is: name, e-mail, phone, postcode, the CPR number's hash, the MitID login's
+    subject, her e-mail addresses and API token; it can never log in again (a changed password also ends her
+    sessions). Safe to run twice."""
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(id=user.id)
+        removed = {
+            "cpr": CitizenIdentity.objects.filter(user=locked).delete()[0],
+            "logins": SocialAccount.objects.filter(user=locked).delete()[0],
+        }
+        EmailAddress.objects.filter(user=locked).delete()
+        Token.objects.filter(user=locked).delete()
+        locked.full_name = ""
+        locked.email = f"anonymiseret-{locked.id}@{ANONYMISED_ACCOUNT_DOMAIN}"
+        locked.phone = ""
+        locked.postcode = ""
+        locked.is_active = False
+        locked.set_unusable_password()
+        locked.save()
+    return removed

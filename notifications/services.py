@@ -111,3 +111,18 @@ def notify(*, user: User, title: str, body: str = "", url: str = "", dedupe_key:
 
 def mark_notices_read(*, user: User) -> int:
     return Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+ANONYMISED = "[anonymiseret]"
+
+
+def anonymise_mail_and_notices(*, user: User, keep_email_ids=()) -> dict[str, int]:
+    """Part of erasing a person: her e-mails in the outbox (address, subject, text; one still queued is never
+    sent) and her notices lose what they said. `keep_email_ids`: the e-mail that tells her of the erasure
+    itself, which must still reach her. Safe to run twice."""
+    with transaction.atomic():
+        emails = Email.objects.filter(recipient=user).exclude(id__in=keep_email_ids)
+        emails.filter(status=Email.Status.QUEUED).update(status=Email.Status.FAILED)
+        email_count = emails.update(to_address=user.email, subject=ANONYMISED, body="")
+        notice_count = Notice.objects.filter(user=user).update(title=ANONYMISED, body="", url="")
+    return {"emails": email_count, "notices": notice_count}

@@ -20,5 +20,8 @@ class AnonymisationLogAdmin(admin.ModelAdmin):
 
 @admin.register(ErasureRequest)
 class ErasureRequestAdmin(admin.ModelAdmin):
-    list_display = ["reference", "status", "created_at", "decided_at"]
-    readonly_fields = ["citizen", "complaint", "reference", "reason", "status", "grounds", "decided_at", "decided_by"]
+    list_display = ["reference", "scope", "status", "created_at", "decided_at"]
+    readonly_fields = [
+        "citizen", "scope", "complaint", "reference", "reason", "status", "grounds", "kept_cases", "decided_at",
+        "decided_by",
+    ]  # fmt: skip

@@ -25,3 +25,25 @@ class ErasureDecisionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class ErasureOfAllDecisionForm(ErasureDecisionForm):
+    """For all of a citizen's data: beside the decision, one field per case of hers, for the reason the law keeps
+    it (left empty, the case is erased). Filled in from an earlier decision to keep the case."""
+
+    def __init__(self, *args, cases, kept_before: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cases = list(cases)
+        for case in self.cases:
+            self.fields[f"keep_{case.id}"] = forms.CharField(
+                label=_("Bevar %(ref)s ”%(subject)s” (%(status)s)")
+                % {"ref": case.reference, "subject": case.subject, "status": case.get_status_display()},
+                help_text=_("Skriv, hvilken regel kræver, at sagen bevares. Tom: sagen slettes."),
+                max_length=4000,
+                required=False,
+                initial=kept_before.get(case.id, ""),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def keep(self) -> dict[int, str]:
+        return {case.id: self.cleaned_data.get(f"keep_{case.id}", "") for case in self.cases}

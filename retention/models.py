@@ -74,23 +74,34 @@ class AnonymisationLog(models.Model):
 
 
 class ErasureRequest(TimeStampedModel):
-    """A citizen's request to have her data in a case erased; staff erase it or record why the law keeps it."""
+    """A citizen's request to have her data erased (GDPR art. 17): in one case, or all of it — every case of
+    hers and then her account. Staff erase, or record why the law keeps a case (for all her data: per case)."""
+
+    class Scope(models.TextChoices):
+        CASE = "case", _("Én sag")
+        ALL = "all", _("Alle borgerens oplysninger")
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Modtaget")
         ERASED = "erased", _("Slettet")
+        PARTLY = "partly", _("Delvist slettet")
         KEPT = "kept", _("Bevares")
 
     citizen = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("borger")
     )
-    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="+", verbose_name=_("sag"))
+    scope = models.CharField(_("omfang"), max_length=4, choices=Scope.choices, default=Scope.CASE)
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("sag")
+    )
     reference = models.CharField(
-        _("sag"), max_length=20, help_text=_("Sagens reference, også når sagen er anonymiseret.")
+        _("sag"), max_length=20, blank=True, help_text=_("Sagens reference, også når sagen er anonymiseret.")
     )
     reason = models.TextField(_("hvorfor ønsker du sletning"), max_length=2000, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
     grounds = models.TextField(_("begrundelse"), max_length=4000, blank=True)
+    # For all her data: the cases kept, each with the reason the law gives ({"reference": ..., "grounds": ...}).
+    kept_cases = models.JSONField(_("sager der bevares"), default=list, blank=True)
     decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -104,13 +115,27 @@ class ErasureRequest(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["complaint"], condition=Q(status="requested"), name="one_open_erasure_request_per_case"
             ),
+            models.UniqueConstraint(
+                fields=["citizen"],
+                condition=Q(status="requested", scope="all"),
+                name="one_open_erasure_request_for_all",
+            ),
+            models.CheckConstraint(
+                condition=Q(scope="case", complaint__isnull=False) | Q(scope="all", complaint__isnull=True),
+                name="erasure_case_or_all",
+            ),
             models.CheckConstraint(
                 condition=Q(status="requested", decided_at__isnull=True)
-                | Q(status="erased", decided_at__isnull=False)
+                | Q(status__in=["erased", "partly"], decided_at__isnull=False)
                 | Q(status="kept", decided_at__isnull=False) & ~Q(grounds=""),
                 name="erasure_kept_with_grounds",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.reference}: {self.status}"
+        return f"{self.reference or self.scope}: {self.status}"
+
+    @property
+    def label(self) -> str:
+        """What the request is about, for headings: the case's reference, or all her data."""
+        return self.reference if self.scope == self.Scope.CASE else str(_("Alle dine oplysninger"))

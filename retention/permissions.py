@@ -3,6 +3,7 @@
 import rules
 
 from accounts.selectors import department_ids_of
+from complaints.models import Complaint
 
 
 @rules.predicate
@@ -12,7 +13,23 @@ def is_erasure_citizen(user, erasure_request) -> bool:
 
 @rules.predicate
 def is_erasure_department_staff(user, erasure_request) -> bool:
-    return erasure_request is not None and erasure_request.complaint.department_id in department_ids_of(user=user)
+    """Staff of the case's department; for all of a citizen's data, of a department where she has a case."""
+    if erasure_request is None:
+        return False
+    departments = department_ids_of(user=user)
+    if erasure_request.complaint_id is not None:
+        return erasure_request.complaint.department_id in departments
+    return Complaint.objects.filter(citizen_id=erasure_request.citizen_id, department_id__in=departments).exists()
+
+
+@rules.predicate
+def is_administrator(user) -> bool:
+    return user.is_authenticated and user.is_staff
+
+
+@rules.predicate
+def is_for_one_case(user, erasure_request) -> bool:
+    return erasure_request is not None and erasure_request.complaint_id is not None
 
 
 @rules.predicate
@@ -21,8 +38,9 @@ def is_case_staff(user) -> bool:
     return user.is_authenticated and (user.is_staff or bool(department_ids_of(user=user)))
 
 
-can_view_erasure_request = is_erasure_citizen | is_erasure_department_staff
-can_decide_erasure_request = is_erasure_department_staff
+can_view_erasure_request = is_erasure_citizen | is_erasure_department_staff | is_administrator
+# One case: its department decides. All her data (cases across departments, and her account): administrators.
+can_decide_erasure_request = (is_for_one_case & is_erasure_department_staff) | (~is_for_one_case & is_administrator)
 can_read_anonymisation_log = is_case_staff
 
 rules.add_perm("retention.view_erasurerequest", can_view_erasure_request)

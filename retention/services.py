@@ -16,14 +16,15 @@ from django.utils.translation import gettext_lazy
 
 from access_requests.services import anonymise_requests_about
 from accounts.models import User
-from accounts.services import erased_person
+from accounts.services import anonymise_account, erased_person
 from casework.anonymisation import anonymise_casework
 from complaints.anonymisation import anonymise_complaint
 from complaints.models import Complaint
 from complaints.selectors import access_complaint_by_id, closed_complaint_ids
-from notifications.services import notify, queue_email
+from notifications.services import anonymise_mail_and_notices, notify, queue_email
 from retention.models import AnonymisationLog, ErasureRequest, RetentionPeriod
 from retention.permissions import can_decide_erasure_request
+from retention.selectors import cases_of
 
 
 def anonymise_case(
@@ -76,64 +77,108 @@ def anonymise_expired_cases(*, now: datetime | None = None, limit: int = 500) ->
     return done
 
 
-def request_erasure(*, citizen: User, complaint_id: int, reason: str = "") -> ErasureRequest:
-    """The citizen asks to have her data in her case erased (GDPR art. 17)."""
-    try:
-        complaint = access_complaint_by_id(user=citizen, complaint_id=complaint_id)
-    except Http404:  # not hers or not there: the same answer
-        complaint = None
-    if complaint is None or complaint.citizen_id != citizen.id:
-        raise ValidationError({"complaint": [_("Sagen findes ikke, eller den er ikke din.")]})
+def request_erasure(*, citizen: User, complaint_id: int | None, reason: str = "") -> ErasureRequest:
+    """The citizen asks to have her data erased (GDPR art. 17): in her case `complaint_id`, or, with None, all
+    of it (every case of hers, then her account)."""
+    complaint = None
+    if complaint_id is not None:
+        try:
+            complaint = access_complaint_by_id(user=citizen, complaint_id=complaint_id)
+        except Http404:  # not hers or not there: the same answer
+            complaint = None
+        if complaint is None or complaint.citizen_id != citizen.id:
+            raise ValidationError({"complaint": [_("Sagen findes ikke, eller den er ikke din.")]})
+    elif citizen.is_employee:
+        raise ValidationError({"reason": [_("En medarbejders konto slettes af en administrator.")]})
     if len(reason) > 2000:
         raise ValidationError({"reason": [_("Teksten må højst være på 2000 tegn.")]})
     try:
         with transaction.atomic():
             erasure_request = ErasureRequest.objects.create(
-                citizen=citizen, complaint=complaint, reference=complaint.reference, reason=reason.strip()
+                citizen=citizen,
+                scope=ErasureRequest.Scope.CASE if complaint else ErasureRequest.Scope.ALL,
+                complaint=complaint,
+                reference=complaint.reference if complaint else "",
+                reason=reason.strip(),
             )
     except IntegrityError:
-        raise ValidationError({"complaint": [_("Du har allerede bedt om sletning i denne sag.")]}) from None
+        if complaint is not None:
+            raise ValidationError({"complaint": [_("Du har allerede bedt om sletning i denne sag.")]}) from None
+        raise ValidationError({"reason": [_("Du har allerede bedt om at få alle dine oplysninger slettet.")]}) from None
     return erasure_request
 
 
-def decide_erasure(*, actor: User, erasure_request: ErasureRequest, erase: bool, grounds: str = "") -> ErasureRequest:
-    """Erase the case (the same anonymisation as retention), or keep it, with the grounds in law the citizen
-    is shown (e.g. a case still open, or one the archives act requires kept)."""
+def decide_erasure(
+    *, actor: User, erasure_request: ErasureRequest, erase: bool, grounds: str = "", keep: dict[int, str] | None = None
+) -> ErasureRequest:
+    """Erase (the same anonymisation as retention), or keep, with the grounds in law the citizen is shown (e.g. a
+    case still open, or one the archives act requires kept).
+
+    For all her data, `keep` names the cases the law keeps, each with its grounds (a case still open must be
+    among them); every other case of hers is anonymised, and when none is kept her account, her e-mails and
+    her notices go too (the figures' anonymous facts stay). A kept case keeps her name, so then the account
+    stays, and the citizen is told which cases were kept and why."""
     if not can_decide_erasure_request(actor, erasure_request):
         raise PermissionDenied
     grounds = grounds.strip()
+    keep = {complaint_id: text.strip() for complaint_id, text in (keep or {}).items() if text.strip()}
     if not erase and not grounds:
         raise ValidationError({"grounds": [_("Skriv, hvorfor loven kræver, at sagen bevares.")]})
-    if len(grounds) > 4000:
+    if len(grounds) > 4000 or any(len(text) > 4000 for text in keep.values()):
         raise ValidationError({"grounds": [_("Begrundelsen må højst være på 4000 tegn.")]})
     with transaction.atomic():
-        locked = ErasureRequest.objects.select_for_update().select_related("complaint").get(id=erasure_request.id)
+        locked = (
+            ErasureRequest.objects.select_for_update(of=("self",))
+            .select_related("complaint", "citizen")
+            .get(id=erasure_request.id)
+        )
         if locked.status != ErasureRequest.Status.REQUESTED:
             raise ValidationError({"grounds": [_("Anmodningen er allerede afgjort.")]})
-        if erase:
+        status = ErasureRequest.Status.ERASED if erase else ErasureRequest.Status.KEPT
+        if erase and locked.scope == ErasureRequest.Scope.CASE:
             if locked.complaint.status != Complaint.Status.CLOSED:
                 raise ValidationError(
                     {"grounds": [_("Sagen er ikke afsluttet: den kan ikke slettes, mens den behandles.")]}
                 )
-            anonymise_case(
-                complaint_id=locked.complaint_id,
-                reason=AnonymisationLog.Reason.ERASURE,
-                rule="GDPR art. 17",
-                actor=actor,
-            )
-        locked.status = ErasureRequest.Status.ERASED if erase else ErasureRequest.Status.KEPT
+            _anonymise_for_erasure(complaint_id=locked.complaint_id, actor=actor)
+        elif erase:
+            cases = list(cases_of(citizen=locked.citizen))
+            still_open = {
+                f"keep_{case.id}": [_("Sagen er ikke afsluttet: skriv, hvorfor den bevares.")]
+                for case in cases
+                if case.status != Complaint.Status.CLOSED and case.id not in keep
+            }
+            if still_open:
+                raise ValidationError(still_open)
+            for case in cases:
+                if case.id not in keep:
+                    _anonymise_for_erasure(complaint_id=case.id, actor=actor)
+            locked.kept_cases = [
+                {"reference": case.reference, "grounds": keep[case.id]} for case in cases if case.id in keep
+            ]
+            status = ErasureRequest.Status.PARTLY if locked.kept_cases else ErasureRequest.Status.ERASED
+        locked.status = status
         locked.grounds = grounds
         locked.decided_at = timezone.now()
         locked.decided_by = actor
         locked.save()
-        _tell_citizen(locked)
+        told = _tell_citizen(locked)
+        if locked.scope == ErasureRequest.Scope.ALL and status == ErasureRequest.Status.ERASED:
+            anonymise_account(user=locked.citizen)
+            locked.citizen.refresh_from_db()
+            anonymise_mail_and_notices(user=locked.citizen, keep_email_ids=[told.id] if told else [])
     return locked
 
 
-def _tell_citizen(erasure_request: ErasureRequest) -> None:
+def _anonymise_for_erasure(*, complaint_id: int, actor: User) -> None:
+    anonymise_case(complaint_id=complaint_id, reason=AnonymisationLog.Reason.ERASURE, rule="GDPR art. 17", actor=actor)
+
+
+def _tell_citizen(erasure_request: ErasureRequest):
+    """E-mail and a notice; the e-mail (returned) is what still reaches her after all her data are erased."""
     citizen = erasure_request.citizen
     url = reverse("retention:erasure-detail", args=[erasure_request.id])
-    queue_email(
+    email = queue_email(
         recipient=citizen,
         template="retention/email/erasure_decided.txt",
         context={"erasure_request": erasure_request, "url": url},
@@ -141,6 +186,7 @@ def _tell_citizen(erasure_request: ErasureRequest) -> None:
     )
     with translation.override(citizen.preferred_language or "da"):
         notify(user=citizen, title=str(TITLE), url=url, dedupe_key=f"erasure-decided-{erasure_request.id}")
+    return email
 
 
 TITLE = gettext_lazy("Din anmodning om sletning er afgjort")

@@ -9,9 +9,15 @@ from django.views.decorators.http import require_http_methods
 from complaints.selectors import access_complaint_by_id
 from core.forms import add_service_errors
 from retention import services
-from retention.forms import ErasureDecisionForm, ErasureRequestForm
+from retention.forms import ErasureDecisionForm, ErasureOfAllDecisionForm, ErasureRequestForm
 from retention.permissions import can_decide_erasure_request, can_read_anonymisation_log
-from retention.selectors import access_erasure_request_by_id, anonymisation_log_for, erasure_requests_for
+from retention.selectors import (
+    access_erasure_request_by_id,
+    anonymisation_log_for,
+    cases_of,
+    erasure_requests_for,
+    kept_before,
+)
 
 
 @login_required
@@ -36,11 +42,37 @@ def erasure_create(request, complaint_id: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def erasure_create_all(request):
+    """The citizen asks to have all her data erased: every case of hers, then her account."""
+    form = ErasureRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            erasure_request = services.request_erasure(
+                citizen=request.user, complaint_id=None, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("retention:erasure-detail", erasure_request_id=erasure_request.id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "retention/erasure_all_form.html", {"form": form}, status=status)
+
+
+def _decision_form(request, erasure_request):
+    data = request.POST or None
+    if erasure_request.scope == erasure_request.Scope.CASE:
+        return ErasureDecisionForm(data)
+    citizen = erasure_request.citizen
+    return ErasureOfAllDecisionForm(data, cases=cases_of(citizen=citizen), kept_before=kept_before(citizen=citizen))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def erasure_detail(request, erasure_request_id: int):
     erasure_request = access_erasure_request_by_id(user=request.user, erasure_request_id=erasure_request_id)
     can_decide = can_decide_erasure_request(request.user, erasure_request)
     open_ = erasure_request.status == erasure_request.Status.REQUESTED
-    form = ErasureDecisionForm(request.POST or None) if can_decide and open_ else None
+    form = _decision_form(request, erasure_request) if can_decide and open_ else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
@@ -51,6 +83,7 @@ def erasure_detail(request, erasure_request_id: int):
                     erasure_request=erasure_request,
                     erase=form.cleaned_data["decision"] == "erase",
                     grounds=form.cleaned_data["grounds"],
+                    keep=form.keep() if isinstance(form, ErasureOfAllDecisionForm) else None,
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
