@@ -399,9 +399,18 @@ ACCESS_REQUEST_EXTENSION_WORKING_DAYS = 7  # the expected date a fristbrev gives
 FIGURES_MIN_GROUP_SIZE = 5
 # A participant who has not read a message this long gets one e-mail about the thread's unread messages.
 DIALOGUE_UNREAD_EMAIL_AFTER = timedelta(seconds=int(os.environ.get("DIALOGUE_UNREAD_EMAIL_AFTER_SECONDS", "600")))
-# More than this many messages from one person within the window closes the socket (4429) or answers 429.
+# What one person may write within a window (core/ratelimit.py): bucket -> (attempts, seconds). Past it a page
+# shows a message, the API answers 429 with Retry-After and the thread socket closes with 4429. The dialogue's
+# flood limit is the "dialogue.message" bucket (DIALOGUE_FLOOD_LIMIT messages per 10 seconds per person).
 DIALOGUE_FLOOD_LIMIT = int(os.environ.get("DIALOGUE_FLOOD_LIMIT", "20"))
-DIALOGUE_FLOOD_WINDOW_SECONDS = 10
+RATE_LIMITS = {
+    "dialogue.message": (DIALOGUE_FLOOD_LIMIT, 10),
+    "complaints.file": (int(os.environ.get("RATE_LIMIT_COMPLAINTS", "10")), 600),
+    "ideas.create": (int(os.environ.get("RATE_LIMIT_IDEAS", "10")), 600),
+    "ideas.comment": (int(os.environ.get("RATE_LIMIT_COMMENTS", "30")), 300),
+    "hearings.answer": (int(os.environ.get("RATE_LIMIT_HEARING_ANSWERS", "10")), 600),
+    "grants.apply": (int(os.environ.get("RATE_LIMIT_APPLICATIONS", "10")), 600),
+}
 
 # Logging in with OpenID Connect (accounts/oidc.py; README "Logging in"). Two independent relying-party
 # configurations: citizens (MitID through NemLog-in or a broker) and staff (the municipality's provider).

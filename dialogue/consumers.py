@@ -9,6 +9,7 @@ what it already has and fetches a gap from the database before going on.
 import asyncio
 import json
 import logging
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
@@ -23,6 +24,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.channels import LIVE_ERRORS, SurvivesRedisOutage, best_effort
+from core.parsers import json_problem
+from core.ratelimit import RateLimited
 from dialogue import live, services
 from dialogue.models import Thread
 from dialogue.permissions import can_moderate
@@ -42,6 +46,9 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_FLOODING = 4429
 TYPING_INTERVAL_SECONDS = 2
 REPLAY_BATCH = 200
+# `?after=` as the client may write it: a message id (ids are bigints, so at most 19 digits) or 0.
+AFTER_PATTERN = re.compile(r"^[0-9]{1,19}$")
+CLIENT_ID_ECHO = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 # The sockets' database calls run on threads of their own, not on the one thread Channels gives every
 # thread-sensitive call of a process (where, under load, each message queued behind every other). A socket
@@ -52,6 +59,19 @@ _DATABASE_THREADS = ThreadPoolExecutor(max_workers=settings.SOCKET_DATABASE_THRE
 
 def in_database(function):
     return database_sync_to_async(function, thread_sensitive=False, executor=_DATABASE_THREADS)
+
+
+def read_frame(text_data: str | None) -> tuple[dict, str]:
+    """The client's frame as a dict, or an empty one and what is wrong with it (for an `invalid_json` frame)."""
+    if text_data is None:
+        return {}, _("Send tekst: binære beskeder forstås ikke.")
+    try:
+        frame = json.loads(text_data)
+    except (ValueError, RecursionError):
+        return {}, _("En besked til serveren skal være et JSON-objekt.")
+    if not isinstance(frame, dict):
+        return {}, _("En besked til serveren skal være et JSON-objekt.")
+    return frame, json_problem(frame)
 
 
 def open_thread(*, user: User, thread_id: int) -> tuple[Thread, bool, tuple[int, int]] | None:
@@ -77,15 +97,31 @@ def message_batch(*, thread: Thread, after: object, can_moderate: bool) -> tuple
     return MessageSerializer(messages, many=True, context={"can_moderate": can_moderate}).data, reached
 
 
+def post_message(**fields) -> tuple[dict, bool]:
+    """Store the message (dialogue.services) and give its payload for the author's own socket."""
+    message, created = services.post_message(**fields)
+    return services.message_payload(message), created
+
+
 def echo_client_id(frame: object) -> dict:
-    """An error about a message names its client_id, so the client knows which of its messages failed."""
+    """An error about a message names its client_id, so the client knows which of its messages failed (only a
+    well-formed one is echoed: the answer must itself be a frame the client can read)."""
     client_id = frame.get("client_id") if isinstance(frame, dict) else None
-    return {"client_id": client_id} if isinstance(client_id, str) and len(client_id) <= 64 else {}
+    return {"client_id": client_id} if isinstance(client_id, str) and CLIENT_ID_ECHO.match(client_id) else {}
 
 
-class ThreadConsumer(AsyncWebsocketConsumer):
+def after_from_query(query_string: bytes) -> object:
+    """The `?after=` of the address: an int when it is one, else the text (which replay answers as invalid)."""
+    after = parse_qs(query_string.decode("latin-1")).get("after")
+    if not after:
+        return None
+    return int(after[0]) if AFTER_PATTERN.match(after[0]) else after[0]
+
+
+class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
     thread: Thread | None = None
     heartbeat: asyncio.Task | None = None
+    closing = False
 
     async def connect(self):
         self.user = self.scope.get("user")
@@ -97,19 +133,20 @@ class ThreadConsumer(AsyncWebsocketConsumer):
         # stored after the client's handshake completes is newer than the snapshot and reaches this socket
         # through the group (a fan-out of an older one is skipped as delivered).
         self.group = services.thread_group(thread_id)
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        self.live_groups = (self.group,)
+        await self.join_live_groups()
         opened = await in_database(open_thread)(user=self.user, thread_id=thread_id)
         if opened is None:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self.leave_group()
             await self.refuse(CLOSE_FORBIDDEN)
             return
         self.thread, self.can_moderate, (self.delivered_seq, self.delivered_id) = opened
         self.last_typing = 0.0
         await self.accept()
         with translation.override(self.user.preferred_language):
-            after = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("after")
-            if after:
-                await self.answering_errors(self.replay, int(after[0]) if after[0].isdigit() else after[0])
+            after = after_from_query(self.scope.get("query_string", b""))
+            if after is not None:
+                await self.answering_errors(self.replay, after)
             await self.join_presence()
         self.heartbeat = asyncio.create_task(self.beat())
 
@@ -118,16 +155,34 @@ class ThreadConsumer(AsyncWebsocketConsumer):
         await self.accept()
         await self.close(code=code)
 
+    async def close(self, code=None, reason=None):
+        """Close once; after it nothing more is sent (group events still queued for this socket are dropped)."""
+        if self.closing:
+            return
+        self.closing = True
+        await super().close(code=code, reason=reason)
+
+    async def send(self, text_data=None, bytes_data=None, close=False):
+        if not self.closing:
+            await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+
+    async def leave_group(self):
+        await best_effort(self.channel_layer.group_discard(self.group, self.channel_name), "leave the group")
+
     async def disconnect(self, code):
         if self.thread is None:
             return
         if self.heartbeat:
             self.heartbeat.cancel()
-        await self.channel_layer.group_discard(self.group, self.channel_name)
-        change = await live.update_presence(
-            op="leave", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
+        await self.leave_group()
+        change = await best_effort(
+            live.update_presence(
+                op="leave", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
+            ),
+            "presence: leave",
         )
-        await self.announce_gone(change.gone)
+        if change:
+            await self.announce_gone(change.gone)
 
     async def dispatch(self, message):
         """As channels' own dispatch, without its per-message database clean-up hop: every database call here
@@ -141,22 +196,20 @@ class ThreadConsumer(AsyncWebsocketConsumer):
     # Frames from the client
 
     async def receive(self, text_data=None, bytes_data=None):
-        if self.thread is None:
-            return  # refused and closing
+        if self.thread is None or self.closing:
+            return  # refused, or closing
         with translation.override(self.user.preferred_language):
-            try:
-                frame = json.loads(text_data) if text_data is not None else None
-            except ValueError:
-                frame = None
-            if not isinstance(frame, dict):
-                await self.send_error("invalid_json", _("En besked til serveren skal være et JSON-objekt."))
+            frame, problem = read_frame(text_data)
+            if problem:
+                await self.send_error("invalid_json", problem)
                 return
+            kind = frame.get("type")
             handler = {
                 "message": self.on_message,
                 "typing": self.on_typing,
                 "read": self.on_read,
                 "sync": self.on_sync,
-            }.get(frame.get("type"))
+            }.get(kind if isinstance(kind, str) else None)
             if handler is None:
                 await self.send_error("unknown_type", _("Ukendt type: brug message, typing, read eller sync."))
                 return
@@ -166,6 +219,9 @@ class ThreadConsumer(AsyncWebsocketConsumer):
         """Bad input gets an error frame and changes nothing; the socket stays open."""
         try:
             await handler(frame)
+        except RateLimited as error:
+            await self.send_error("rate_limited", " ".join(error.messages), **echo_client_id(frame))
+            await self.close(code=CLOSE_FLOODING)
         except ValidationError as error:
             fields = error.message_dict if hasattr(error, "error_dict") else {}
             await self.send_error("invalid", " ".join(error.messages), fields=fields, **echo_client_id(frame))
@@ -174,18 +230,10 @@ class ThreadConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
 
     async def on_message(self, frame: dict):
-        if await live.acount_message_attempt(user_id=self.user.id):
-            await self.send_error(
-                "rate_limited",
-                _("For mange beskeder på kort tid. Vent lidt, og prøv igen."),
-                **echo_client_id(frame),
-            )
-            await self.close(code=CLOSE_FLOODING)
-            return
         kind = frame.get("kind", "text")
         if kind not in CLIENT_KINDS:
             raise ValidationError({"kind": _("Ukendt type besked.")})
-        message, created = await in_database(services.post_message)(
+        payload, created = await in_database(post_message)(
             author=self.user,
             thread=self.thread,
             body=frame.get("body"),
@@ -193,18 +241,20 @@ class ThreadConsumer(AsyncWebsocketConsumer):
             kind=kind,
             reply_to_id=frame.get("reply_to"),
         )
-        if not created:  # a resend: answer with the stored message; the others have it already
-            payload = await in_database(services.message_payload)(message)
-            await self.send_frame({"type": "message", **visible_payload(payload, can_moderate=self.can_moderate)})
+        if created:
+            # The acknowledgement is delivered here, not only by the fan-out (which may be down with Redis):
+            # the group's copy, when it comes, is skipped as delivered.
+            await self.thread_message({"message": payload})
+        else:  # a resend: answer with the stored message; the others have it already
+            await self.deliver(payload)
 
     async def on_typing(self, frame: dict):
         now = time.monotonic()
         if now - self.last_typing < TYPING_INTERVAL_SECONDS:
             return
         self.last_typing = now
-        await self.channel_layer.group_send(
-            self.group, {"type": "thread.typing", "user": self.user.id, "user_name": self.user.full_name}
-        )
+        event = {"type": "thread.typing", "user": self.user.id, "user_name": self.user.full_name}
+        await best_effort(self.channel_layer.group_send(self.group, event), "typing")
 
     async def on_read(self, frame: dict):
         await in_database(services.mark_read)(user=self.user, thread=self.thread, up_to=frame.get("up_to"))
@@ -225,6 +275,13 @@ class ThreadConsumer(AsyncWebsocketConsumer):
             return
         await self.deliver(payload)
         self.delivered_seq, self.delivered_id = payload["seq"], payload["id"]
+
+    async def live_restored(self, event):
+        """Redis is back after an outage: what was fanned out meanwhile is fetched from the database, in order,
+        and this socket is present again."""
+        with translation.override(self.user.preferred_language):
+            await self.replay(self.delivered_id)
+            await self.join_presence()
 
     async def thread_update(self, event):
         await self.deliver(event["message"])
@@ -273,9 +330,14 @@ class ThreadConsumer(AsyncWebsocketConsumer):
         await self.send_frame({"type": "message", **visible_payload(payload, can_moderate=self.can_moderate)})
 
     async def join_presence(self):
-        change = await live.update_presence(
-            op="join", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
+        change = await best_effort(
+            live.update_presence(
+                op="join", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
+            ),
+            "presence: join",
         )
+        if not change:
+            return
         names = await in_database(names_of_users)(user_ids=change.online | change.gone)
         for user_id in sorted(change.online):
             await self.send_frame(
@@ -295,8 +357,8 @@ class ThreadConsumer(AsyncWebsocketConsumer):
                     op="beat", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
                 )
                 await self.announce_gone(change.gone)
-            except Exception:  # Redis away for a moment: the next beat renews
-                logger.warning("Presence heartbeat failed", exc_info=True)
+            except LIVE_ERRORS:  # Redis away for a moment: the next beat renews
+                logger.warning("Presence heartbeat skipped (Redis unavailable)")
 
     async def announce_gone(self, user_ids):
         if user_ids:
@@ -305,9 +367,8 @@ class ThreadConsumer(AsyncWebsocketConsumer):
                 await self.announce(user_id, names.get(user_id, ""), online=False)
 
     async def announce(self, user_id: int, user_name: str, *, online: bool):
-        await self.channel_layer.group_send(
-            self.group, {"type": "thread.presence", "user": user_id, "user_name": user_name, "online": online}
-        )
+        event = {"type": "thread.presence", "user": user_id, "user_name": user_name, "online": online}
+        await best_effort(self.channel_layer.group_send(self.group, event), "presence")
 
     async def send_frame(self, frame: dict):
         await self.send(text_data=json.dumps(frame, ensure_ascii=False))

@@ -31,10 +31,13 @@ def access_thread_by_id(*, user: User, thread_id: int, what: str = "Samtale") ->
     return thread
 
 
+MAX_ID = 2**63 - 1  # ids are bigints; a larger number is no message's
+
+
 def message_in_thread(*, thread: Thread, message_id: object, field: str) -> Message:
     """The thread's message with this id. Anything else (not a whole number, another thread's, none) is a
     ValidationError on `field`, worded the same, so an id tells nothing about other threads."""
-    if not isinstance(message_id, int) or isinstance(message_id, bool) or message_id < 1:
+    if not isinstance(message_id, int) or isinstance(message_id, bool) or not 1 <= message_id <= MAX_ID:
         raise ValidationError({field: _("Angiv id'et på en besked som et positivt heltal.")})
     message = thread.messages.filter(id=message_id).select_related("thread").first()
     if message is None:

@@ -21,7 +21,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Department, User
+from core import ratelimit
 from core.channels import send_to_group
+from core.middleware import unreadable
 from dialogue.models import (
     BODY_MAX_LENGTH,
     CLIENT_ID_MAX_LENGTH,
@@ -131,9 +133,9 @@ def _validate_message(*, body: object, client_id: object, kind: object, reply_to
         errors["client_id"] = [_("client_id må kun indeholde bogstaver a-z, tal og . _ : -")]
     if not isinstance(body, str):
         errors["body"] = [_("Beskeden skal være tekst.")]
-    elif CONTROL_CHARACTERS.search(body):
+    elif CONTROL_CHARACTERS.search(body) or unreadable(body):
         errors["body"] = [_("Beskeden indeholder tegn, der ikke kan gemmes.")]
-    if kind not in Message.Kind.values:
+    if not isinstance(kind, str) or kind not in Message.Kind.values:
         errors["kind"] = [_("Ukendt type besked.")]
     if reply_to_id is not None and (not isinstance(reply_to_id, int) or isinstance(reply_to_id, bool)):
         errors["reply_to"] = [_("Angiv id'et på en besked som et positivt heltal.")]
@@ -195,12 +197,15 @@ def post_message(
     A `contact_summary` is posted by staff only (through the owner of the
     thread); a `confirmation` or `correction` answers one, by the thread's
     citizen, once, and may leave the body empty for a confirmation.
+    Every attempt counts towards the author's flood limit (RATE_LIMITS["dialogue.message"]); past it
+    `core.ratelimit.RateLimited` is raised, in every door alike.
     """
+    if not can_take_part(author, thread):
+        raise PermissionDenied
+    ratelimit.check(bucket="dialogue.message", user_id=author.id)
     errors = _validate_message(body=body, client_id=client_id, kind=kind, reply_to_id=reply_to_id)
     if errors:
         raise ValidationError(errors)
-    if not can_take_part(author, thread):
-        raise PermissionDenied
     if kind == Message.Kind.CONTACT_SUMMARY and not can_moderate(author, thread):
         raise PermissionDenied
     body = _clean_body(body=body, kind=kind, author=author)

@@ -1,28 +1,41 @@
-"""The per-user event socket: new tasks and notices reach open pages live."""
+"""The per-user event socket, ws/events/: new tasks and notices reach open pages live.
 
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
+The socket only listens: the client has nothing to say on it. Any frame it sends anyway (text, binary,
+JSON or not) is answered with one `{"type": "error", "code": "unknown_type", "detail": …}` frame and the
+socket stays open. Not logged in: closed with 4401.
+"""
 
+import json
+
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from core.channels import SurvivesRedisOutage, best_effort
 from notifications.services import user_group_name
 
 CLOSE_UNAUTHENTICATED = 4401
 
 
-class UserEventsConsumer(AsyncJsonWebsocketConsumer):
+class UserEventsConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.group = user_group_name(user.id)
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        self.live_groups = (self.group,)
+        await self.join_live_groups()
         await self.accept()
 
     async def disconnect(self, code):
         if hasattr(self, "group"):
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await best_effort(self.channel_layer.group_discard(self.group, self.channel_name), "leave the group")
 
-    async def receive_json(self, content, **kwargs):
-        """The socket only listens; the client has nothing to say on it."""
+    async def receive(self, text_data=None, bytes_data=None):
+        with translation.override(self.scope["user"].preferred_language):
+            detail = _("Denne forbindelse tager ikke imod beskeder.")
+        await self.send(text_data=json.dumps({"type": "error", "code": "unknown_type", "detail": detail}))
 
     async def user_event(self, message):
-        await self.send_json(message["event"])
+        await self.send(text_data=json.dumps(message["event"], ensure_ascii=False))
