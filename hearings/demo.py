@@ -4,6 +4,10 @@
   member of Ældrerådet (aeldreraad@example.dk) can answer for the council, any citizen in her own name.
 - "Retningslinjer for inddragelse af Ældrerådet" is concluded, its høringsnotat published; demo/hearings.py puts
   it on an agenda item.
+- "Forslag til Holbæk Borgerforum" waits for its høringsnotat: its deadline was yesterday, Ældrerådet answered
+  one section for the council and a citizen another in her own name, so a new user can write and publish the
+  notat (sagsbehandler@example.dk), put it on an agenda and publish the minutes (sekretaer@example.dk), and the
+  two answerers are told the decision.
 - Ældrerådet and Handicaprådet have a duty to be heard on their themes (retssikkerhedsloven § 30 and § 37 a).
 
 Idempotent: a hearing with the same title is left as it is.
@@ -73,6 +77,25 @@ ELDER_GUIDELINES = (
 )
 
 
+BORGERFORUM = (
+    "Forslag til Holbæk Borgerforum",
+    "Holbæk Borgerforum skal være et fast sted, hvor borgere, foreninger og råd mødes med politikerne om "
+    "kommunens store sager, før de besluttes (Demokratieksperimentariets punkt 123).",
+    [
+        (
+            "Hvem kan være med",
+            "Alle borgere i kommunen kan deltage. Ældrerådet, Handicaprådet, Integrationsrådet og "
+            "Folkeoplysningsudvalget har hver en fast plads.",
+        ),
+        (
+            "Møder",
+            "Borgerforum mødes fire gange om året, skiftevis i Holbæk, Tølløse, Jyderup og Svinninge, og møderne "
+            "kan følges online.",
+        ),
+    ],
+)
+
+
 def seed() -> None:
     staff = User.objects.get(email=STAFF)
     committee = Committee.objects.get(slug=COMMITTEE_SLUG)
@@ -85,6 +108,8 @@ def seed() -> None:
         _open_dialogue_model(staff, committee, department, councils)
     if not Hearing.objects.filter(title=ELDER_GUIDELINES[0]).exists():
         _concluded_guidelines(staff, committee, department, councils)
+    if not Hearing.objects.filter(title=BORGERFORUM[0]).exists():
+        _borgerforum_awaiting_its_notat(staff, committee, department, councils)
 
 
 def _hearing(staff, committee, department, text, *, starts_on, ends_on, **fields) -> Hearing:
@@ -176,3 +201,37 @@ def _concluded_guidelines(staff, committee, department, councils) -> None:
             actor=staff, section=section, summary=summary, comment=comment, changes_draft=changes
         )
     services.publish_note(actor=staff, hearing=hearing)
+
+
+def _borgerforum_awaiting_its_notat(staff, committee, department, councils) -> None:
+    today = timezone.localdate()
+    hearing = _hearing(
+        staff,
+        committee,
+        department,
+        BORGERFORUM,
+        starts_on=today - timedelta(days=1),
+        ends_on=today + timedelta(days=1),
+    )
+    for slug in ("aeldreraadet", "handicapraadet"):
+        services.invite(actor=staff, hearing=hearing, council=councils[slug])
+    hearing = services.publish_hearing(actor=staff, hearing=hearing)
+    services.answer_hearing(
+        author=User.objects.get(email="aeldreraad@example.dk"),
+        hearing=hearing,
+        council=councils["aeldreraadet"],
+        section=hearing.sections.get(number=1),
+        body="Ældrerådet vil gerne have to pladser, så rådet kan være repræsenteret, også når et medlem er syg.",
+        notify_about_decision=True,
+    )
+    services.answer_hearing(
+        author=User.objects.get(email="borger@example.dk"),
+        hearing=hearing,
+        section=hearing.sections.get(number=2),
+        body="Møder om aftenen, tak, så man kan nå det efter arbejde.",
+        notify_about_decision=True,
+    )
+    # The demo's calendar: the hearing ran for three weeks and its deadline was yesterday.
+    Hearing.objects.filter(id=hearing.id).update(
+        starts_on=today - timedelta(days=22), ends_on=today - timedelta(days=1)
+    )
