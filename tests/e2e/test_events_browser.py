@@ -84,3 +84,48 @@ def test_the_staff_pages_are_axe_clean(live_stack, browser, axe_source, make_eve
     assert "Koden FORKERT hører ikke til dette arrangement." in page.content()
     assert violations(page, axe_source) == [], "attendance with an error"
     context.close()
+
+
+def test_the_report_links_a_hearing_answer_in_the_browser_and_the_event_page_shows_it(
+    live_stack, browser, axe_source, make_event, organiser, committee, family, citizen
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hearings import services as hearings
+
+    today = timezone.localdate()
+    hearing = hearings.create_hearing(
+        actor=organiser,
+        committee=committee,
+        department=family,
+        title="Forslag til ny dialogmodel",
+        summary="Kommunen foreslår en ny måde at tale med borgerne på.",
+        starts_on=today - timedelta(days=1),
+        ends_on=today + timedelta(days=20),
+        answers_public_at_once=True,
+    )
+    hearings.add_section(actor=organiser, hearing=hearing, title="Tidlig kontakt", body="Udkastets tekst.")
+    hearing = hearings.publish_hearing(actor=organiser, hearing=hearing)
+    section = hearing.sections.get()
+    hearings.answer_hearing(author=citizen, hearing=hearing, section=section, body="Ring til borgeren først.")
+    the_event = shift(make_event(hearing=hearing), days=-20)
+
+    context = browser_context_for(browser, live_stack, organiser)
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(reverse("events:report", args=[the_event.id]))
+    assert violations(page, axe_source) == [] and fits_375(page)
+    page.fill("#id_report", "Tyve borgere kom og gav deres høringssvar.")
+    page.get_by_label("Ring til borgeren først.", exact=False).check()
+    follow(page, "main form button[type=submit] >> text=Gem referatet")
+    assert "Referatet er gemt" in page.content()
+    context.close()
+
+    anonymous = browser.new_context(base_url=live_stack.url, locale="da-DK").new_page()
+    anonymous.set_viewport_size({"width": 375, "height": 800})
+    anonymous.goto(reverse("events:detail", args=[the_event.id]))
+    assert "Høringssvar fra arrangementet" in anonymous.content() and "Ring til borgeren først." in anonymous.content()
+    assert violations(anonymous, axe_source) == [] and fits_375(anonymous)
+    anonymous.context.close()
