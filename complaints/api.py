@@ -1,5 +1,7 @@
 """The complaint REST API: a door like the pages, calling the same services and selectors."""
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
@@ -8,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from complaints import services
+from complaints.permissions import can_attach_to_complaint
 from complaints.selectors import (
     access_assisted_complaint_by_id,
     access_complaint_by_id,
@@ -16,6 +19,7 @@ from complaints.selectors import (
     complaint_attachments,
     complaints_visible_to,
     inbox_for,
+    may_attach_to,
     representations_given,
     representations_held,
 )
@@ -78,6 +82,8 @@ class ComplaintDetailApi(APIView):
 
 class ComplaintAttachmentsApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
+    body_permission = staticmethod(may_attach_to)  # core.bodies: asked before the body is read
+    max_body_bytes = settings.ONE_ATTACHMENT_REQUEST_MAX_BYTES
 
     @extend_schema(responses=ComplaintAttachmentSerializer(many=True))
     def get(self, request, complaint_id: int):
@@ -89,6 +95,8 @@ class ComplaintAttachmentsApi(APIView):
     def post(self, request, complaint_id: int):
         """Add a document (multipart: `title`, `file`, optional `kind`: decision or document)."""
         complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+        if not can_attach_to_complaint(request.user, complaint):
+            raise PermissionDenied  # before the body is parsed
         serializer = ComplaintAttachmentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

@@ -20,6 +20,7 @@ from accounts.selectors import (
 from complaints.models import Complaint, ComplaintAttachment, ContactTask, Representation, Survey
 from complaints.permissions import (
     active_representations,
+    can_attach_to_complaint,
     can_handle_complaint,
     can_view_complaint,
     can_view_representation,
@@ -93,6 +94,12 @@ def access_complaint_attachment_by_id(*, user: User, complaint_id: int, attachme
     attachment.complaint = complaint
     log_staff_read(user=user, complaint=complaint, what=f"bilag: {attachment.title}")
     return attachment
+
+
+def may_attach_to(user: User, complaint_id: int) -> bool:
+    """Whether the user may add a document to the complaint: asked before the upload's body is read."""
+    complaint = Complaint.objects.filter(id=complaint_id).select_related("citizen").first()
+    return complaint is not None and can_attach_to_complaint(user, complaint)
 
 
 def complaint_attachments(*, complaint: Complaint) -> QuerySet[ComplaintAttachment]:

@@ -1,5 +1,6 @@
 """Pages of the complaint flow. Thin: forms parse, services decide, selectors read."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -45,6 +46,7 @@ from complaints.selectors import (
     complaint_timeline,
     complaints_filed_for_unclaimed,
     inbox_for,
+    may_attach_to,
     own_complaints,
     representations_for_complaint,
     representations_given,
@@ -53,6 +55,7 @@ from complaints.selectors import (
     represented_complaints,
     theme_suggestions_for,
 )
+from core.bodies import body_limit, permission_before_body
 from core.forms import add_service_errors
 
 
@@ -260,6 +263,8 @@ def contact_share(request, complaint_id: int, log_id: int):
     return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#contact-{log.id}")
 
 
+@permission_before_body(may_attach_to)
+@body_limit(settings.ONE_ATTACHMENT_REQUEST_MAX_BYTES)
 @login_required
 @require_http_methods(["GET", "POST"])
 def complaint_attachments_page(request, complaint_id: int):

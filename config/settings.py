@@ -382,6 +382,12 @@ DECISION_LIX_WARN_ABOVE = int(os.environ.get("DECISION_LIX_WARN_ABOVE", "45"))
 # How many historical complaints seed_demo generates for the figures and the themes (the tests use fewer).
 DEMO_GENERATED_COMPLAINTS = int(os.environ.get("DEMO_GENERATED_COMPLAINTS", "4000"))
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024  # one Bilag: at most 20 MB (also a database constraint)
+# Bodies the server takes at most (core.bodies, in front of Django): a form or JSON body; a form with files (a
+# door that takes one attachment says so: ATTACHMENT_MAX_BYTES and a megabyte for the form around it).
+REQUEST_BODY_MAX_BYTES = 2 * 1024 * 1024
+UPLOAD_REQUEST_MAX_BYTES = 5 * ATTACHMENT_MAX_BYTES + 1024 * 1024
+ONE_ATTACHMENT_REQUEST_MAX_BYTES = ATTACHMENT_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES  # Django's own cap on the non-file part, the same
 SWEEP_GRACE = timedelta(seconds=int(os.environ.get("SWEEP_GRACE_SECONDS", "60")))
 # Theme suggestions: a theme is suggested when its probability reaches the minimum score (the most
 # likely theme always is); the model learns from the newest themed items of each source, nightly.

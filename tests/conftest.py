@@ -143,6 +143,12 @@ def secretary(committee) -> User:
     return user
 
 
+def api_token(user: User) -> str:
+    """An API token for the user, as the token endpoint hands one out."""
+    token, _ = Token.objects.get_or_create(user=user)
+    return token.key
+
+
 @pytest.fixture
 def api():
     """An API client factory: api(user) is authenticated with the user's token, api() is anonymous."""
@@ -150,8 +156,7 @@ def api():
     def client_for(user: User | None = None) -> APIClient:
         client = APIClient()
         if user is not None:
-            token, _ = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {api_token(user)}")
         return client
 
     return client_for

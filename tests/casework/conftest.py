@@ -7,8 +7,7 @@ from accounts.models import CommitteeMembership
 from casework.models import GuidanceTemplate
 from complaints import services as complaint_services
 from tests.conftest import make_user
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.files import PDF
 
 GROUNDS = {
     "legal_rules": "Serviceloven § 84, stk. 1: kommunen kan give aflastning til forældre til et barn med handicap.",

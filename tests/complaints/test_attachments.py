@@ -11,10 +11,10 @@ from complaints import services
 from complaints.models import Complaint, ComplaintAttachment
 from tests.complaints.payloads import VALID_PAYLOAD
 from tests.conftest import make_user
+from tests.files import PDF
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 
 

@@ -10,10 +10,9 @@ from casework.models import Decision, GuidanceTemplate, Hearing, Reassessment
 from tests.documents.reading import all_bookmarks
 from tests.e2e.axe import violations
 from tests.e2e.sessions import browser_context_for
+from tests.files import PDF
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def fits_375(page) -> bool:

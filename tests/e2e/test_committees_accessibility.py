@@ -13,13 +13,9 @@ from ideas import services as idea_services
 from ideas.models import Board
 from tests.e2e.axe import violations
 from tests.e2e.sessions import browser_context_for
+from tests.files import PDF
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ from grants.models import Application, Round
 from tests.e2e.axe import violations
 from tests.e2e.live import follow
 from tests.e2e.sessions import browser_context_for
+from tests.files import PDF
 from tests.grants.conftest import pool, reviewer, round, second_reviewer  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_application_from_draft_to_decision(live_stack, browser, axe_source, citizen, reviewer, round):  # noqa: F811

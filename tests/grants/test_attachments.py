@@ -7,10 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accounts.models import PersonalDataAccess
 from grants import services
 from grants.models import ApplicationAttachment
+from tests.files import PDF
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def pdf(name="program.pdf", content=PDF):

@@ -13,8 +13,7 @@ from complaints.models import Complaint, Survey
 from dialogue import services as dialogue
 from figures.models import ServiceFigure
 from figures.services import refresh_service_figures
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.files import PDF
 
 
 @pytest.fixture(autouse=True)
