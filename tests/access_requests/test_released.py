@@ -11,10 +11,10 @@ from access_requests.models import AccessDocument
 from accounts.models import PersonalDataAccess
 from complaints import services as complaint_services
 from tests.documents.reading import pages
+from tests.files import PDF
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
