@@ -1,4 +1,9 @@
+from datetime import date
+from typing import NamedTuple
+
 from django import forms
+from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StandInFields
@@ -89,6 +94,71 @@ class ComplaintForm(RadioChoicesWithoutBlank, forms.ModelForm):
             "phone": _("Skal udfyldes, hvis du vil ringes op."),
             "contact_time": _("Fx ”hverdage efter kl. 15”."),
         }
+
+
+class IntakeStep(NamedTuple):
+    slug: str
+    title: str
+    fields: tuple[str, ...]
+
+
+# The complaint in steps (DKFDS multi-step form): each step its own page, then "Tjek dine svar".
+INTAKE_STEPS = (
+    IntakeStep("om", _("Hvad drejer klagen sig om"), ("kind", "department", "case_number", "decision_date")),
+    IntakeStep("detaljer", _("Din klage"), ("subject", "description", "desired_outcome", "decision_file", "documents")),
+    IntakeStep("kontakt", _("Kontakt"), ("contact_channel", "phone", "contact_time", "notify_about_decisions")),
+)
+FILE_FIELDS = ("decision_file", "documents")
+
+
+class ComplaintStepForm(ComplaintForm):
+    """One step of the complaint: the complaint form's own fields for that step, checked the same way."""
+
+    def __init__(self, *args, step: IntakeStep, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in [name for name in self.fields if name not in step.fields]:
+            del self.fields[name]
+        self.order_fields(step.fields)
+        self.step = step
+
+    def answers(self) -> dict[str, str]:
+        """What she wrote, as she wrote it (the draft keeps it so "Ret" shows it again); files go apart."""
+        return {name: self.data.get(name, "") for name in self.fields if name not in FILE_FIELDS}
+
+
+def intake_summary(*, values: dict, files) -> list[dict]:
+    """The answers step by step as label and text, for "Tjek dine svar" and the receipt; `values` are the
+    complaint's fields (cleaned data or the complaint's own), `files` anything with `kind` and `file_name`."""
+    fields = ComplaintForm().fields
+    files = list(files)
+    sections = []
+    for step in INTAKE_STEPS:
+        rows = []
+        for name in step.fields:
+            if name in FILE_FIELDS:
+                kind = (
+                    ComplaintAttachment.Kind.DECISION if name == "decision_file" else ComplaintAttachment.Kind.DOCUMENT
+                )
+                shown = [file.file_name for file in files if file.kind == kind]
+                rows.append((fields[name].label, ", ".join(shown) or _("Ingen")))
+            else:
+                rows.append((fields[name].label, _answer_text(fields[name], values.get(name))))
+        sections.append({"step": step, "rows": rows})
+    return sections
+
+
+def _answer_text(field: forms.Field, value) -> str:
+    if isinstance(value, bool):
+        return _("Ja") if value else _("Nej")
+    if value in (None, ""):
+        return _("Ikke udfyldt")
+    if isinstance(value, date):
+        return date_format(value, "j. F Y")
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(field, forms.ChoiceField):
+        return str(dict(field.choices).get(value, value))
+    return str(value)
 
 
 class AttachmentForm(RadioChoicesWithoutBlank, forms.Form):

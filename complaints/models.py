@@ -229,6 +229,54 @@ class ComplaintAttachment(TimeStampedModel):
         return reverse("complaints:attachment", args=[self.complaint_id, self.id, self.file_name])
 
 
+class ComplaintDraft(TimeStampedModel):
+    """A complaint being written in steps on the pages: her answers so far (the forms' own input, so "Ret" shows
+    exactly what she wrote) and her files, kept on the server so a reload or a later visit finds them.
+
+    Intake needs a login, so a draft always has a citizen. Sent, it keeps only the complaint it became: sending
+    it again (a double click, a reload of the POST) answers with that complaint instead of filing a second.
+    """
+
+    citizen = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="complaint_drafts")
+    answers = models.JSONField(default=dict, blank=True)
+    complaint = models.OneToOneField(
+        Complaint, on_delete=models.CASCADE, null=True, blank=True, related_name="draft", verbose_name=_("klage")
+    )
+
+    class Meta:
+        verbose_name = _("kladde til klage")
+        verbose_name_plural = _("kladder til klager")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["citizen"], condition=Q(complaint__isnull=True), name="one_open_complaint_draft_per_citizen"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id}: {self.answers.get('subject', '')}"
+
+
+class ComplaintDraftFile(TimeStampedModel):
+    """A file attached while the complaint is a draft, checked as every attachment is (core.uploads)."""
+
+    draft = models.ForeignKey(ComplaintDraft, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField(max_length=10, choices=ComplaintAttachment.Kind.choices)
+    file = models.FileField(storage=attachment_storage, upload_to=attachment_path, max_length=200)
+    file_name = models.CharField(_("filnavn"), max_length=200)
+    size = models.PositiveBigIntegerField(_("størrelse"))
+
+    class Meta:
+        ordering = ["draft", "kind", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(size__lte=settings.ATTACHMENT_MAX_BYTES), name="complaint_draft_file_size_within_limit"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
 class ComplaintThemeSuggestion(ThemeSuggestion):
     """A theme suggested from the complaint's text at intake, for staff to confirm or change."""
 
@@ -261,6 +309,8 @@ class ComplaintEvent(models.Model):
         PROXY_DECLINED = "proxy_declined", _("Fuldmagten er afvist")
         PROXY_REVOKED = "proxy_revoked", _("Fuldmagten er tilbagekaldt")
         PROXY_EXPIRED = "proxy_expired", _("Fuldmagten er udløbet")
+        INFO_ADDED = "info_added", _("Borgeren har tilføjet oplysninger")
+        WITHDRAWN = "withdrawn", _("Borgeren har trukket klagen tilbage")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -17,7 +17,14 @@ from accounts.selectors import (
     department_ids_of,
     is_department_lead,
 )
-from complaints.models import Complaint, ComplaintAttachment, ContactTask, Representation, Survey
+from complaints.models import (
+    Complaint,
+    ComplaintAttachment,
+    ComplaintDraft,
+    ContactTask,
+    Representation,
+    Survey,
+)
 from complaints.permissions import (
     active_representations,
     can_attach_to_complaint,
@@ -131,6 +138,17 @@ def complaints_filed_for_unclaimed(*, user: User) -> QuerySet[Complaint]:
         .select_related("department", "citizen")
         .order_by("-created_at", "-id")
     )
+
+
+def open_complaint_draft(*, user: User) -> ComplaintDraft | None:
+    """The complaint she is writing in steps, with its files; none until she has answered a step."""
+    return ComplaintDraft.objects.filter(citizen_id=user.id, complaint__isnull=True).prefetch_related("files").first()
+
+
+def sent_complaint_of_draft(*, user: User, draft_id: int) -> Complaint | None:
+    """The complaint her draft became, when it has been sent (a repeated "Send" leads to its receipt)."""
+    draft = ComplaintDraft.objects.filter(id=draft_id, citizen_id=user.id, complaint__isnull=False).first()
+    return draft.complaint if draft else None
 
 
 def complaint_timeline(*, complaint: Complaint):

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
@@ -32,6 +33,8 @@ from complaints.deadlines import add_working_days
 from complaints.models import (
     Complaint,
     ComplaintAttachment,
+    ComplaintDraft,
+    ComplaintDraftFile,
     ComplaintEvent,
     ComplaintThemeSuggestion,
     ContactLog,
@@ -225,6 +228,110 @@ def add_complaint_attachment(
         if locked.attachments.count() >= MAX_ATTACHMENTS:
             raise ValidationError({"file": [_("Højst %(max)d dokumenter pr. klage.") % {"max": MAX_ATTACHMENTS}]})
         return _store_attachment(complaint=locked, actor=actor, kind=kind, checked=checked)
+
+
+# --- The intake in steps (pages): her draft on the server, sent once ------------------------------------------
+
+DRAFT_ANSWER_MAX_CHARS = 20000  # more than any of the complaint's fields holds: a limit on what a draft keeps
+
+
+def _open_draft(citizen: User, *, create: bool) -> ComplaintDraft | None:
+    """Her open draft, locked; the first is created under a lock on her row, so two first steps make one."""
+    draft = ComplaintDraft.objects.select_for_update().filter(citizen=citizen, complaint__isnull=True).first()
+    if draft is None and create:
+        _lock_principal(citizen)
+        draft = ComplaintDraft.objects.select_for_update().filter(citizen=citizen, complaint__isnull=True).first()
+        draft = draft or ComplaintDraft.objects.create(citizen=citizen)
+    return draft
+
+
+def save_complaint_draft(*, citizen: User, answers: dict[str, str]) -> ComplaintDraft:
+    """Keep what she answered on one step (the step form's own input) in her open draft."""
+    require_assurance(user=citizen, action="file_complaint")
+    if any(not isinstance(value, str) or len(value) > DRAFT_ANSWER_MAX_CHARS for value in answers.values()):
+        raise ValidationError(_("Et af svarene er for langt."))
+    with transaction.atomic():
+        draft = _open_draft(citizen, create=True)
+        draft.answers = {**draft.answers, **answers}
+        draft.save(update_fields=["answers", "updated_at"])
+    return draft
+
+
+def _delete_files_on_commit(names: list[str]) -> None:
+    storage = ComplaintDraftFile._meta.get_field("file").storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+def add_complaint_draft_files(
+    *, citizen: User, decision_file: UploadedFile | None = None, documents: Sequence[UploadedFile] = ()
+) -> list[ComplaintDraftFile]:
+    """Files for her draft, checked now as at any intake; a new decision file takes the old one's place."""
+    require_assurance(user=citizen, action="file_complaint")
+    uploads = _checked_intake_uploads(decision_file=decision_file, documents=documents)
+    if not uploads:
+        return []
+    with transaction.atomic():
+        draft = _open_draft(citizen, create=True)
+        replaced = list(draft.files.filter(kind=ComplaintAttachment.Kind.DECISION)) if decision_file else []
+        if draft.files.count() - len(replaced) + len(uploads) > MAX_ATTACHMENTS:
+            raise ValidationError({"documents": [_("Højst %(max)d dokumenter pr. klage.") % {"max": MAX_ATTACHMENTS}]})
+        ComplaintDraftFile.objects.filter(id__in=[file.id for file in replaced]).delete()
+        _delete_files_on_commit([file.file.name for file in replaced])
+        stored = []
+        for kind, checked in uploads:
+            draft_file = ComplaintDraftFile(draft=draft, kind=kind, file_name=checked.file_name, size=checked.size)
+            draft_file.file.save(checked.file_name, checked.upload, save=False)
+            try:
+                draft_file.save()
+            except Exception:
+                draft_file.file.storage.delete(draft_file.file.name)
+                raise
+            stored.append(draft_file)
+        draft.save(update_fields=["updated_at"])
+    return stored
+
+
+def remove_complaint_draft_file(*, citizen: User, file_id: int) -> None:
+    """Take a file off her open draft; someone else's file, or one already gone, changes nothing."""
+    with transaction.atomic():
+        draft = _open_draft(citizen, create=False)
+        draft_file = draft.files.filter(id=file_id).first() if draft else None
+        if draft_file is not None:
+            draft_file.delete()
+            _delete_files_on_commit([draft_file.file.name])
+
+
+def send_complaint_draft(*, citizen: User, draft_id: int, **complaint_fields) -> Complaint:
+    """File her draft as her complaint (file_complaint checks it all), with the draft's files; once.
+
+    `complaint_fields` are file_complaint's arguments, parsed from the draft's answers by the door. A draft that
+    was sent already answers with its complaint: a second click on "Send" or a repeated POST files nothing.
+    """
+    with transaction.atomic():
+        draft = ComplaintDraft.objects.select_for_update().filter(id=draft_id, citizen=citizen).first()
+        if draft is None:
+            raise ValidationError(_("Kladden findes ikke længere. Start forfra på en ny klage."))
+        if draft.complaint_id is not None:
+            return draft.complaint
+        files = list(draft.files.all())
+        opened = {f.id: File(f.file.open("rb"), name=f.file_name) for f in files}
+        try:
+            decision = [opened[f.id] for f in files if f.kind == ComplaintAttachment.Kind.DECISION]
+            complaint = file_complaint(
+                citizen=citizen,
+                **complaint_fields,
+                decision_file=decision[0] if decision else None,
+                documents=[opened[f.id] for f in files if f.kind != ComplaintAttachment.Kind.DECISION],
+            )
+        finally:
+            for upload in opened.values():
+                upload.close()
+        draft.complaint = complaint
+        draft.answers = {}
+        draft.save(update_fields=["complaint", "answers", "updated_at"])
+        draft.files.all().delete()
+        _delete_files_on_commit([f.file.name for f in files])
+    return complaint
 
 
 def acknowledge_complaint(*, complaint_id: int) -> None:

@@ -17,16 +17,20 @@ from accounts.selectors import is_department_lead
 from accounts.views import assurance_required
 from complaints import services
 from complaints.forms import (
+    FILE_FIELDS,
+    INTAKE_STEPS,
     AssistedComplaintForm,
     AttachmentForm,
     ClassifyComplaintForm,
     CloseComplaintForm,
-    ComplaintForm,
+    ComplaintStepForm,
     ContactLogForm,
     GrantRepresentationForm,
+    IntakeStep,
     PaperRepresentationForm,
     ReassignForm,
     SurveyForm,
+    intake_summary,
 )
 from complaints.panels import render_panels
 from complaints.permissions import (
@@ -47,31 +51,146 @@ from complaints.selectors import (
     complaints_filed_for_unclaimed,
     inbox_for,
     may_attach_to,
+    open_complaint_draft,
     own_complaints,
     representations_for_complaint,
     representations_given,
     representations_held,
     representatives_in_force,
     represented_complaints,
+    sent_complaint_of_draft,
     theme_suggestions_for,
 )
 from core.bodies import body_limit, permission_before_body
 from core.forms import add_service_errors
 
+# --- The complaint in steps: each step a page of its own, her draft kept on the server, "Tjek dine svar", send --
+
+
+def _intake_step(slug: str) -> IntakeStep:
+    for step in INTAKE_STEPS:
+        if step.slug == slug:
+            return step
+    raise Http404
+
+
+def _step_forms(answers: dict) -> list[ComplaintStepForm]:
+    """Each step's form bound to what the draft holds, to tell which steps are done."""
+    return [ComplaintStepForm(answers, step=step) for step in INTAKE_STEPS]
+
+
+def _step_indicator(answers: dict, *, current: str) -> list[dict]:
+    forms = _step_forms(answers) if answers else []
+    done = {form.step.slug for form in forms if form.is_valid()}
+    steps = [
+        {"number": number, "title": step.title, "slug": step.slug, "done": step.slug in done}
+        for number, step in enumerate(INTAKE_STEPS, start=1)
+    ]
+    steps.append(
+        {"number": len(steps) + 1, "title": _("Tjek dine svar"), "slug": "tjek", "done": len(done) == len(steps)}
+    )
+    for item in steps:
+        item["current"] = item["slug"] == current
+    return steps
+
+
+@login_required
+@assurance_required("file_complaint")
+def complaint_create(request):
+    """Ny klage: the first step (or where she left her draft, which the steps' own pages show)."""
+    return redirect("complaints:create-step", step=INTAKE_STEPS[0].slug)
+
 
 @login_required
 @assurance_required("file_complaint")
 @require_http_methods(["GET", "POST"])
-def complaint_create(request):
-    form = ComplaintForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+def complaint_step(request, step: str):
+    step = _intake_step(step)
+    draft = open_complaint_draft(user=request.user)
+    answers = draft.answers if draft else {}
+    if request.method == "POST":
+        form = ComplaintStepForm(request.POST, request.FILES, step=step)
+        if form.is_valid():
+            try:
+                services.add_complaint_draft_files(
+                    citizen=request.user,
+                    decision_file=form.cleaned_data.get("decision_file"),
+                    documents=form.cleaned_data.get("documents", []),
+                )
+                services.save_complaint_draft(citizen=request.user, answers=form.answers())
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect(_after_step(request, step))
+    else:
+        initial = answers or {}
+        if step.slug == "kontakt" and "phone" not in answers:
+            initial = {**initial, "phone": request.user.phone}
+        form = ComplaintStepForm(initial=initial, step=step)
+    context = {
+        "form": form,
+        "step": step,
+        "steps": _step_indicator(answers, current=step.slug),
+        "files": draft.files.all() if draft and "documents" in step.fields else [],
+        "back_to_check": request.GET.get("tjek") == "1" or request.POST.get("tjek") == "1",
+    }
+    return render(request, "complaints/complaint_step.html", context, status=400 if form.errors else 200)
+
+
+def _after_step(request, step: IntakeStep) -> str:
+    if request.POST.get("tjek") == "1":
+        return reverse("complaints:create-check")
+    following = INTAKE_STEPS.index(step) + 1
+    if following == len(INTAKE_STEPS):
+        return reverse("complaints:create-check")
+    return reverse("complaints:create-step", args=[INTAKE_STEPS[following].slug])
+
+
+@login_required
+@require_POST
+def complaint_draft_file_remove(request, file_id: int):
+    services.remove_complaint_draft_file(citizen=request.user, file_id=file_id)
+    messages.success(request, _("Filen er fjernet."))
+    return redirect(reverse("complaints:create-step", args=["detaljer"]) + "#files")
+
+
+@login_required
+@assurance_required("file_complaint")
+@require_http_methods(["GET", "POST"])
+def complaint_check(request):
+    """Tjek dine svar: every step's answers with "Ret", and "Send klagen". Sending twice files once."""
+    if request.method == "POST":
         try:
-            complaint = services.file_complaint(citizen=request.user, **form.cleaned_data)
+            draft_id = int(request.POST.get("draft", ""))
+        except ValueError:
+            draft_id = 0
+        sent = sent_complaint_of_draft(user=request.user, draft_id=draft_id)
+        if sent is not None:
+            return redirect("complaints:receipt", complaint_id=sent.id)
+    draft = open_complaint_draft(user=request.user)
+    if draft is None:
+        return redirect("complaints:create-step", step=INTAKE_STEPS[0].slug)
+    forms = _step_forms(draft.answers)
+    for form in forms:
+        if not form.is_valid():
+            messages.info(request, _("Udfyld dette trin, før du sender klagen."))
+            return redirect("complaints:create-step", step=form.step.slug)
+    values = {name: value for form in forms for name, value in form.cleaned_data.items() if name not in FILE_FIELDS}
+    errors = []
+    if request.method == "POST":
+        try:
+            complaint = services.send_complaint_draft(citizen=request.user, draft_id=draft.id, **values)
         except ValidationError as error:
-            form.add_error(None, error)
+            errors = error.messages
         else:
             return redirect("complaints:receipt", complaint_id=complaint.id)
-    return render(request, "complaints/complaint_form.html", {"form": form})
+    context = {
+        "draft": draft,
+        "sections": intake_summary(values=values, files=draft.files.all()),
+        "steps": _step_indicator(draft.answers, current="tjek"),
+        "errors": errors,
+    }
+    return render(request, "complaints/complaint_check.html", context, status=400 if errors else 200)
 
 
 # --- Assisted intake (citizen service) ----------------------------------------------------------------------
@@ -153,7 +272,11 @@ def complaint_receipt(request, complaint_id: int):
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
     if complaint.citizen_id != request.user.id:
         raise Http404
-    return render(request, "complaints/receipt.html", {"complaint": complaint})
+    values = {
+        name: getattr(complaint, name) for step in INTAKE_STEPS for name in step.fields if name not in FILE_FIELDS
+    }
+    sections = intake_summary(values=values, files=complaint_attachments(complaint=complaint))
+    return render(request, "complaints/receipt.html", {"complaint": complaint, "sections": sections})
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.urls import reverse
 from accounts.models import CommitteeMembership, PersonalDataAccess
 from complaints import services
 from complaints.models import Complaint, ComplaintAttachment
+from tests.complaints.intake_pages import file_through_pages
 from tests.complaints.payloads import VALID_PAYLOAD
 from tests.conftest import make_user
 from tests.files import PDF
@@ -77,16 +78,16 @@ def test_a_bad_file_at_intake_names_its_field_and_stores_no_complaint(file_compl
 def test_the_intake_page_takes_files(client, citizen, family):
     client.force_login(citizen)
     data = {**VALID_PAYLOAD, "department": family.id, "decision_file": pdf(), "documents": [pdf("a.pdf"), pdf("b.pdf")]}
-    response = client.post(reverse("complaints:create"), data)
+    response = file_through_pages(client, data)
     assert response.status_code == 302
     assert Complaint.objects.get().attachments.count() == 3
 
 
 def test_the_intake_page_shows_a_bad_file_at_its_field(client, citizen, family):
     client.force_login(citizen)
-    data = {**VALID_PAYLOAD, "department": family.id, "decision_file": pdf(content=b"plain text")}
-    response = client.post(reverse("complaints:create"), data)
-    assert response.status_code == 200
+    data = {"subject": "Afslag", "description": "Jeg er ikke enig i afslaget.", "decision_file": pdf(content=b"tekst")}
+    response = client.post(reverse("complaints:create-step", args=["detaljer"]), data)
+    assert response.status_code == 400
     assert "Filen skal være en PDF" in str(response.context["form"].errors["decision_file"])
     assert not Complaint.objects.exists()
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from complaints import services
 from complaints.models import Complaint, ComplaintThemeSuggestion, ContactTask
 from complaints.selectors import themed_complaint_examples
+from tests.complaints.intake_pages import file_through_pages
 from themes.models import Theme
 
 ROAD_TEXT = "Der er store huller i asfalten på Ahornvej, og bilerne kører alt for stærkt forbi skolen."
@@ -182,7 +183,7 @@ def test_an_inactive_theme_cannot_be_chosen(api, caseworker, routed, demo_themes
 
 def test_the_citizen_may_agree_to_hear_about_committee_decisions(client, api, citizen, family):
     client.force_login(citizen)
-    form = client.get(reverse("complaints:create")).content.decode()
+    form = client.get(reverse("complaints:create-step", args=["kontakt"])).content.decode()
     assert "Må vi give dig besked, hvis et politisk udvalg behandler emnet?" in form
     assert 'type="checkbox" name="notify_about_decisions"' in form
     assert 'name="notify_about_decisions" id="id_notify_about_decisions" checked' not in form
@@ -196,8 +197,8 @@ def test_the_citizen_may_agree_to_hear_about_committee_decisions(client, api, ci
     bad = api(citizen).post("/api/complaints/", payload | {"notify_about_decisions": "måske"}, format="json")
     assert bad.status_code == 400 and "notify_about_decisions" in bad.json()
 
-    response = client.post(
-        reverse("complaints:create"),
+    response = file_through_pages(
+        client,
         {"kind": "other", "department": family.id, "subject": "Huller i vejen", "description": ROAD_TEXT,
          "contact_channel": "email", "notify_about_decisions": "on"},
     )  # fmt: skip

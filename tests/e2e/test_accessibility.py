@@ -35,7 +35,7 @@ def test_citizen_pages_have_no_wcag_violations(live_stack, browser, axe_source, 
         page.goto(path)
         assert violations(page, axe_source) == [], path
     page.goto(reverse("complaints:create"))
-    page.get_by_role("button", name="Send klage").click()
+    page.get_by_role("button", name="Gem og fortsæt").click()
     assert violations(page, axe_source) == [], "complaint form with errors"
     context.close()
 

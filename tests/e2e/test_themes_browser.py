@@ -81,6 +81,6 @@ def test_theme_and_figure_pages_have_no_wcag_violations(live_stack, browser, axe
     assert staff.get_by_role("group", name="Emner").is_visible()
     assert violations(staff, axe_source) == [], "the contact form with themes"
     person = browser_context_for(browser, live_stack, citizen).new_page()
-    person.goto("/klager/ny/")
+    person.goto("/klager/ny/kontakt/")
     assert person.get_by_label("Må vi give dig besked, hvis et politisk udvalg behandler emnet?").is_visible()
     assert violations(person, axe_source) == [], "the complaint form"
