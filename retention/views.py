@@ -43,7 +43,10 @@ def erasure_create(request, complaint_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def erasure_create_all(request):
-    """The citizen asks to have all her data erased: every case of hers, then her account."""
+    """The citizen asks to have all her data erased: every case of hers, then her account (an employee's account
+    is not hers to erase here)."""
+    if request.user.is_employee:
+        raise Http404
     form = ErasureRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -2,6 +2,8 @@
 and after) and releases, and the citizen reads the documents with her neighbour's name removed. Every page on the
 way, and the erasure and retention pages, are checked with axe."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -10,6 +12,8 @@ from access_requests.models import AccessRequest
 from complaints import services as complaint_services
 from retention import services as retention_services
 from retention.models import RetentionPeriod
+from tests.conftest import make_user
+from tests.documents.reading import pages
 from tests.e2e.axe import violations
 from tests.e2e.sessions import session_cookie
 
@@ -64,6 +68,10 @@ def test_the_citizen_receives_the_released_documents_with_another_persons_name_r
     checked(page, axe_source, "the released documents")
     released = page.locator("main").inner_text()
     assert "Fuld aktindsigt" in released and "Min nabo [navn]" in released and "Hans Jensen" not in released
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Hent de udleverede dokumenter (PDF)").click()
+    text = "\n".join(pages(Path(download.value.path()).read_bytes()))
+    assert "Min nabo [navn]" in text and "Hans Jensen" not in text
 
 
 def test_erasure_and_retention_pages_have_no_wcag_violations(
@@ -95,3 +103,34 @@ def test_erasure_and_retention_pages_have_no_wcag_violations(
     staff.goto(reverse("retention:overview"))
     checked(staff, axe_source, "the anonymisation log")
     assert complaint.reference in staff.locator("main").inner_text()
+
+
+def test_erasure_of_all_her_data_pages_have_no_wcag_violations(
+    live_stack, browser, axe_source, file_complaint, caseworker, citizen
+):
+    closed = file_complaint(subject="En afsluttet klage")
+    complaint_services.route_complaint(complaint_id=closed.id)
+    complaint_services.close_complaint(actor=caseworker, complaint=closed, outcome="withdrawn", note="Trukket.")
+    still_open = file_complaint(subject="En klage under behandling")
+    complaint_services.route_complaint(complaint_id=still_open.id)
+    page = narrow_page(browser, live_stack, citizen)
+    page.goto(reverse("retention:overview"))
+    with page.expect_navigation():
+        page.get_by_role("link", name="Bed om at få alle dine oplysninger slettet").click()
+    checked(page, axe_source, "the form to erase all her data")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send anmodningen").click()
+    checked(page, axe_source, "the request to erase all her data")
+    admin = narrow_page(browser, live_stack, make_user("admin@example.dk", "Anne Admin", is_staff=True))
+    admin.goto(page.url.replace(live_stack.url, ""))
+    checked(admin, axe_source, "the decision form with a field per case")
+    admin.get_by_label("Slet borgerens oplysninger i sagen").check()
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="Afgør").click()
+    checked(admin, axe_source, "the decision form: the open case must be kept")
+    admin.get_by_label("En klage under behandling", exact=False).fill("Sagen behandles stadig.")
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="Afgør").click()
+    page.reload()
+    checked(page, axe_source, "partly erased, with the reason")
+    assert "Sagen behandles stadig." in page.locator("main").inner_text()

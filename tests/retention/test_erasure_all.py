@@ -156,6 +156,8 @@ def test_who_asks_sees_and_decides(
 ):
     with pytest.raises(ValidationError, match="medarbejders konto"):
         services.request_erasure(citizen=caseworker, complaint_id=None)
+    client.force_login(caseworker)
+    assert client.get(reverse("retention:erasure-create-all")).status_code == 404
     erasure = services.request_erasure(citizen=citizen, complaint_id=None)
     with pytest.raises(ValidationError, match="allerede bedt"):
         services.request_erasure(citizen=citizen, complaint_id=None)
