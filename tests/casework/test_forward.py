@@ -64,7 +64,7 @@ def test_the_klagepakke_holds_every_part_with_a_contents_page(forwarded, upheld)
     whole = "\n".join(text)
     for expected in (
         upheld.description,
-        "Vedlagt som bilag 1 i zip-filen: Afgørelse om aflastning (afgoerelse.pdf)",
+        "Bilag 1, Afgørelse om aflastning (afgoerelse.pdf), følger her: side 4",
         "Skolen oplyser, at han er glad.",
         "Han er træt om morgenen.",
         "Vi fastholder afslaget.",
