@@ -70,6 +70,7 @@ def test_all_her_data_go_and_the_figures_stay(
     her_browser.force_login(citizen)
     assert her_browser.get(reverse("retention:overview")).status_code == 200
     client.force_login(citizen)
+    assert reverse("retention:erasure-create-all") in client.get(reverse("access-log")).content.decode()  # Mine data
     response = client.post(reverse("retention:erasure-create-all"), {"reason": "Slet mig helt."})
     assert response.status_code == 302
     erasure = ErasureRequest.objects.get(scope="all")
