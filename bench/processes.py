@@ -138,6 +138,7 @@ def main() -> int:
     args = parser.parse_args()
     raise_open_files_limit()
     os.environ["DIALOGUE_FLOOD_LIMIT"] = "1000000"
+    os.environ["RATE_LIMIT_COMPLAINTS"] = "1000000"
     os.chdir(ROOT)
     setup_django()
     sys.path.insert(0, str(ROOT / "bench"))

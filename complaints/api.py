@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from complaints import services
+from complaints.models import Complaint
 from complaints.permissions import can_attach_to_complaint
 from complaints.selectors import (
     access_assisted_complaint_by_id,
@@ -37,6 +38,7 @@ from complaints.serializers import (
     ReassignSerializer,
     RepresentationSerializer,
 )
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 from dialogue.serializers import MessageSerializer
 
 
@@ -46,11 +48,20 @@ class ComplaintListCreateApi(APIView):
         complaints = complaints_visible_to(user=request.user)[:200]
         return Response(ComplaintSummarySerializer(complaints, many=True).data)
 
-    @extend_schema(request=ComplaintCreateSerializer, responses={201: ComplaintSummarySerializer})
+    @extend_schema(
+        request=ComplaintCreateSerializer, responses={201: ComplaintSummarySerializer}, parameters=[IDEMPOTENCY_HEADER]
+    )
     def post(self, request):
+        """File a complaint. Sent again with the same `Idempotency-Key`, the answer is the complaint filed first."""
         serializer = ComplaintCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        complaint = services.file_complaint(citizen=request.user, **serializer.validated_data)
+        complaint = once(
+            action="complaints.file_complaint",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Complaint,
+            create=lambda: services.file_complaint(citizen=request.user, **serializer.validated_data),
+        )
         return Response(ComplaintSummarySerializer(complaint).data, status=status.HTTP_201_CREATED)
 
 

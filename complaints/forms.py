@@ -10,6 +10,7 @@ from accounts.forms import StandInFields
 from accounts.selectors import departments_accepting_complaints, reassign_candidates_for_department
 from classification.selectors import kle_subjects
 from complaints.models import Complaint, ComplaintAttachment, ContactLog
+from core.idempotency import IdempotentForm
 from themes.forms import ThemesField
 
 
@@ -195,7 +196,7 @@ class AssistedComplaintForm(StandInFields, ComplaintForm):
         super()._post_clean()
 
 
-class ContactLogForm(RadioChoicesWithoutBlank, forms.ModelForm):
+class ContactLogForm(IdempotentForm, RadioChoicesWithoutBlank, forms.ModelForm):
     radio_fields = ("citizen_understood_decision",)
     themes = ThemesField()
 
@@ -238,7 +239,7 @@ class ReassignForm(forms.Form):
         self.fields["assignee"].queryset = reassign_candidates_for_department(department_id=department_id)
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(IdempotentForm):
     rating = forms.TypedChoiceField(
         label=_("Hvordan har du alt i alt oplevet forløbet?"),
         help_text=_("1 er meget dårligt, 5 er meget godt."),

@@ -58,6 +58,7 @@ from complaints.selectors import (
     live_representations_covering,
     own_complaints,
 )
+from core import ratelimit
 from core.queue import enqueue_on_commit
 from core.uploads import CheckedUpload, check_attachment
 from dialogue import services as dialogue
@@ -110,6 +111,8 @@ def file_complaint(
     uploads = _checked_intake_uploads(decision_file=decision_file, documents=documents)
     if not department.accepts_complaints:
         raise ValidationError({"department": _("Afdelingen modtager ikke klager her.")})
+    if filed_by is None:  # the citizen service files for many people at its desk
+        ratelimit.check(bucket="complaints.file", user_id=citizen.id)
     complaint = Complaint(
         citizen=citizen,
         kind=kind,

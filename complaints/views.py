@@ -32,6 +32,7 @@ from complaints.forms import (
     SurveyForm,
     intake_summary,
 )
+from complaints.models import ContactLog, Survey
 from complaints.panels import render_panels
 from complaints.permissions import (
     can_answer_representation,
@@ -63,6 +64,7 @@ from complaints.selectors import (
 )
 from core.bodies import body_limit, permission_before_body
 from core.forms import add_service_errors
+from core.idempotency import once
 
 # --- The complaint in steps: each step a page of its own, her draft kept on the server, "Tjek dine svar", send --
 
@@ -222,7 +224,7 @@ def assisted_create(request):
         try:
             complaint, code = services.file_complaint_for_citizen(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             request.session[CODE_SESSION_KEY.format(complaint.id)] = code
             return redirect("complaints:assisted-receipt", complaint_id=complaint.id)
@@ -331,7 +333,7 @@ def complaint_close(request, complaint_id: int):
         try:
             services.close_complaint(actor=request.user, complaint=complaint, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             return redirect("complaints:detail", complaint_id=complaint.id)
     if not can_handle_complaint(request.user, complaint):
@@ -349,7 +351,7 @@ def complaint_classify(request, complaint_id: int):
         try:
             services.classify_complaint(actor=request.user, complaint=complaint, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#kle")
     if not can_handle_complaint(request.user, complaint):
@@ -464,12 +466,18 @@ def task_detail(request, task_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             if form is contact_form:
-                services.log_contact(actor=request.user, task=task, **form.cleaned_data)
+                once(
+                    action="complaints.log_contact",
+                    actor_id=request.user.id,
+                    key=form.idempotency_key,
+                    model=ContactLog,
+                    create=lambda: services.log_contact(actor=request.user, task=task, **form.cleaned_data),
+                )
                 return redirect("complaints:detail", complaint_id=task.complaint_id)
             services.reassign_task(actor=request.user, task=task, **form.cleaned_data)
             return redirect("complaints:inbox")
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
     context = {
         "task": task,
         "contact_form": contact_form,
@@ -482,18 +490,25 @@ def task_detail(request, task_id: int):
 
 @require_http_methods(["GET", "POST"])
 def survey(request, token: str):
-    """The follow-up survey: reached by the one-time link in the e-mail, no login needed."""
-    open_survey = services.survey_for_token(token=token)
-    if open_survey is None:
-        return render(request, "complaints/survey_closed.html", status=410)
+    """The follow-up survey: reached by the one-time link in the e-mail, no login needed. Sent twice (the same
+    form's key), the second gets the same thanks; a link already used shows that it is closed."""
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.answer_survey(token=token, **form.cleaned_data)
+            once(
+                action="complaints.answer_survey",
+                actor_id=0,  # no login: the key (made for this form, 128 random bits) is the answerer's own
+                key=form.idempotency_key,
+                model=Survey,
+                create=lambda: services.answer_survey(token=token, **form.cleaned_data),
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             return render(request, "complaints/survey_thanks.html")
+    open_survey = services.survey_for_token(token=token)
+    if open_survey is None:
+        return render(request, "complaints/survey_closed.html", status=410)
     return render(request, "complaints/survey_form.html", {"form": form, "complaint": open_survey.complaint})
 
 

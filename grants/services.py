@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.services import log_personal_data_access
+from core import ratelimit
 from core.money import format_kroner
 from core.uploads import check_attachment
 from dialogue import services as dialogue
@@ -237,6 +238,7 @@ def start_application(
     _apply_draft_fields(application, errors, {"title": title, **fields})
     lines = _clean_lines(errors, budget_lines)
     _raise_if(errors)
+    ratelimit.check(bucket="grants.apply", user_id=applicant.id)
     with transaction.atomic():
         application.save()
         if lines is not None:

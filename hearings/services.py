@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Committee, Council, Department, User
 from accounts.permissions import is_member_of_council
+from core import ratelimit
 from core.queue import enqueue_on_commit
 from core.uploads import check_attachment
 from hearings.models import (
@@ -458,6 +459,7 @@ def answer_hearing(
             for field, messages in error.message_dict.items():
                 errors.setdefault("file" if field == "file" else "file_title", []).extend(messages)
     _raise_if(errors)
+    ratelimit.check(bucket="hearings.answer", user_id=author.id)
     with transaction.atomic():
         locked = _lock(hearing)
         if not locked.is_open:

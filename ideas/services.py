@@ -40,6 +40,7 @@ from django.utils.translation import gettext_lazy
 from accounts import services as accounts_services
 from accounts.models import Committee, PublicName, User
 from accounts.permissions import may_manage_stand_in, require_assurance
+from core import ratelimit
 from core.queue import enqueue_on_commit
 from ideas.models import (
     CLOSES_BEFORE_OPENS,
@@ -258,6 +259,8 @@ def create_idea(
         errors["association"] = [_("Du kan kun skrive på vegne af en forening, du er medlem af.")]
     _check_shown_as(errors, shown_as)
     _raise_if(errors)
+    if filed_by is None:
+        ratelimit.check(bucket="ideas.create", user_id=author.id)
     with transaction.atomic():
         idea = Idea.objects.create(
             board=board,
@@ -552,6 +555,7 @@ def post_comment(
     body = _clean_text(errors, "body", body, max_length=COMMENT_MAX, min_length=2)
     _check_shown_as(errors, shown_as)
     _raise_if(errors)
+    ratelimit.check(bucket="ideas.comment", user_id=author.id)
     return Comment.objects.create(idea=idea, author=author, parent=parent, body=body, shown_as=shown_as)
 
 

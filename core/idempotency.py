@@ -1,0 +1,76 @@
+"""A double click, a resent form or a retried API call creates one thing, not two.
+
+Every door that creates something carries a key the client made: a hidden `idempotency_key` in the page's form
+(`IdempotentForm` adds it, with a fresh value each time the form is shown) and the `Idempotency-Key` header in
+the API (`key_from_request`). The door runs the service through `once`; a repeat with the same key by the same
+person returns what the first made (the page redirects to it again, the API answers with it again).
+
+The key's row is inserted in the same transaction as the create: a second request with the key waits on the
+unique index until the first commits and then gets the first's result; if the first failed (bad input),
+nothing is kept and the same key may be used again.
+"""
+
+import re
+import uuid
+from collections.abc import Callable
+from typing import TypeVar
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter
+
+from core.models import IdempotencyKey
+
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+HEADER = "Idempotency-Key"
+
+M = TypeVar("M", bound=models.Model)
+
+
+def once(*, action: str, actor_id: int, key: str, model: type[M], create: Callable[[], M]) -> M:
+    """`create()` once per (action, actor, key); a repeat returns the first call's object. No key: just create."""
+    if not key:
+        return create()
+    if not KEY_PATTERN.match(key):
+        raise ValidationError({"idempotency_key": _("Nøglen skal være 1 til 64 tegn: bogstaver a-z, tal og . _ : -")})
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = IdempotencyKey.objects.create(action=action, actor_id=actor_id, key=key)
+        except IntegrityError:
+            stored = IdempotencyKey.objects.get(action=action, actor_id=actor_id, key=key)
+            return model._default_manager.get(pk=stored.result_id)
+        result = create()
+        IdempotencyKey.objects.filter(pk=record.pk).update(result_id=result.pk)
+    return result
+
+
+IDEMPOTENCY_HEADER = OpenApiParameter(
+    HEADER,
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="A key the client makes (1-64 characters of A-Z a-z 0-9 . _ : -); sent again with the same key, "
+    "the request returns what the first made instead of making it twice.",
+)
+
+
+def key_from_request(request) -> str:
+    """The API's `Idempotency-Key` header ("" without one)."""
+    return request.headers.get(HEADER, "").strip()
+
+
+class IdempotentForm(forms.Form):
+    """A form with the hidden key; after validation it is `form.idempotency_key`, not in `cleaned_data` (so
+    `**form.cleaned_data` still fits the service). Put it first in the form's bases."""
+
+    idempotency_key = forms.CharField(
+        required=False, max_length=64, widget=forms.HiddenInput, initial=lambda: uuid.uuid4().hex
+    )
+
+    def clean(self):
+        data = super().clean()
+        self.idempotency_key = data.pop("idempotency_key", "") or ""
+        return data
