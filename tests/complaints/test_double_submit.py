@@ -99,7 +99,7 @@ def test_the_survey_sent_twice_thanks_twice_and_stores_one_answer(client, routed
     assert client.post(path, {**form, "idempotency_key": "other"}).status_code == 410
 
 
-def test_past_the_rate_limit_the_api_answers_429_with_the_seconds_to_wait(api, citizen, settings):
+def test_past_the_rate_limit_the_api_answers_429_with_the_seconds_to_wait(api, citizen, family, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "complaints.file": (3, 600)}
     client = api(citizen)
     for _ in range(3):
