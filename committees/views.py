@@ -42,6 +42,7 @@ from committees.selectors import (
     open_meetings_for_placing,
     paper_file_was_deleted,
     proposal_queue,
+    public_paper_files,
     warning_overrides,
 )
 
@@ -161,6 +162,8 @@ def _meeting_page(request, meeting, *, action_errors=(), override_form=None, sta
         "committee": meeting.committee,
         "can_manage": can_manage,
         "document": meeting_document(user=request.user, meeting=meeting) if readable else None,
+        # Each open item's own published document (OParl's Paper mainFile), to download on its own.
+        "paper_files": {stored.item_id: stored for stored in public_paper_files().filter(item__meeting=meeting)},
         "action_errors": action_errors,
         # Before publishing, the secretary sees what the sources warn about, and may publish anyway with a reason.
         "warnings": open_agenda_warnings(meeting=meeting) if planned else [],

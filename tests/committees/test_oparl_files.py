@@ -315,3 +315,13 @@ def test_an_item_taken_off_takes_its_main_file_with_it(
         services.remove_item(actor=secretary, item=item)
     assert not PaperFile.objects.exists() and not PaperFile.file.field.storage.exists(name)
     assert get(client, main_id).json()["deleted"] is True
+
+
+def test_the_meeting_page_links_each_open_items_own_document(client, published_meeting, planned_meeting, secretary):
+    item = published_meeting.items.get(is_public=True)
+    stored = PaperFile.objects.get(item=item)
+    page = client.get(published_meeting.get_absolute_url()).content.decode()
+    assert page.count("Hent punktet som PDF") == 1 and stored.get_absolute_url() in page
+    client.force_login(secretary)  # she sees the closed item too, but it has no public document to link
+    assert client.get(published_meeting.get_absolute_url()).content.decode().count("Hent punktet som PDF") == 1
+    assert "Hent punktet som PDF" not in client.get(planned_meeting.get_absolute_url()).content.decode()
