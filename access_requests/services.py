@@ -361,3 +361,13 @@ def anonymise_requests_about(*, complaint_id: int, erased_person: User) -> int:
             transaction.on_commit(lambda letter=letter: letter.storage.delete(letter.name))
         requests.update(description="", grounds="", late_letter_reason="", late_letter_pdf="")
     return requests.count()
+
+
+def anonymise_requests_by(*, requester: User) -> int:
+    """Part of erasing a person's account (retention): what she wrote in her requests about others' cases (her
+    own cases' requests go with those cases) and the fristbreve addressed to her. Safe to run twice."""
+    requests = AccessRequest.objects.filter(requester=requester)
+    with transaction.atomic():
+        for letter in [r.late_letter_pdf for r in requests.exclude(late_letter_pdf="")]:
+            transaction.on_commit(lambda letter=letter: letter.storage.delete(letter.name))
+        return requests.update(description="", late_letter_pdf="")

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from access_requests.services import anonymise_requests_about
+from access_requests.services import anonymise_requests_about, anonymise_requests_by
 from accounts.models import User
 from accounts.services import anonymise_account, erased_person
 from casework.anonymisation import anonymise_casework
@@ -165,6 +165,7 @@ def decide_erasure(
         told = _tell_citizen(locked)
         if locked.scope == ErasureRequest.Scope.ALL and status == ErasureRequest.Status.ERASED:
             anonymise_account(user=locked.citizen)
+            anonymise_requests_by(requester=locked.citizen)
             locked.citizen.refresh_from_db()
             anonymise_mail_and_notices(user=locked.citizen, keep_email_ids=[told.id] if told else [])
     return locked

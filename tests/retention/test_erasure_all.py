@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
+from access_requests import services as access_services
+from access_requests.models import AccessRequest
 from accounts.models import CitizenIdentity, User
 from accounts.services import store_cpr
 from complaints import services as complaint_services
@@ -62,10 +64,13 @@ def her_traces(citizen):
 
 
 def test_all_her_data_go_and_the_figures_stay(
-    client, closed_case, second_closed_case, her_traces, citizen, administrator
+    client, closed_case, second_closed_case, her_traces, citizen, administrator, family
 ):
     now = timezone.now()
     facts_before, figures_before = list(complaint_facts()), figures(now)
+    about_others = access_services.request_access(
+        requester=citizen, description="Sager om træfældning i 2026", department=family
+    )
     her_browser = Client()
     her_browser.force_login(citizen)
     assert her_browser.get(reverse("retention:overview")).status_code == 200
@@ -102,6 +107,8 @@ def test_all_her_data_go_and_the_figures_stay(
     assert all(e.subject == "[anonymiseret]" and e.body == "" for e in emails.exclude(id=told.id))
     assert all(e.to_address == account.email for e in emails.exclude(id=told.id))
     assert all(n.title == "[anonymiseret]" and n.url == "" for n in Notice.objects.filter(user=account))
+    # What she asked about other people's cases.
+    assert AccessRequest.objects.get(id=about_others.id).description == ""
     # The anonymous facts behind the figures, and the figures, are the same.
     assert list(complaint_facts()) == facts_before
     assert figures(now) == figures_before
