@@ -1,5 +1,7 @@
 """People and the municipality's organisation: departments and committees."""
 
+import uuid
+
 import pgtrigger
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -9,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from knox.models import AuthToken
 
 from core.models import TimeStampedModel
 
@@ -329,3 +332,20 @@ class ClaimAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M} {'ok' if self.succeeded else 'forkert'}"
+
+
+class ApiTokenDevice(models.Model):
+    """The device an API token (django-rest-knox's AuthToken: only its digest is kept, with its expiry) was
+    given to, and the id the user's list shows for it. The token ends when it runs out (API_TOKEN_TTL), when the
+    device logs out, when the user ends it from her list, and when her password changes."""
+
+    token = models.OneToOneField(AuthToken, on_delete=models.CASCADE, primary_key=True, related_name="device")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("enhed"), max_length=100)
+
+    class Meta:
+        verbose_name = _("API-nøgle")
+        verbose_name_plural = _("API-nøgler")
+
+    def __str__(self) -> str:
+        return self.name

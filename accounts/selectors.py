@@ -125,6 +125,12 @@ def reassign_candidates_for_department(*, department_id: int) -> QuerySet[User]:
     )
 
 
+def api_tokens_of(*, user: User) -> QuerySet:
+    """Her devices' API tokens that have not run out, newest first."""
+    live = Q(expiry__isnull=True) | Q(expiry__gt=timezone.now())
+    return user.auth_token_set.filter(live, device__isnull=False).select_related("device").order_by("-created")
+
+
 def personal_data_accesses_of(*, user: User):
     return user.personal_data_accesses.select_related("viewer").order_by("-created_at", "-id")
 

@@ -1,4 +1,6 @@
+from knox.models import AuthToken
 from rest_framework import serializers
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 
 from accounts.models import Department, StandIn
 
@@ -23,3 +25,29 @@ class StandInSerializer(serializers.Serializer):
     email = serializers.CharField(max_length=254, required=False, allow_blank=True, default="")
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
     cpr = serializers.CharField(max_length=11, required=False, allow_blank=True, default="", write_only=True)
+
+
+class TokenLoginSerializer(AuthTokenSerializer):
+    """E-mail and password (through authenticate(), so django-axes counts a failure), and the device's name."""
+
+    device = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+
+
+class ApiTokenSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="device.public_id", read_only=True)
+    device = serializers.CharField(source="device.name", read_only=True)
+    current = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AuthToken
+        fields = ["id", "device", "created", "expiry", "current"]
+
+    def get_current(self, token) -> bool:
+        return token.pk == getattr(self.context.get("auth"), "pk", None)
+
+
+class IssuedTokenSerializer(ApiTokenSerializer):
+    token = serializers.CharField(read_only=True, help_text="Shown once: keep it secret.")
+
+    class Meta(ApiTokenSerializer.Meta):
+        fields = ["token", *ApiTokenSerializer.Meta.fields]

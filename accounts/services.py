@@ -11,14 +11,16 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from accounts import cpr as cprkit
 from accounts.access_log import log_reads
 from accounts.models import (
     PHONE_VALIDATOR,
+    ApiTokenDevice,
     CitizenIdentity,
     ClaimAttempt,
     Department,
@@ -463,7 +465,7 @@ def anonymise_account(*, user: User) -> dict[str, int]:
             "logins": SocialAccount.objects.filter(user=locked).delete()[0],
         }
         EmailAddress.objects.filter(user=locked).delete()
-        Token.objects.filter(user=locked).delete()
+        revoke_all_api_tokens(user=locked)
         locked.full_name = ""
         locked.email = f"anonymiseret-{locked.id}@{ANONYMISED_ACCOUNT_DOMAIN}"
         locked.phone = ""
@@ -472,3 +474,51 @@ def anonymise_account(*, user: User) -> dict[str, int]:
         locked.set_unusable_password()
         locked.save()
     return removed
+
+
+# --- API tokens, one per device (django-rest-knox) ----------------------------------------------------------
+
+
+def issue_api_token(*, user: User, device: str) -> tuple[AuthToken, str]:
+    """A new token for one of the user's devices, and its secret (shown once, only the digest is kept)."""
+    device = " ".join((device or "").split())[:100] or _("Ukendt enhed")
+    with transaction.atomic():
+        User.objects.select_for_update().filter(id=user.id).first()  # one issue at a time per user: the limit holds
+        AuthToken.objects.filter(user=user, expiry__lt=timezone.now()).delete()
+        if AuthToken.objects.filter(user=user).count() >= settings.API_TOKENS_PER_USER:
+            raise ValidationError(
+                {
+                    "device": _("Du har %(count)d aktive API-nøgler. Afbryd en af dem, før du opretter en ny.")
+                    % {"count": settings.API_TOKENS_PER_USER}
+                }
+            )
+        token, secret = AuthToken.objects.create(user=user)
+        token.device = ApiTokenDevice.objects.create(token=token, name=device)
+        return token, secret
+
+
+def revoke_api_token(*, user: User, public_id) -> None:
+    """End one of the user's tokens (from her list, or the device's own logout); another's is not found."""
+    deleted, _rows = AuthToken.objects.filter(user=user, device__public_id=public_id).delete()
+    if not deleted:
+        raise Http404
+
+
+def revoke_all_api_tokens(*, user: User) -> int:
+    """End every token of the user (her password changed, or she logs out everywhere)."""
+    return AuthToken.objects.filter(user=user).delete()[0]
+
+
+def note_password_change(sender, instance: User, **kwargs) -> None:
+    """pre_save of a user: remember whether the password is another than the stored one."""
+    if instance.pk is None:
+        return
+    stored = User.objects.filter(pk=instance.pk).values_list("password", flat=True).first()
+    instance._password_changed = stored is not None and stored != instance.password
+
+
+def end_tokens_after_password_change(sender, instance: User, **kwargs) -> None:
+    """post_save of a user: a new password ends every API token (as Django ends her other sessions)."""
+    if getattr(instance, "_password_changed", False):
+        instance._password_changed = False
+        revoke_all_api_tokens(user=instance)

@@ -49,9 +49,9 @@ def prepare() -> tuple[str, list[str]]:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from rest_framework.authtoken.models import Token
 
     from accounts.models import Department, DepartmentMembership, User
+    from accounts.services import issue_api_token
     from bench.asgi import BASELINE_TABLE
     from demo.municipality import generate
     from themes.models import SuggestionModel
@@ -77,7 +77,7 @@ def prepare() -> tuple[str, list[str]]:
         client.force_login(worker)
         cookies.append(client.cookies["sessionid"].value)
     citizen, _ = User.objects.get_or_create(email="bench-borger@example.dk", defaults={"full_name": "Bench Borger"})
-    return Token.objects.get_or_create(user=citizen)[0].key, cookies
+    return issue_api_token(user=citizen, device="bench")[1], cookies
 
 
 def worker_commands() -> list[list[str]]:

@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "channels",
     "allauth",
@@ -248,7 +248,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "borgerdialog@kommune.
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "accounts.authentication.LanguageAwareTokenAuthentication",
+        "accounts.authentication.LanguageAwareTokenAuthentication",  # django-rest-knox's, per device
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -267,6 +267,12 @@ REST_FRAMEWORK = {
     ],
     "PAGE_SIZE": 50,
 }
+# API tokens (django-rest-knox): one per device, kept as a digest, with an expiry; ended by the device's logout,
+# from the user's list, and by a change of her password (accounts.services).
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # noqa: S105 - knox's own model (a model name, no secret); it must be set
+API_TOKEN_TTL = timedelta(days=int(os.environ.get("API_TOKEN_DAYS", "30")))
+API_TOKENS_PER_USER = 20
+REST_KNOX = {"TOKEN_TTL": API_TOKEN_TTL, "AUTH_HEADER_PREFIX": "Token", "AUTO_REFRESH": False}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Borgerdialog API",
     "VERSION": "1.0.0",

@@ -4,11 +4,22 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from accounts.api import ClaimApi, DepartmentListApi, PersonalDataApi, TokenApi
+from accounts.api import (
+    ClaimApi,
+    DepartmentListApi,
+    PersonalDataApi,
+    TokenApi,
+    TokenListApi,
+    TokenLogoutApi,
+    TokenRevokeApi,
+)
 from core.views import healthz, home
 
 api_urlpatterns = [
     path("auth/token/", TokenApi.as_view(), name="api-token"),
+    path("auth/logout/", TokenLogoutApi.as_view(), name="api-logout"),
+    path("auth/tokens/", TokenListApi.as_view(), name="api-tokens"),
+    path("auth/tokens/<uuid:token_id>/", TokenRevokeApi.as_view(), name="api-token-revoke"),
     path("departments/", DepartmentListApi.as_view(), name="api-departments"),
     path("claims/", ClaimApi.as_view(), name="api-claims"),
     path("me/data/", PersonalDataApi.as_view(), name="api-personal-data"),

@@ -13,10 +13,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from accounts.models import Committee, CommitteeMembership, Department, DepartmentMembership, User
+from accounts.services import issue_api_token
 from complaints import services as complaint_services
 from complaints.models import Complaint
 
@@ -144,9 +144,8 @@ def secretary(committee) -> User:
 
 
 def api_token(user: User) -> str:
-    """An API token for the user, as the token endpoint hands one out."""
-    token, _ = Token.objects.get_or_create(user=user)
-    return token.key
+    """An API token for the user, as the token endpoint hands one out (django-rest-knox: one per device)."""
+    return issue_api_token(user=user, device="test")[1]
 
 
 @pytest.fixture

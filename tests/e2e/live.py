@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.db import connection
-from rest_framework.authtoken.models import Token
 
+from accounts.services import issue_api_token
 from config.celery import WORKERS
 from config.server import uvicorn_options
 
@@ -79,7 +79,7 @@ class LiveStack:
         one no worker reads (tests/redis_db.py)."""
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
         if user is not None:
-            headers["Authorization"] = f"Token {Token.objects.get_or_create(user=user)[0].key}"
+            headers["Authorization"] = f"Token {issue_api_token(user=user, device='test')[1]}"
         data = json.dumps(payload).encode() if payload is not None else None
         request = urllib.request.Request(self.url + path, data=data, headers=headers, method=method)
         try:

@@ -11,12 +11,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from access_requests import services as access_services
 from access_requests.models import AccessRequest
 from accounts.models import CitizenIdentity, User
-from accounts.services import store_cpr
+from accounts.services import issue_api_token, store_cpr
 from complaints import services as complaint_services
 from complaints.models import Complaint
 from complaints.selectors import complaint_facts
@@ -52,7 +52,7 @@ def her_traces(citizen):
     and a notice."""
     assert store_cpr(user=citizen, cpr="0101901234")
     SocialAccount.objects.create(user=citizen, provider="mitid", uid="pseudonym-123")
-    Token.objects.create(user=citizen)
+    issue_api_token(user=citizen, device="Telefon")
     User.objects.filter(id=citizen.id).update(phone="12345678", postcode="4300")
     queue_email(
         recipient=citizen,
@@ -99,7 +99,9 @@ def test_all_her_data_go_and_the_figures_stay(
     assert "borger@example.dk" not in account.email and account.email.endswith("@borgerdialog.invalid")
     assert not account.is_active and not account.has_usable_password()
     assert not CitizenIdentity.objects.filter(user=account).exists()
-    assert not SocialAccount.objects.filter(user=account).exists() and not Token.objects.filter(user=account).exists()
+    assert (
+        not SocialAccount.objects.filter(user=account).exists() and not AuthToken.objects.filter(user=account).exists()
+    )
     # Her e-mails and notices; only the one telling her of the erasure still goes to her.
     emails = Email.objects.filter(recipient=account)
     told = emails.get(subject__startswith="Din anmodning om sletning (Alle dine oplysninger)")
