@@ -23,6 +23,7 @@ from casework.selectors import decisions_of, hearings_of
 from complaints.deadlines import COPENHAGEN, add_working_days
 from complaints.models import Complaint
 from complaints.selectors import CaseDocument, access_complaint_by_id, case_documents, people_known_to_case
+from dialogue.services import ANONYMISED_TEXT
 from notifications.services import notify, queue_email
 from themes.redaction import redact
 
@@ -370,4 +371,5 @@ def anonymise_requests_by(*, requester: User) -> int:
     with transaction.atomic():
         for letter in [r.late_letter_pdf for r in requests.exclude(late_letter_pdf="")]:
             transaction.on_commit(lambda letter=letter: letter.storage.delete(letter.name))
-        return requests.update(description="", late_letter_pdf="")
+        # A request without a case keeps a description (the database asks for one): the placeholder.
+        return requests.update(description=ANONYMISED_TEXT, late_letter_pdf="")

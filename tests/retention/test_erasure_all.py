@@ -110,7 +110,7 @@ def test_all_her_data_go_and_the_figures_stay(
     assert all(e.to_address == account.email for e in emails.exclude(id=told.id))
     assert all(n.title == "[anonymiseret]" and n.url == "" for n in Notice.objects.filter(user=account))
     # What she asked about other people's cases.
-    assert AccessRequest.objects.get(id=about_others.id).description == ""
+    assert AccessRequest.objects.get(id=about_others.id).description == "[anonymiseret]"
     # The anonymous facts behind the figures, and the figures, are the same.
     assert list(complaint_facts()) == facts_before
     assert figures(now) == figures_before
