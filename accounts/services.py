@@ -456,8 +456,8 @@ ANONYMISED_ACCOUNT_DOMAIN = "borgerdialog.invalid"
 def anonymise_account(*, user: User) -> dict[str, int]:
     """Her account keeps its row (what she supported or voted for is still counted, anonymously) and loses
     everything that says who she is: name, e-mail, phone, postcode, the CPR number's hash, the MitID login's
-    subject, her e-mail addresses and API token; it can never log in again (a changed password also ends her
-    sessions). Safe to run twice."""
+    subject, her e-mail addresses and API tokens, what citizen service noted when it filed for her; it can never
+    log in again (a changed password also ends her sessions). Safe to run twice."""
     with transaction.atomic():
         locked = User.objects.select_for_update().get(id=user.id)
         removed = {
@@ -466,6 +466,10 @@ def anonymise_account(*, user: User) -> dict[str, int]:
         }
         EmailAddress.objects.filter(user=locked).delete()
         revoke_all_api_tokens(user=locked)
+        # What citizen service noted when it filed for her, before she claimed it (address, phone, CPR, name).
+        claimed = StandIn.objects.filter(claimed_by=locked)
+        removed["stand_ins"] = claimed.update(postal_address="", contact_phone="", cpr_hash="", cpr_encrypted="")
+        User.objects.filter(stand_in__claimed_by=locked).update(full_name="", phone="", is_active=False)
         locked.full_name = ""
         locked.email = f"anonymiseret-{locked.id}@{ANONYMISED_ACCOUNT_DOMAIN}"
         locked.phone = ""

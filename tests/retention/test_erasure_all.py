@@ -15,8 +15,8 @@ from knox.models import AuthToken
 
 from access_requests import services as access_services
 from access_requests.models import AccessRequest
-from accounts.models import CitizenIdentity, User
-from accounts.services import issue_api_token, store_cpr
+from accounts.models import CitizenIdentity, StandIn, User
+from accounts.services import claim_with_code, issue_api_token, store_cpr
 from complaints import services as complaint_services
 from complaints.models import Complaint
 from complaints.selectors import complaint_facts
@@ -193,3 +193,18 @@ def test_who_asks_sees_and_decides(
     with pytest.raises(ValidationError, match="allerede afgjort"):
         services.decide_erasure(actor=administrator, erasure_request=erasure, erase=True)
     assert AnonymisationLog.objects.count() == 1
+
+
+def test_what_citizen_service_noted_for_her_goes_with_her_account(file_for_citizen, citizen, caseworker, administrator):
+    complaint, code = file_for_citizen()
+    claimed = claim_with_code(user=citizen, code=code, address=None)
+    complaint_services.route_complaint(complaint_id=complaint.id)
+    complaint_services.close_complaint(
+        actor=caseworker, complaint=Complaint.objects.get(id=complaint.id), outcome="withdrawn", note="Trukket."
+    )
+    erasure = services.request_erasure(citizen=citizen, complaint_id=None)
+    services.decide_erasure(actor=administrator, erasure_request=erasure, erase=True)
+    stand_in = StandIn.objects.select_related("user").get(id=claimed.id)
+    assert stand_in.postal_address == stand_in.contact_phone == stand_in.cpr_hash == ""
+    assert stand_in.user.full_name == "" and not stand_in.user.is_active
+    assert Complaint.objects.get(id=complaint.id).anonymised_at is not None
