@@ -140,7 +140,17 @@ DB_POOL_MAX_SIZE = int(os.environ.get("DB_POOL_MAX_SIZE", "10"))
 for _database in DATABASES.values():
     _options = _database.setdefault("OPTIONS", {})
     if env_flag("DB_POOL", default=True):
-        _options["pool"] = {"min_size": 1, "max_size": DB_POOL_MAX_SIZE, "timeout": 10}
+        # A request waits at most DB_POOL_TIMEOUT seconds for a connection; with PostgreSQL unreachable it then
+        # gets the 503 page (core.views.server_error). Each connection is checked as it is taken, so after a
+        # restart of PostgreSQL the pool drops its dead connections at once instead of failing requests on them.
+        _options["pool"] = {
+            "min_size": 1,
+            "max_size": DB_POOL_MAX_SIZE,
+            "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "3")),
+        }
+        _database["CONN_HEALTH_CHECKS"] = True  # with the pool: ConnectionPool.check_connection on every checkout
+    # Opening a connection to an unreachable PostgreSQL gives up after this many seconds.
+    _options.setdefault("connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "2")))
     if env_flag("DB_PGBOUNCER"):
         _options["prepare_threshold"] = None
         _database["DISABLE_SERVER_SIDE_CURSORS"] = True

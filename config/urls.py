@@ -15,6 +15,8 @@ from accounts.api import (
 )
 from core.views import healthz, home
 
+handler500 = "core.views.server_error"
+
 api_urlpatterns = [
     path("auth/token/", TokenApi.as_view(), name="api-token"),
     path("auth/logout/", TokenLogoutApi.as_view(), name="api-logout"),
