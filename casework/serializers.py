@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from casework.models import TEXT_MAX, Decision, Hearing, Reassessment
@@ -12,6 +13,7 @@ class HearingCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Hearing.Kind.choices, required=False, default=Hearing.Kind.PARTSHOERING)
 
 
+@extend_schema_serializer(component_name="CaseHearing")  # the partshøring: "Hearing" is the public høring's
 class HearingSerializer(serializers.ModelSerializer):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     extension_pending = serializers.BooleanField(read_only=True)

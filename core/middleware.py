@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 
@@ -24,6 +25,22 @@ def bad_input_response(request, message: str):
         error = {"type": "https://schema.oparl.org/1.1/Error", "message": message}
         return JsonResponse(error, status=400, json_dumps_params={"ensure_ascii": False})
     return render(request, "400.html", {"message": message}, status=400)
+
+
+class NoStoreForPersonalDataMiddleware:
+    """No cache keeps an answer to a logged-in person (a page or an API answer about her or that staff see):
+    `Cache-Control: private, no-store`, unless the view said otherwise. The API's token user counts too (DRF
+    sets it on the request once the view has run). Public pages to anonymous readers stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class RejectUnreadableInputMiddleware:
