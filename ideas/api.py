@@ -12,8 +12,9 @@ from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 from ideas import services
-from ideas.models import Idea
+from ideas.models import Comment, Idea
 from ideas.permissions import can_moderate, can_see_hidden_text, can_set_idea_themes
 from ideas.selectors import (
     ORDER_MOST_SUPPORTED,
@@ -122,11 +123,18 @@ class IdeaListCreateApi(ListAPIView):
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "show_hidden": can_see_hidden_text(self.request.user)}
 
-    @extend_schema(request=IdeaCreateSerializer, responses={201: IdeaSerializer})
+    @extend_schema(request=IdeaCreateSerializer, responses={201: IdeaSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request):
+        """Post an idea. Sent again with the same `Idempotency-Key`, the answer is the idea posted first."""
         serializer = IdeaCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        idea = services.create_idea(author=request.user, **serializer.validated_data)
+        idea = once(
+            action="ideas.create_idea",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Idea,
+            create=lambda: services.create_idea(author=request.user, **serializer.validated_data),
+        )
         return _idea_response(request, idea.id, status_code=status.HTTP_201_CREATED)
 
 
@@ -228,12 +236,19 @@ class IdeaCommentsApi(APIView):
         context = {"show_hidden": can_see_hidden_text(request.user)}
         return Response(CommentSerializer(comments, many=True, context=context).data)
 
-    @extend_schema(request=CommentCreateSerializer, responses={201: CommentSerializer})
+    @extend_schema(request=CommentCreateSerializer, responses={201: CommentSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request, idea_id: int):
+        """Comment. Sent again with the same `Idempotency-Key`, the answer is the comment posted first."""
         idea = access_idea_by_id(user=request.user, idea_id=idea_id)
         serializer = CommentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        comment = services.post_comment(author=request.user, idea=idea, **serializer.validated_data)
+        comment = once(
+            action="ideas.post_comment",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Comment,
+            create=lambda: services.post_comment(author=request.user, idea=idea, **serializer.validated_data),
+        )
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StandInFields
 from accounts.models import PublicName
+from core.idempotency import IdempotentForm
 from ideas.models import COMMENT_MAX, IDEA_BODY_MAX, REASON_MAX, TITLE_MAX, Idea
 from ideas.selectors import ORDER_MOST_SUPPORTED, ORDER_NEWEST, associations_of, collecting_boards
 from themes.forms import ThemesField
@@ -60,7 +61,7 @@ class IdeaEditForm(forms.Form):
     )
 
 
-class IdeaForm(IdeaEditForm):
+class IdeaForm(IdempotentForm, IdeaEditForm):
     association = forms.ModelChoiceField(
         label=_("Afsender"),
         queryset=None,
@@ -107,7 +108,7 @@ class CommentEditForm(forms.Form):
     body = forms.CharField(label=_("Din kommentar"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class CommentForm(CommentEditForm):
+class CommentForm(IdempotentForm, CommentEditForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     shown_as = ShownAsField(_("Hvordan skal dit navn vises ved kommentaren?"))
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import PublicName
 from accounts.permissions import may_assist_citizens
 from accounts.views import assurance_required
+from core.idempotency import once
 from ideas import services
 from ideas.forms import (
     AssistedIdeaForm,
@@ -26,7 +27,7 @@ from ideas.forms import (
     ReportForm,
     SupportForm,
 )
-from ideas.models import Idea
+from ideas.models import Comment, Idea
 from ideas.permissions import (
     can_comment_on_idea,
     can_create_idea,
@@ -126,7 +127,13 @@ def idea_create(request, slug: str):
     form = IdeaForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            idea = services.create_idea(author=request.user, board=board, **form.cleaned_data)
+            idea = once(
+                action="ideas.create_idea",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Idea,
+                create=lambda: services.create_idea(author=request.user, board=board, **form.cleaned_data),
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -307,12 +314,18 @@ def comment_create(request, idea_id: int):
         parent_id = form.cleaned_data["parent"]
         try:
             parent = access_comment_by_id(comment_id=parent_id) if parent_id else None
-            comment = services.post_comment(
-                author=request.user,
-                idea=idea,
-                body=form.cleaned_data["body"],
-                parent=parent,
-                shown_as=form.cleaned_data["shown_as"],
+            comment = once(
+                action="ideas.post_comment",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Comment,
+                create=lambda: services.post_comment(
+                    author=request.user,
+                    idea=idea,
+                    body=form.cleaned_data["body"],
+                    parent=parent,
+                    shown_as=form.cleaned_data["shown_as"],
+                ),
             )
         except ValidationError as error:
             _add_errors(form, error)
