@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import login_session, oidc, services
 from accounts.forms import ClaimForm, ProfileForm
 from accounts.permissions import LEVEL_NAMES, REQUIRED_LEVEL, has_assurance_for
-from accounts.selectors import ARCHIVE_NAME, personal_data_accesses_of, personal_data_archive
+from accounts.selectors import ARCHIVE_NAME, api_tokens_of, personal_data_accesses_of, personal_data_archive
 from core.forms import add_service_errors
 
 
@@ -65,6 +65,20 @@ def personal_data_download(request):
     """All my data (complaints, messages, ideas, comments, surveys, hearing answers, applications, the access
     log) as one file: GDPR art. 15 (access) and art. 20 (portability)."""
     return archive_response(personal_data_archive(user=request.user))
+
+
+@login_required
+def api_tokens(request):
+    """The API tokens of her devices, each with a button that ends it (the same list as GET /api/auth/tokens/)."""
+    return render(request, "accounts/api_tokens.html", {"tokens": api_tokens_of(user=request.user)})
+
+
+@login_required
+@require_POST
+def api_token_end(request, token_id):
+    services.revoke_api_token(user=request.user, public_id=token_id)
+    messages.success(request, _("Nøglen er afbrudt. Enheden skal logge ind igen for at bruge API'et."))
+    return redirect("api-tokens-page")
 
 
 class LoginView(auth_views.LoginView):

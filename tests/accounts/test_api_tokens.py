@@ -83,3 +83,16 @@ def test_the_number_of_tokens_is_capped_with_a_clear_message(citizen, settings):
     log_in(citizen, "Telefon"), log_in(citizen, "Bærbar")
     answer = APIClient().post("/api/auth/token/", {"username": citizen.email, "password": PASSWORD})
     assert answer.status_code == 400 and "Afbryd en af dem" in answer.json()["device"][0]
+
+
+def test_the_page_lists_her_tokens_and_ends_one_without_javascript(client, citizen, other_citizen):
+    phone, laptop = log_in(citizen, "Telefon"), log_in(citizen, "Bærbar")
+    log_in(other_citizen, "Hans telefon")
+    client.force_login(citizen)
+    page = client.get("/min-profil/api-noegler/").content.decode()
+    assert "Telefon" in page and "Bærbar" in page and "Hans telefon" not in page and phone not in page
+    phone_id = AuthToken.objects.get(device__name="Telefon").device.public_id
+    others_id = AuthToken.objects.get(device__name="Hans telefon").device.public_id
+    assert client.post(f"/min-profil/api-noegler/{others_id}/afbryd/").status_code == 404
+    assert client.post(f"/min-profil/api-noegler/{phone_id}/afbryd/").status_code == 302
+    assert not works(phone) and works(laptop)

@@ -31,12 +31,15 @@ def test_citizen_pages_have_no_wcag_violations(live_stack, browser, axe_source, 
         reverse("complaints:receipt", args=[routed_complaint.id]),
         reverse("access-log"),
         reverse("notice-list"),
+        reverse("api-tokens-page"),
     ]:
         page.goto(path)
         assert violations(page, axe_source) == [], path
     page.goto(reverse("complaints:create"))
     page.get_by_role("button", name="Gem og fortsæt").click()
     assert violations(page, axe_source) == [], "complaint form with errors"
+    # js/error-summary.js (no inline script: the CSP would refuse one) puts the focus on the error summary
+    assert page.evaluate("document.activeElement.id") == "error-summary"
     context.close()
 
 
