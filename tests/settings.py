@@ -16,3 +16,6 @@ if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("REDIS_URL"):
 from config.settings import *  # noqa: F403
 
 CELERY_BROKER_URL = parked_broker_url(REDIS_URL)  # noqa: F405
+# The test databases are made from the models, not the migrations (pyproject.toml): the triggers the migrations
+# would add (the append-only access log) are installed at the end of that `migrate` instead.
+PGTRIGGER_INSTALL_ON_MIGRATE = True
