@@ -12,7 +12,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from complaints.models import Complaint, ComplaintAttachment, ComplaintEvent, ContactLog, Survey
+from complaints.models import (
+    Complaint,
+    ComplaintAttachment,
+    ComplaintDraft,
+    ComplaintDraftFile,
+    ComplaintEvent,
+    ContactLog,
+    Survey,
+)
 from dialogue.services import ANONYMISED_TEXT, anonymise_thread
 
 
@@ -58,3 +66,14 @@ def anonymise_complaint(*, complaint_id: int, erased_person: User) -> dict[str, 
         complaint.anonymised_at = timezone.now()
         complaint.save()
     return removed
+
+
+def discard_drafts(*, citizen_id: int) -> int:
+    """Her unsent complaint draft goes with her account (erasure of all her data): the answers, the files. A sent
+    draft holds nothing but the complaint it became, which is anonymised as a case."""
+    with transaction.atomic():
+        files = list(ComplaintDraftFile.objects.filter(draft__citizen_id=citizen_id))
+        for draft_file in files:
+            transaction.on_commit(lambda file=draft_file.file: file.storage.delete(file.name))
+        deleted, _ = ComplaintDraft.objects.filter(citizen_id=citizen_id, complaint__isnull=True).delete()
+    return deleted

@@ -196,6 +196,32 @@ class AssistedComplaintForm(StandInFields, ComplaintForm):
         super()._post_clean()
 
 
+class AddInformationForm(forms.Form):
+    text = forms.CharField(
+        label=_("Hvad vil du tilføje?"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Fx noget, du har fået at vide siden, eller svar på det, sagsbehandleren spurgte om."),
+    )
+    documents = MultipleFileField(
+        label=_("Filer"),
+        required=False,
+        allow_empty_file=True,
+        help_text=_("En PDF, et billede eller et kontordokument, højst 20 MB hver. Du kan vælge flere."),
+    )
+
+
+class WithdrawComplaintForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Vil du fortælle hvorfor?"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sagsbehandleren ser det på klagen."),
+    )
+
+
 class ContactLogForm(IdempotentForm, RadioChoicesWithoutBlank, forms.ModelForm):
     radio_fields = ("citizen_understood_decision",)
     themes = ThemesField()

@@ -205,6 +205,10 @@ class ComplaintAttachment(TimeStampedModel):
     kind = models.CharField(_("hvad er det"), max_length=10, choices=Kind.choices, default=Kind.DOCUMENT)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     added_by_staff = models.BooleanField(_("tilføjet af kommunen"), default=False)
+    # The step on the timeline the file came with (information the citizen added after sending), if any.
+    event = models.ForeignKey(
+        "ComplaintEvent", on_delete=models.SET_NULL, null=True, blank=True, related_name="attachments"
+    )
     title = models.CharField(_("titel"), max_length=200)
     file = models.FileField(_("fil"), storage=attachment_storage, upload_to=attachment_path, max_length=200)
     file_name = models.CharField(_("filnavn"), max_length=200)
@@ -309,8 +313,8 @@ class ComplaintEvent(models.Model):
         PROXY_DECLINED = "proxy_declined", _("Fuldmagten er afvist")
         PROXY_REVOKED = "proxy_revoked", _("Fuldmagten er tilbagekaldt")
         PROXY_EXPIRED = "proxy_expired", _("Fuldmagten er udløbet")
-        INFO_ADDED = "info_added", _("Borgeren har tilføjet oplysninger")
-        WITHDRAWN = "withdrawn", _("Borgeren har trukket klagen tilbage")
+        INFO_ADDED = "info_added", _("Der er kommet flere oplysninger til klagen")
+        WITHDRAWN = "withdrawn", _("Klagen er trukket tilbage")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

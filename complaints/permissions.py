@@ -94,6 +94,9 @@ can_view_complaint = is_complaint_citizen | is_department_staff | is_complaint_r
 can_act_for_citizen = is_complaint_citizen | is_complaint_representative
 # The citizen (or who acts for her) adds documents while her complaint is open; staff add to the case at any time.
 can_attach_to_complaint = is_department_staff | (can_act_for_citizen & is_open_complaint)
+# After sending, the citizen (or who acts for her) adds information and may withdraw while it is open.
+can_add_to_complaint = can_act_for_citizen & is_open_complaint
+can_withdraw_complaint = can_act_for_citizen & is_open_complaint
 can_handle_complaint = is_department_staff
 can_work_on_task = is_task_department_staff
 can_reassign_task = is_lead_of_task_department
@@ -149,6 +152,8 @@ can_record_paper_representation = is_department_staff
 rules.add_perm("complaints.view_complaint", can_view_complaint)
 rules.add_perm("complaints.act_for_citizen", can_act_for_citizen)
 rules.add_perm("complaints.handle_complaint", can_handle_complaint)
+rules.add_perm("complaints.add_to_complaint", can_add_to_complaint)
+rules.add_perm("complaints.withdraw_complaint", can_withdraw_complaint)
 rules.add_perm("complaints.attach_to_complaint", can_attach_to_complaint)
 rules.add_perm("complaints.work_on_task", can_work_on_task)
 rules.add_perm("complaints.reassign_task", can_reassign_task)

@@ -152,9 +152,11 @@ def sent_complaint_of_draft(*, user: User, draft_id: int) -> Complaint | None:
 
 
 def complaint_timeline(*, complaint: Complaint):
-    return complaint.events.select_related(
-        "actor", "representation__representative", "representation__principal"
-    ).order_by("created_at", "id")
+    return (
+        complaint.events.select_related("actor", "representation__representative", "representation__principal")
+        .prefetch_related("attachments")
+        .order_by("created_at", "id")
+    )
 
 
 def inbox_for(*, user: User, include_done: bool = False) -> QuerySet[ContactTask]:
@@ -495,5 +497,9 @@ def own_data_of(*, user: User) -> dict[str, list[dict]]:
                 "kommentar": survey.comment,
             }
             for survey in answers.order_by("answered_at", "id")
+        ],
+        "kladder": [
+            {"gemt": draft.updated_at, "svar": draft.answers, "filer": [f.file_name for f in draft.files.all()]}
+            for draft in ComplaintDraft.objects.filter(citizen_id=user.id, complaint__isnull=True)
         ],
     }

@@ -43,12 +43,14 @@ from complaints.models import (
     Survey,
 )
 from complaints.permissions import (
+    can_add_to_complaint,
     can_answer_representation,
     can_attach_to_complaint,
     can_end_representation,
     can_handle_complaint,
     can_reassign_task,
     can_record_paper_representation,
+    can_withdraw_complaint,
     can_work_on_task,
     is_representation_department_staff,
 )
@@ -69,8 +71,8 @@ from themes.models import Theme
 from themes.services import store_theme_suggestions
 
 
-def _record(complaint: Complaint, kind: str, *, actor: User | None = None, note: str = "") -> None:
-    ComplaintEvent.objects.create(complaint=complaint, kind=kind, actor=actor, note=note)
+def _record(complaint: Complaint, kind: str, *, actor: User | None = None, note: str = "") -> ComplaintEvent:
+    return ComplaintEvent.objects.create(complaint=complaint, kind=kind, actor=actor, note=note)
 
 
 def record_event(*, complaint: Complaint, kind: str, actor: User | None = None, note: str = "") -> None:
@@ -704,6 +706,83 @@ def share_contact_summary(*, actor: User, contact_log: ContactLog) -> Message:
         log.shared_message = message
         log.save(update_fields=["shared_message", "updated_at"])
     return message
+
+
+INFORMATION_MAX_CHARS = 4000
+
+
+def _tell_caseworker(complaint: Complaint, *, title: str) -> None:
+    """Her caseworker (or, with none yet, the department's staff) hears of it: a notice, and live in the inbox."""
+    if complaint.caseworker_id is not None:
+        recipients = [complaint.caseworker]
+    else:
+        recipients = list(User.objects.filter(department_memberships__department_id=complaint.department_id).distinct())
+    url = reverse("complaints:detail", args=[complaint.id])
+    for recipient in recipients:
+        notify(user=recipient, title=title, url=url)
+        push_on_commit(user_id=recipient.id, event={"kind": "complaint", "complaint_id": complaint.id})
+
+
+def add_complaint_information(
+    *, actor: User, complaint: Complaint, text: str, documents: Sequence[UploadedFile] = ()
+) -> ComplaintEvent:
+    """The citizen (or who acts for her) tells more after sending: a text and files, on the timeline."""
+    if not can_add_to_complaint(actor, complaint):
+        raise PermissionDenied
+    text = text.strip()
+    errors: dict[str, list[str]] = {}
+    if not text and not documents:
+        errors["text"] = [_("Skriv, hvad du vil tilføje, eller vedhæft en fil.")]
+    elif len(text) > INFORMATION_MAX_CHARS:
+        errors["text"] = [_("Teksten må højst være på %(max)d tegn.") % {"max": INFORMATION_MAX_CHARS}]
+    try:
+        uploads = _checked_intake_uploads(decision_file=None, documents=documents)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+        uploads = []
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = Complaint.objects.select_for_update(of=("self",)).select_related("caseworker").get(id=complaint.id)
+        if not can_add_to_complaint(actor, locked):
+            raise ValidationError({"text": [_("Klagen er afsluttet, så der kan ikke tilføjes mere.")]})
+        if locked.attachments.count() + len(uploads) > MAX_ATTACHMENTS:
+            raise ValidationError({"documents": [_("Højst %(max)d dokumenter pr. klage.") % {"max": MAX_ATTACHMENTS}]})
+        event = _record(locked, ComplaintEvent.Kind.INFO_ADDED, actor=actor, note=text)
+        for kind, checked in uploads:
+            attachment = _store_attachment(complaint=locked, actor=actor, kind=kind, checked=checked)
+            ComplaintAttachment.objects.filter(id=attachment.id).update(event=event)
+        _tell_caseworker(
+            locked,
+            title=_("Der er kommet flere oplysninger til %(reference)s") % {"reference": locked.reference},
+        )
+    return event
+
+
+def withdraw_complaint(*, actor: User, complaint: Complaint, reason: str = "") -> Complaint:
+    """The citizen takes her complaint back: it closes as withdrawn, its open tasks are cancelled, no survey."""
+    if not can_withdraw_complaint(actor, complaint):
+        raise PermissionDenied
+    reason = reason.strip()
+    if len(reason) > INFORMATION_MAX_CHARS:
+        raise ValidationError(
+            {"reason": [_("Teksten må højst være på %(max)d tegn.") % {"max": INFORMATION_MAX_CHARS}]}
+        )
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Complaint.objects.select_for_update(of=("self",)).select_related("caseworker").get(id=complaint.id)
+        if locked.status == Complaint.Status.CLOSED:
+            raise ValidationError({"reason": [_("Klagen er allerede afsluttet.")]})
+        locked.status = Complaint.Status.CLOSED
+        locked.outcome = Complaint.Outcome.WITHDRAWN
+        locked.closed_at = now
+        locked.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
+        locked.tasks.filter(status=ContactTask.Status.OPEN).update(status=ContactTask.Status.CANCELLED, updated_at=now)
+        _record(locked, ComplaintEvent.Kind.WITHDRAWN, actor=actor, note=reason)
+        _tell_caseworker(
+            locked, title=_("%(reference)s er trukket tilbage af borgeren") % {"reference": locked.reference}
+        )
+    return locked
 
 
 def close_complaint(*, actor: User, complaint: Complaint, outcome: str, note: str) -> Complaint:

@@ -19,6 +19,7 @@ from complaints import services
 from complaints.forms import (
     FILE_FIELDS,
     INTAKE_STEPS,
+    AddInformationForm,
     AssistedComplaintForm,
     AttachmentForm,
     ClassifyComplaintForm,
@@ -30,15 +31,18 @@ from complaints.forms import (
     PaperRepresentationForm,
     ReassignForm,
     SurveyForm,
+    WithdrawComplaintForm,
     intake_summary,
 )
 from complaints.models import ContactLog, Survey
 from complaints.panels import render_panels
 from complaints.permissions import (
+    can_add_to_complaint,
     can_answer_representation,
     can_attach_to_complaint,
     can_end_representation,
     can_handle_complaint,
+    can_withdraw_complaint,
     is_complaint_citizen,
 )
 from complaints.selectors import (
@@ -310,6 +314,8 @@ def _detail_context(request, complaint, *, can_handle: bool, **forms) -> dict:
         **({**staff_forms, **forms} if can_handle else dict.fromkeys(staff_forms)),
         "attachments": complaint_attachments(complaint=complaint),
         "can_attach": can_attach_to_complaint(request.user, complaint),
+        "can_add": can_add_to_complaint(request.user, complaint),
+        "can_withdraw": can_withdraw_complaint(request.user, complaint),
         "panels": render_panels(request=request, complaint=complaint, can_handle=can_handle),
         "representations": representations_for_complaint(complaint=complaint) if sees_representations else [],
         "acting_for": in_force.filter(representative_id=request.user.id).first(),
@@ -340,6 +346,46 @@ def complaint_close(request, complaint_id: int):
         raise PermissionDenied
     context = _detail_context(request, complaint, can_handle=True, close_form=form)
     return render(request, "complaints/complaint_detail.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def complaint_add_information(request, complaint_id: int):
+    """After sending: she tells more (a text, files); it goes on the timeline and to her caseworker at once."""
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    if not can_add_to_complaint(request.user, complaint):
+        raise PermissionDenied
+    form = AddInformationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_complaint_information(actor=request.user, complaint=complaint, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Tak – oplysningerne er sendt til sagsbehandleren."))
+            return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#timeline")
+    context = {"complaint": complaint, "form": form}
+    return render(request, "complaints/add_information.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def complaint_withdraw(request, complaint_id: int):
+    """Withdrawing is for good, so it is confirmed on a page of its own."""
+    complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    if not can_withdraw_complaint(request.user, complaint):
+        raise PermissionDenied
+    form = WithdrawComplaintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_complaint(actor=request.user, complaint=complaint, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Klagen er trukket tilbage."))
+            return redirect("complaints:detail", complaint_id=complaint.id)
+    context = {"complaint": complaint, "form": form}
+    return render(request, "complaints/withdraw.html", context, status=400 if form.errors else 200)
 
 
 @login_required

@@ -18,7 +18,7 @@ from access_requests.services import anonymise_requests_about, anonymise_request
 from accounts.models import User
 from accounts.services import anonymise_account, erased_person
 from casework.anonymisation import anonymise_casework
-from complaints.anonymisation import anonymise_complaint
+from complaints.anonymisation import anonymise_complaint, discard_drafts
 from complaints.models import Complaint
 from complaints.selectors import access_complaint_by_id, closed_complaint_ids
 from notifications.services import anonymise_mail_and_notices, notify, queue_email
@@ -164,6 +164,7 @@ def decide_erasure(
         locked.save()
         told = _tell_citizen(locked)
         if locked.scope == ErasureRequest.Scope.ALL and status == ErasureRequest.Status.ERASED:
+            discard_drafts(citizen_id=locked.citizen_id)
             anonymise_account(user=locked.citizen)
             anonymise_requests_by(requester=locked.citizen)
             locked.citizen.refresh_from_db()

@@ -9,14 +9,15 @@ from django.urls import reverse
 
 from accounts import login_session
 from complaints import services
+from complaints.anonymisation import discard_drafts
 from complaints.models import Complaint, ComplaintDraft, ComplaintDraftFile
+from complaints.selectors import own_data_of
 from tests.complaints.intake_pages import answer_steps, send_draft
 from tests.complaints.payloads import VALID_PAYLOAD
 from tests.complaints.test_routing_concurrency import in_threads
 from tests.files import PDF
 
 pytestmark = pytest.mark.django_db
-
 
 
 def pdf(name="afgoerelse.pdf", content=PDF):
@@ -243,3 +244,16 @@ def test_the_steps_need_a_login(client):
     for url in (step_url("om"), reverse("complaints:create-check")):
         response = client.get(url)
         assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_an_open_draft_is_in_her_data_export_and_goes_when_all_her_data_is_erased(
+    citizen, data, django_capture_on_commit_callbacks
+):
+    services.save_complaint_draft(citizen=citizen, answers={"subject": "Afslag på aflastning"})
+    services.add_complaint_draft_files(citizen=citizen, documents=[pdf("a.pdf")])
+    exported = own_data_of(user=citizen)["kladder"]
+    assert exported[0]["svar"] == {"subject": "Afslag på aflastning"} and exported[0]["filer"] == ["a.pdf"]
+    stored = ComplaintDraftFile.objects.get().file
+    with django_capture_on_commit_callbacks(execute=True):
+        assert discard_drafts(citizen_id=citizen.id) >= 1
+    assert not ComplaintDraft.objects.exists() and not stored.storage.exists(stored.name)
