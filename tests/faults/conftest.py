@@ -158,7 +158,8 @@ def fault_stack(django_db_setup, django_db_blocker, own_redis, database_gate):
         "DATABASE_URL": urlunsplit(url._replace(netloc=netloc)),
         "REDIS_URL": own_redis.url,
         "DEMO": "1",
-        "DEBUG": "0",  # the error pages as production shows them
+        "DEBUG": "0",  # the error pages as production shows them, on plain HTTP (no TLS in front here)
+        "SECURE_SSL_REDIRECT": "0",
         "PYTHONUNBUFFERED": "1",
         "RATE_LIMIT_COMPLAINTS": "1000",  # the burst files faster than a person may
     }
