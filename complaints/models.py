@@ -316,6 +316,15 @@ class ComplaintEvent(models.Model):
         INFO_ADDED = "info_added", _("Der er kommet flere oplysninger til klagen")
         WITHDRAWN = "withdrawn", _("Klagen er trukket tilbage")
 
+    # The choices speak to the citizen; staff read the same steps in staff wording (issue 9, journey 11).
+    STAFF_WORDING = {
+        Kind.CONTACTED: _("Der er talt med borgeren"),
+        Kind.SURVEY_ANSWERED: _("Borgeren har svaret på spørgeskemaet"),
+        Kind.HEARING: _("Borgeren er bedt om at kommentere oplysninger i sagen"),
+        Kind.HEARING_ANSWERED: _("Borgeren har svaret på partshøringen"),
+        Kind.DECISION: _("Borgeren har fået en afgørelse"),
+    }
+
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
@@ -331,6 +340,10 @@ class ComplaintEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint_id}: {self.kind}"
+
+    @property
+    def staff_label(self) -> str:
+        return str(self.STAFF_WORDING.get(self.kind, self.get_kind_display()))
 
 
 class ContactTask(TimeStampedModel):

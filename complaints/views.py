@@ -333,17 +333,21 @@ def complaint_detail(request, complaint_id: int):
 @login_required
 @require_POST
 def complaint_close(request, complaint_id: int):
+    """Closing is for good: the answers are confirmed on a page of their own before the complaint closes."""
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
+    if not can_handle_complaint(request.user, complaint):
+        raise PermissionDenied
     form = CloseComplaintForm(request.POST)
     if form.is_valid():
+        if request.POST.get("confirm") != "1":
+            return render(request, "complaints/close_confirm.html", {"complaint": complaint, "form": form})
         try:
             services.close_complaint(actor=request.user, complaint=complaint, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Klagen er afsluttet, og borgeren har fået spørgeskemaet."))
             return redirect("complaints:detail", complaint_id=complaint.id)
-    if not can_handle_complaint(request.user, complaint):
-        raise PermissionDenied
     context = _detail_context(request, complaint, can_handle=True, close_form=form)
     return render(request, "complaints/complaint_detail.html", context, status=400)
 

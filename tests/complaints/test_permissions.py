@@ -197,7 +197,7 @@ def test_close_page_closes_and_a_citizen_cannot(client, citizen, caseworker, rou
     client.force_login(citizen)
     assert client.post(url, {"outcome": "withdrawn", "note": "x"}).status_code == 403
     client.force_login(caseworker)
-    assert client.post(url, {"outcome": "withdrawn", "note": "Trukket tilbage."}).status_code == 302
+    assert client.post(url, {"outcome": "withdrawn", "note": "Trukket tilbage.", "confirm": "1"}).status_code == 302
     routed_complaint.refresh_from_db()
     assert routed_complaint.status == Complaint.Status.CLOSED
 
