@@ -398,6 +398,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hearings.tasks.send_due_notices",
         "schedule": timedelta(minutes=15),
     },
+    "core-purge-idempotency-keys": {
+        "task": "core.tasks.purge_idempotency_keys",
+        "schedule": crontab(minute=35, hour=3),
+    },
     "dialogue-email-unread-messages": {
         "task": "dialogue.tasks.email_unread_messages",
         "schedule": timedelta(minutes=1),

@@ -13,16 +13,20 @@ nothing is kept and the same key may be used again.
 import re
 import uuid
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 
 from core.models import IdempotencyKey
 
+# A repeat comes within seconds (a double click) or minutes (a client's retries); keys older than this go.
+KEPT_FOR = timedelta(days=7)
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 HEADER = "Idempotency-Key"
 
@@ -55,6 +59,13 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
     description="A key the client makes (1-64 characters of A-Z a-z 0-9 . _ : -); sent again with the same key, "
     "the request returns what the first made instead of making it twice.",
 )
+
+
+def purge_old_keys(*, now: datetime | None = None) -> int:
+    """Forget keys older than KEPT_FOR (a daily beat job); returns how many went."""
+    cutoff = (now or timezone.now()) - KEPT_FOR
+    deleted, _by_model = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
 
 
 def key_from_request(request) -> str:
