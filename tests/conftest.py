@@ -5,6 +5,7 @@ end-to-end tests also against a real ASGI server and Celery worker process.
 """
 
 import io
+from contextlib import ExitStack
 
 import pytest
 import redis
@@ -50,24 +51,69 @@ def small_demo_history(settings):
     settings.DEMO_GENERATED_COMPLAINTS = 300
 
 
+class _DemoSeed:
+    """The demo municipality, seeded inside a transaction that stays open while tests using it follow one another.
+
+    Those tests are moved to the start of the run (pytest_collection_modifyitems), so they follow one another, and
+    pytest-xdist's load scheduling hands them to the first worker in its first batch of consecutive tests. So the
+    demo is seeded once instead of once per module (once per worker where a batch splits them), and rolled back
+    when the last test using it is done."""
+
+    def __init__(self):
+        self.open: ExitStack | None = None
+        self.next_item: pytest.Item | None = None
+
+    def enter(self, django_db_blocker) -> None:
+        if self.open is not None:
+            return
+        stack = ExitStack()
+        stack.enter_context(django_db_blocker.unblock())
+        stack.enter_context(
+            override_settings(
+                DEMO=True,
+                DEMO_GENERATED_COMPLAINTS=300,
+                PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            )
+        )
+        stack.enter_context(transaction.atomic())
+        stack.callback(transaction.set_rollback, True)  # runs before the atomic block exits: nothing is kept
+        with stack.pop_all() as on_failure:
+            call_command("seed_demo", stdout=io.StringIO())
+            self.open = on_failure.pop_all()
+
+    def leave_unless_next_needs_it(self) -> None:
+        if self.next_item is not None and uses_demo(self.next_item):
+            return
+        self.open.close()
+        self.open = None
+
+
+_demo = _DemoSeed()
+
+
+def uses_demo(item: pytest.Item) -> bool:
+    return "demo_municipality" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests on the demo municipality first, one after the other (see _DemoSeed)."""
+    items.sort(key=lambda item: not uses_demo(item))  # stable: each part keeps its order
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    _demo.next_item = nextitem  # read by demo_municipality's teardown, which runs inside this hook
+    return (yield)
+
+
 @pytest.fixture(scope="module")
 def demo_municipality(django_db_setup, django_db_blocker):
-    """The demo municipality (seed_demo), seeded once for a whole test module inside a transaction that is rolled
-    back after the module; each test's own changes are rolled back after the test (a savepoint inside it)."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            DEMO=True, DEMO_GENERATED_COMPLAINTS=300, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
-        ),
-    ):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("seed_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    """The demo municipality (seed_demo) under every test of the module; each test's own changes are rolled back
+    after the test (a savepoint inside the seed's transaction). Seeded once for the tests that follow one another
+    (_DemoSeed)."""
+    _demo.enter(django_db_blocker)
+    yield
+    _demo.leave_unless_next_needs_it()
 
 
 def make_user(email: str, name: str, **fields) -> User:
