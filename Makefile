@@ -3,12 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench messages
+.PHONY: run test lint bench messages screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	$(VENV)/bin/python platform/dkfds.py
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -16,6 +17,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/python platform/local.py test $(PYTEST_ARGS)
+
+# The main pages at desktop width and 375 px, as PNGs in .local/screenshots/ (not committed), to review the look.
+screenshots: $(STAMP)
+	$(VENV)/bin/python platform/local.py screenshots
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

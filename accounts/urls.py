@@ -5,6 +5,7 @@ from accounts import oidc, views
 urlpatterns = [
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.logout, name="logout"),
+    path("start/", views.start, name="start"),
     path("auth/oidc/<str:provider_id>/login/", oidc.login, name="openid_connect_login"),
     path("auth/oidc/<str:provider_id>/login/callback/", oidc.callback, name="openid_connect_callback"),
     path("i18n/setlang/", views.set_language, name="set_language"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import login_session, oidc, services
 from accounts.forms import ClaimForm, ProfileForm
+from accounts.navigation import start_url
 from accounts.permissions import LEVEL_NAMES, REQUIRED_LEVEL, has_assurance_for
 from accounts.selectors import ARCHIVE_NAME, api_tokens_of, personal_data_accesses_of, personal_data_archive
 from core.forms import add_service_errors
@@ -104,6 +105,11 @@ class LoginView(auth_views.LoginView):
             context = self.get_context_data(password_refused=True)
             return self.render_to_response(context, status=400)
         return super().post(request, *args, **kwargs)
+
+
+def start(request):
+    """After logging in, each role lands on its own start page (accounts.navigation.start_url)."""
+    return redirect(start_url(request.user))
 
 
 @require_POST

@@ -40,6 +40,14 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEMO else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Holbæk Kommune")
+# The logo in the header: a path among the static files or an absolute URL.
+MUNICIPALITY_LOGO = os.environ.get("MUNICIPALITY_LOGO", "img/kommune-logo.svg")
+# The footer's contact information.
+MUNICIPALITY_CONTACT = {
+    "address": os.environ.get("MUNICIPALITY_ADDRESS", "Kanalstræde 2, 4300 Holbæk"),
+    "phone": os.environ.get("MUNICIPALITY_PHONE", "72 36 36 36"),
+    "email": os.environ.get("MUNICIPALITY_EMAIL", "kommunen@holbaek.example.dk"),
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -63,6 +71,7 @@ INSTALLED_APPS = [
     "core",
     "documents",
     "accounts",
+    "pages",
     "notifications",
     "themes",
     "dialogue",
@@ -210,7 +219,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "start"  # each role its own start page (accounts.navigation.start_url)
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "da"
@@ -221,7 +230,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Det Fælles Designsystem, fetched by platform/dkfds.py (never committed), served as static/dkfds/.
+STATICFILES_DIRS = [BASE_DIR / "static", ("dkfds", BASE_DIR / ".local" / "dkfds")]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / ".local" / "staticfiles"))
 # Static files are served by the ASGI process itself; in development straight from the apps.
 WHITENOISE_USE_FINDERS = DEBUG

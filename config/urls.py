@@ -64,6 +64,7 @@ urlpatterns = [
     path("", include("dialogue.urls")),
     path("", include("access_requests.urls")),
     path("", include("retention.urls")),
+    path("", include("pages.urls")),
 ]
 
 if settings.DEBUG:

@@ -8,6 +8,7 @@ stopped when it ends, Ctrl-C included.
 
     python platform/local.py run           # migrate, seed the demo, serve, a worker per queue and beat
     python platform/local.py test [ARGS]   # the test suite (ARGS go to pytest)
+    python platform/local.py screenshots   # the main pages at desktop and 375 px into .local/screenshots/
 """
 
 import os
@@ -20,7 +21,8 @@ import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from supervisor import Supervisor  # beside this file (platform/ is on the path of a script run from it)
+import dkfds  # beside this file (platform/ is on the path of a script run from it)
+from supervisor import Supervisor
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL = ROOT / ".local"
@@ -174,13 +176,24 @@ def test(pytest_args: list[str]) -> int:
         return subprocess.run([str(BIN / "python"), "-m", "pytest", *pytest_args], cwd=ROOT).returncode
 
 
+def screenshots() -> int:
+    os.environ.setdefault("DEMO", "1")
+    with services():
+        manage("migrate", "--noinput")
+        manage("seed_demo")
+        return subprocess.run([str(BIN / "python"), "platform/screenshots.py", str(free_port())], cwd=ROOT).returncode
+
+
 def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     command, *rest = sys.argv[1:] or ["run"]
+    dkfds.fetch()  # the design system's static files, fetched once per pinned version
     if command == "run":
         return run()
     if command == "test":
         return test(rest)
+    if command == "screenshots":
+        return screenshots()
     print(__doc__)
     return 2
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FLOORS = [
     {"core"},
     {"documents"},
-    {"accounts"},
+    {"accounts", "pages"},
     {"notifications"},
     {"dialogue", "themes", "classification"},
     {"complaints", "ideas"},

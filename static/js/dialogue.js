@@ -235,7 +235,7 @@
       name.className = "participant-name";
       name.textContent = frame.user_name;
       var tag = document.createElement("span");
-      tag.className = "tag presence";
+      tag.className = "badge presence";
       item.appendChild(name);
       item.appendChild(document.createTextNode(" "));
       item.appendChild(tag);

@@ -226,6 +226,6 @@ def test_complaint_page_shows_the_confirmed_themes(client, citizen, routed, demo
     assert "Ikke sat endnu" in client.get(reverse("complaints:detail", args=[routed.id])).content.decode()
     routed.themes.set([demo_themes["vej-og-trafik"]])
     assert (
-        '<span class="tag">Vej og trafik</span>'
+        '<span class="badge">Vej og trafik</span>'
         in client.get(reverse("complaints:detail", args=[routed.id])).content.decode()
     )

@@ -1,0 +1,93 @@
+"""Django form fields in the markup of Det Fælles Designsystem (templates/includes/field.html uses these).
+
+`dkfds_widget` renders a field's widget with DKFDS's class for its kind (form-input, form-select, ...) and an
+aria-describedby naming its hint, error and character-limit message. A long text field gets DKFDS's
+character limit instead of the browser's maxlength, which cuts a pasted text off without a word; the form's
+own max_length check still refuses a text that is too long, with an error at the field.
+"""
+
+import copy
+
+from django import forms, template
+
+register = template.Library()
+
+# Every text area with a maximum gets the counter, a one-line field only from this long (a phone number, a
+# title keep maxlength).
+CHARACTER_LIMIT_FROM = 500
+
+CLASSES = {
+    forms.CheckboxInput: "form-checkbox",
+    forms.RadioSelect: "form-radio",
+    forms.CheckboxSelectMultiple: "form-checkbox",
+    forms.Select: "form-select",
+    forms.FileInput: "",  # DKFDS styles input[type=file] itself
+}
+
+
+def _widget_class(widget) -> str:
+    for kind, css_class in CLASSES.items():
+        if isinstance(widget, kind):
+            return css_class
+    return "form-input"
+
+
+@register.filter
+def character_limit(bound_field) -> int | None:
+    """The number of characters the field takes, when the field is long enough for DKFDS's counter."""
+    limit = getattr(bound_field.field, "max_length", None)
+    widget = bound_field.field.widget
+    if limit and (isinstance(widget, forms.Textarea) or isinstance(widget, forms.TextInput) and limit >= CHARACTER_LIMIT_FROM):
+        return limit
+    return None
+
+
+@register.simple_tag
+def dkfds_widget(bound_field):
+    widget = bound_field.field.widget
+    attrs = {}
+    own_class = widget.attrs.get("class", "")
+    attrs["class"] = f"{_widget_class(widget)} {own_class}".strip()
+    described_by = []
+    if bound_field.help_text:
+        described_by.append(f"{bound_field.auto_id}_helptext")
+    if bound_field.errors:
+        described_by.append(f"{bound_field.auto_id}_error")
+    if character_limit(bound_field):
+        described_by.append(f"{bound_field.auto_id}_limit")
+        widget = copy.copy(widget)
+        widget.attrs = {name: value for name, value in widget.attrs.items() if name != "maxlength"}
+    if described_by and not widget.attrs.get("aria-describedby"):
+        attrs["aria-describedby"] = " ".join(described_by)
+    return bound_field.as_widget(widget=widget, attrs=attrs)
+
+
+# A state's DKFDS badge colour; the badge always says the state in words too. Unlisted states are neutral.
+BADGE_VARIANTS = {
+    "success": {
+        "closed",
+        "resolved_in_dialogue",
+        "decision_changed",
+        "done",
+        "active",
+        "decided",
+        "implemented",
+        "concluded",
+        "held",
+        "minutes_published",
+        "published",
+        "confirmation",
+        "accepted",
+    },
+    "warning": {"contact_pending", "pending", "awaiting_start", "awaiting_conclusion", "correction", "warning"},
+    "error": {"overdue", "declined", "revoked", "expired", "cancelled", "hidden", "rejected"},
+    "info": {"received", "in_dialogue", "open", "collecting", "reviewing", "proposed", "on_agenda", "planned"},
+}
+VARIANT_OF = {state: variant for variant, states in BADGE_VARIANTS.items() for state in states}
+
+
+@register.filter
+def badge(state) -> str:
+    """The classes of a DKFDS badge for a state value: class="{{ complaint.status|badge }}"."""
+    variant = VARIANT_OF.get(str(state))
+    return f"badge badge-{variant}" if variant else "badge"
