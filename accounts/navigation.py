@@ -52,6 +52,7 @@ def main_menu(user) -> list[MenuItem]:
             MenuItem(_("Aktindsigt"), reverse("access_requests:list")),
             MenuItem(_("Beskeder"), reverse("notice-list")),
             MenuItem(_("Mine data"), reverse("access-log")),
+            MenuItem(_("Min profil"), reverse("profile")),
         ]
     items = []
     if _is_department_staff(user):
@@ -71,6 +72,7 @@ def main_menu(user) -> list[MenuItem]:
         items.append(MenuItem(_("Aktindsigt"), reverse("access_requests:list")))
         items.append(MenuItem(_("Sletning"), reverse("retention:overview")))
     items.append(MenuItem(_("Beskeder"), reverse("notice-list")))
+    items.append(MenuItem(_("Min profil"), reverse("profile")))
     if user.is_staff:
         items.append(MenuItem(_("Administration"), reverse("admin:index")))
     return items

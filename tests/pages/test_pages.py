@@ -1,13 +1,23 @@
 """The footer's fixed pages: seeded, edited by administrators, shown in the structure of the model statement."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 
 from pages.models import AccessibilityStatement, PrivacyNotice
 
 pytestmark = pytest.mark.django_db
+
+seed = importlib.import_module("pages.migrations.0002_seed_texts").seed
+
+
+@pytest.fixture(autouse=True)
+def seeded():
+    """The texts the migration seeds (tests build their database from the models, without migrations)."""
+    seed(django_apps, None)
 
 
 def test_every_page_links_the_privacy_notice_and_the_accessibility_statement_in_its_footer(client):
