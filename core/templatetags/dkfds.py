@@ -37,7 +37,8 @@ def character_limit(bound_field) -> int | None:
     """The number of characters the field takes, when the field is long enough for DKFDS's counter."""
     limit = getattr(bound_field.field, "max_length", None)
     widget = bound_field.field.widget
-    if limit and (isinstance(widget, forms.Textarea) or isinstance(widget, forms.TextInput) and limit >= CHARACTER_LIMIT_FROM):
+    long_line = isinstance(widget, forms.TextInput) and limit and limit >= CHARACTER_LIMIT_FROM
+    if limit and (isinstance(widget, forms.Textarea) or long_line):
         return limit
     return None
 
