@@ -19,3 +19,7 @@ CELERY_BROKER_URL = parked_broker_url(REDIS_URL)  # noqa: F405
 # The test databases are made from the models, not the migrations (pyproject.toml): the triggers the migrations
 # would add (the append-only access log) are installed at the end of that `migrate` instead.
 PGTRIGGER_INSTALL_ON_MIGRATE = True
+# A test database is thrown away: the test process's commits need not wait for the disk (making the tables,
+# the flushes of transactional tests).
+for _database in DATABASES.values():  # noqa: F405
+    _database["OPTIONS"]["options"] = "-c synchronous_commit=off"
