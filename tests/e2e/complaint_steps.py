@@ -30,4 +30,4 @@ def file_complaint_in_steps(page, *, subject: str) -> str:
     answer_contact(page)
     page.get_by_role("button", name="Send klagen").click()
     page.wait_for_url("**/kvittering/")
-    return page.locator("strong").first.inner_text()
+    return page.locator("main strong").first.inner_text()
