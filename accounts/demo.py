@@ -1,6 +1,9 @@
 """The demo municipality's people and organisation, drawn from the 2015 minutes."""
 
+from django.contrib.auth.models import Group, Permission
+
 from accounts.models import (
+    MODERATE_PERMISSION,
     Committee,
     CommitteeMembership,
     Council,
@@ -32,6 +35,8 @@ PEOPLE = [
     ("leder@example.dk", "Birgitte Sørensen", {"department": ("familiecentret", "lead")}),
     ("sekretaer@example.dk", "Karen Munk", {"committee": ("projektudvalget-demokratieksperimentariet", "secretary")}),
     ("admin@example.dk", "Administrator", {"superuser": True}),
+    # The one who moderates the idea boards and the hearings' answers (the Moderatorer group); no committee seat.
+    ("moderator@example.dk", "Rikke Thomsen", {"moderator": True}),
     # Council members are citizens with a seat (item 123: "Dialog og samarbejde med Råd og Nævn"); the first two
     # log in with MitID too (devidp/identities.json).
     ("aeldreraad@example.dk", "Grethe Olsen", {"cpr": "6605481111", "council": ("aeldreraadet", "chair")}),
@@ -66,6 +71,8 @@ def seed() -> None:
         councils[slug], _ = Council.objects.update_or_create(
             slug=slug, defaults={"name": name, "description": description}
         )
+    moderators, _ = Group.objects.get_or_create(name="Moderatorer")
+    moderators.permissions.add(Permission.objects.get(content_type__app_label="accounts", codename=MODERATE_PERMISSION))
     for email, full_name, roles in PEOPLE:
         user = User.objects.filter(email=email).first()
         if user is None:
@@ -74,6 +81,8 @@ def seed() -> None:
             store_cpr(user=user, cpr=roles["cpr"])
         if roles.get("superuser"):
             User.objects.filter(id=user.id).update(is_staff=True, is_superuser=True)
+        if roles.get("moderator"):
+            user.groups.add(moderators)
         if "department" in roles:
             slug, role = roles["department"]
             DepartmentMembership.objects.update_or_create(

@@ -4,10 +4,10 @@ import uuid
 
 import pgtrigger
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permission, PermissionsMixin
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +34,9 @@ class UserManager(BaseUserManager):
     def create_superuser(self, email: str, password: str | None = None, **fields):
         fields.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **fields)
+
+
+MODERATE_PERMISSION = "moderate_content"
 
 
 class PublicName(models.TextChoices):
@@ -71,6 +74,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("bruger")
         verbose_name_plural = _("brugere")
+        # The moderation role, given through a group (the demo's "Moderatorer"): see is_moderator.
+        permissions = [(MODERATE_PERMISSION, _("Kan moderere idéer, kommentarer og høringssvar"))]
 
     def __str__(self) -> str:
         return self.full_name or self.email
@@ -91,9 +96,33 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     @cached_property
+    def _roles(self) -> dict[str, bool]:
+        """Which kinds of role she holds, read in one query and kept for the request."""
+        moderation = Permission.objects.filter(content_type__app_label="accounts", codename=MODERATE_PERMISSION)
+        row = (
+            User.objects.filter(id=self.id)
+            .annotate(
+                department=Exists(DepartmentMembership.objects.filter(user=OuterRef("pk"))),
+                committee=Exists(CommitteeMembership.objects.filter(user=OuterRef("pk"))),
+                moderator=Exists(moderation.filter(Q(group__user=OuterRef("pk")) | Q(user=OuterRef("pk")))),
+            )
+            .values("department", "committee", "moderator")
+            .first()
+        )
+        return row or {"department": False, "committee": False, "moderator": False}
+
+    @cached_property
     def is_employee(self) -> bool:
-        """A municipal employee: an administrator, a department member or a committee member."""
-        return self.is_staff or self.department_memberships.exists() or self.committee_memberships.exists()
+        """A municipal employee: an administrator, a department or committee member, or a moderator."""
+        roles = self._roles
+        return self.is_staff or roles["department"] or roles["committee"] or roles["moderator"]
+
+    @cached_property
+    def is_moderator(self) -> bool:
+        """Staff with the moderation role — the permission, through a group (the demo's Moderatorer) or given to
+        her — or an administrator. Only a moderator sees who reported what and the text of hidden content; a
+        committee or department membership alone gives neither."""
+        return self.is_active and (self.is_superuser or self._roles["moderator"])
 
 
 class Department(TimeStampedModel):

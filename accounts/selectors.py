@@ -68,6 +68,17 @@ def access_committee_by_slug(*, slug: str) -> Committee:
     return committee
 
 
+def access_own_committee_by_slug(*, user: User, slug: str) -> Committee:
+    """A committee as its members work in it (proposals, themes, planning): 404 to anyone not on it, who knows the
+    committee's public pages only."""
+    from accounts.permissions import is_member_of  # accounts.permissions reads this module
+
+    committee = access_committee_by_slug(slug=slug)
+    if not is_member_of(user, committee.id):
+        raise Http404
+    return committee
+
+
 def departments_accepting_complaints() -> QuerySet[Department]:
     return Department.objects.filter(accepts_complaints=True).order_by("name")
 

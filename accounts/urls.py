@@ -4,6 +4,8 @@ from accounts import oidc, views
 
 urlpatterns = [
     path("accounts/login/", views.LoginView.as_view(), name="login"),
+    # allauth's own pages (a cancelled or failed MitID login) link to the login page by allauth's name.
+    path("accounts/login/", views.LoginView.as_view(), name="account_login"),
     path("accounts/logout/", views.logout, name="logout"),
     path("start/", views.start, name="start"),
     path("auth/oidc/<str:provider_id>/login/", oidc.login, name="openid_connect_login"),

@@ -14,12 +14,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import Committee
-from accounts.selectors import access_committee_by_slug
+from accounts.selectors import access_own_committee_by_slug
 from committees import services
 from committees.permissions import can_view_proposals
 from committees.selectors import (
     access_item_by_id,
     access_meeting_by_id,
+    access_own_item_by_id,
+    access_own_meeting_by_id,
     agenda_items_for,
     meetings_of,
     proposal_queue,
@@ -80,7 +82,7 @@ class MeetingDetailApi(ReadForAllWriteForUsers):
 
     @extend_schema(request=MeetingWriteSerializer, responses=MeetingSerializer)
     def put(self, request, meeting_id: int):
-        meeting = access_meeting_by_id(meeting_id=meeting_id)
+        meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
         serializer = MeetingWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         meeting = services.update_meeting(actor=request.user, meeting=meeting, **serializer.validated_data)
@@ -101,7 +103,7 @@ class MeetingActionApi(APIView):
 
     @extend_schema(request=None, responses=MeetingDetailSerializer)
     def post(self, request, meeting_id: int):
-        meeting = access_meeting_by_id(meeting_id=meeting_id)
+        meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
         meeting = MEETING_ACTIONS[self.action_name](actor=request.user, meeting=meeting)
         return Response(_meeting_detail(request, meeting))
 
@@ -115,7 +117,7 @@ class MeetingItemsApi(ReadForAllWriteForUsers):
 
     @extend_schema(request=AgendaItemWriteSerializer, responses={201: AgendaItemSerializer})
     def post(self, request, meeting_id: int):
-        meeting = access_meeting_by_id(meeting_id=meeting_id)
+        meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
         serializer = AgendaItemWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.add_item(actor=request.user, meeting=meeting, **serializer.validated_data)
@@ -130,7 +132,7 @@ class AgendaItemDetailApi(ReadForAllWriteForUsers):
 
     @extend_schema(request=AgendaItemWriteSerializer, responses=AgendaItemSerializer)
     def patch(self, request, item_id: int):
-        item = access_item_by_id(user=request.user, item_id=item_id)
+        item = access_own_item_by_id(user=request.user, item_id=item_id)
         serializer = AgendaItemWriteSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         item = services.update_item(actor=request.user, item=item, **serializer.validated_data)
@@ -138,14 +140,14 @@ class AgendaItemDetailApi(ReadForAllWriteForUsers):
 
     @extend_schema(responses={204: None})
     def delete(self, request, item_id: int):
-        services.remove_item(actor=request.user, item=access_item_by_id(user=request.user, item_id=item_id))
+        services.remove_item(actor=request.user, item=access_own_item_by_id(user=request.user, item_id=item_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class AgendaItemMoveApi(APIView):
     @extend_schema(request=MoveSerializer, responses=AgendaItemSerializer)
     def post(self, request, item_id: int):
-        item = access_item_by_id(user=request.user, item_id=item_id)
+        item = access_own_item_by_id(user=request.user, item_id=item_id)
         serializer = MoveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.move_item(actor=request.user, item=item, **serializer.validated_data)
@@ -155,7 +157,7 @@ class AgendaItemMoveApi(APIView):
 class AgendaItemDecisionApi(APIView):
     @extend_schema(request=DecisionSerializer, responses=AgendaItemSerializer)
     def post(self, request, item_id: int):
-        item = access_item_by_id(user=request.user, item_id=item_id)
+        item = access_own_item_by_id(user=request.user, item_id=item_id)
         serializer = DecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.record_decision(actor=request.user, item=item, **serializer.validated_data)
@@ -167,7 +169,7 @@ class AgendaItemAttachmentsApi(APIView):
 
     @extend_schema(request=AttachmentUploadSerializer, responses={201: AttachmentSerializer})
     def post(self, request, item_id: int):
-        item = access_item_by_id(user=request.user, item_id=item_id)
+        item = access_own_item_by_id(user=request.user, item_id=item_id)
         serializer = AttachmentUploadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -182,7 +184,7 @@ class ProposalListApi(APIView):
 
     @extend_schema(responses=ProposalSerializer(many=True))
     def get(self, request, slug: str):
-        committee = access_committee_by_slug(slug=slug)
+        committee = access_own_committee_by_slug(user=request.user, slug=slug)
         if not can_view_proposals(request.user, committee):
             raise PermissionDenied
         return Response(ProposalSerializer(proposal_queue(committee=committee), many=True).data)
@@ -193,7 +195,7 @@ class MeetingProposalsApi(APIView):
 
     @extend_schema(request=PlaceProposalSerializer, responses={201: AgendaItemSerializer})
     def post(self, request, meeting_id: int):
-        meeting = access_meeting_by_id(meeting_id=meeting_id)
+        meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
         serializer = PlaceProposalSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.place_proposal(actor=request.user, meeting=meeting, **serializer.validated_data)

@@ -56,6 +56,23 @@ def access_meeting_by_id(*, meeting_id: int) -> Meeting:
     return meeting
 
 
+def access_own_meeting_by_id(*, user: User, meeting_id: int) -> Meeting:
+    """A meeting as its committee works on it (editing, items, publishing, proposals): 404 to anyone not on the
+    committee — the public knows the meeting's page, not these doors."""
+    meeting = access_meeting_by_id(meeting_id=meeting_id)
+    if not is_member_of(user, meeting.committee_id):
+        raise Http404
+    return meeting
+
+
+def access_own_item_by_id(*, user: User, item_id: int) -> AgendaItem:
+    """An agenda item as its committee works on it (edit, move, decision, attachments): 404 to anyone not on it."""
+    item = access_item_by_id(user=user, item_id=item_id)
+    if not is_member_of(user, item.committee_id):
+        raise Http404
+    return item
+
+
 def visible_attachments(*, user: User | AnonymousUser, committee_id: int | None = None) -> QuerySet[Attachment]:
     """The attachments `user` may see of an item of the committee: the members see internal ones too.
 

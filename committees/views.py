@@ -10,7 +10,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.selectors import access_committee_by_slug
+from accounts.selectors import access_committee_by_slug, access_own_committee_by_slug
 from committees import services
 from committees.documents import document_file_name, meeting_pdf
 from committees.forms import (
@@ -33,6 +33,8 @@ from committees.selectors import (
     access_item_by_id,
     access_meeting_by_id,
     access_meeting_file,
+    access_own_item_by_id,
+    access_own_meeting_by_id,
     access_paper_file,
     attachment_was_deleted,
     committees_listed,
@@ -93,7 +95,7 @@ def _proposals_page(request, committee, *, form=None, status=200):
 @require_GET
 def proposal_list(request, slug: str):
     """The committee's queue of proposals: members read it, the secretary places them on a meeting."""
-    committee = access_committee_by_slug(slug=slug)
+    committee = access_own_committee_by_slug(user=request.user, slug=slug)
     if not can_view_proposals(request.user, committee):
         raise PermissionDenied
     return _proposals_page(request, committee)
@@ -102,7 +104,7 @@ def proposal_list(request, slug: str):
 @login_required
 @require_POST
 def proposal_place(request, slug: str):
-    committee = access_committee_by_slug(slug=slug)
+    committee = access_own_committee_by_slug(user=request.user, slug=slug)
     if not can_manage_committee(request.user, committee):
         raise PermissionDenied
     form = PlaceProposalForm(request.POST, committee=committee)
@@ -120,7 +122,7 @@ def proposal_place(request, slug: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, slug: str):
-    committee = access_committee_by_slug(slug=slug)
+    committee = access_own_committee_by_slug(user=request.user, slug=slug)
     if not can_manage_committee(request.user, committee):
         raise PermissionDenied
     form = MeetingForm(request.POST or None)
@@ -138,7 +140,7 @@ def meeting_create(request, slug: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, meeting_id: int):
-    meeting = access_meeting_by_id(meeting_id=meeting_id)
+    meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
     if not can_manage_meeting(request.user, meeting):
         raise PermissionDenied
     form = MeetingForm.for_meeting(meeting, request.POST or None)
@@ -197,7 +199,7 @@ MEETING_ACTIONS = {
 @login_required
 @require_POST
 def meeting_action(request, meeting_id: int, action: str):
-    meeting = access_meeting_by_id(meeting_id=meeting_id)
+    meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
     service, done = MEETING_ACTIONS[action]
     try:
         service(actor=request.user, meeting=meeting)
@@ -226,7 +228,7 @@ def item_override_warning(request, item_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_create(request, meeting_id: int):
-    meeting = access_meeting_by_id(meeting_id=meeting_id)
+    meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
     if not can_manage_meeting(request.user, meeting):
         raise PermissionDenied
     form = ItemForm(request.POST or None, initial={"item_type": "discussion", "is_public": True})
@@ -242,7 +244,7 @@ def item_create(request, meeting_id: int):
 
 
 def _editable_item(request, item_id: int):
-    item = access_item_by_id(user=request.user, item_id=item_id)
+    item = access_own_item_by_id(user=request.user, item_id=item_id)
     if not can_edit_item(request.user, item):
         raise PermissionDenied
     return item
@@ -280,7 +282,7 @@ def item_edit(request, item_id: int):
 @login_required
 @require_POST
 def item_move(request, item_id: int):
-    item = access_item_by_id(user=request.user, item_id=item_id)
+    item = access_own_item_by_id(user=request.user, item_id=item_id)
     try:
         services.move_item(actor=request.user, item=item, direction=request.POST.get("direction", ""))
     except ValidationError as error:
@@ -291,7 +293,7 @@ def item_move(request, item_id: int):
 @login_required
 @require_POST
 def item_remove(request, item_id: int):
-    item = access_item_by_id(user=request.user, item_id=item_id)
+    item = access_own_item_by_id(user=request.user, item_id=item_id)
     meeting = item.meeting
     try:
         services.remove_item(actor=request.user, item=item)

@@ -5,9 +5,9 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.selectors import access_committee_by_slug
+from accounts.selectors import access_own_committee_by_slug
 from escalations import services
-from escalations.permissions import can_handle_escalation, can_manage_escalations, can_view_committee_themes
+from escalations.permissions import can_handle_escalation, can_manage_escalations
 from escalations.selectors import (
     access_escalation_by_id,
     access_theme_by_slug,
@@ -25,10 +25,8 @@ from escalations.serializers import (
 
 
 def _member_committee(request, slug: str):
-    committee = access_committee_by_slug(slug=slug)
-    if not can_view_committee_themes(request.user, committee):
-        raise PermissionDenied
-    return committee
+    """The committee's theme pages: 404 to anyone not on the committee (they are not known to exist)."""
+    return access_own_committee_by_slug(user=request.user, slug=slug)
 
 
 class EscalationListApi(APIView):
@@ -84,7 +82,7 @@ class EscalationSettingsApi(APIView):
 
     @extend_schema(request=SettingsSerializer, responses=SettingsSerializer)
     def put(self, request, slug: str):
-        committee = access_committee_by_slug(slug=slug)
+        committee = access_own_committee_by_slug(user=request.user, slug=slug)
         if not can_manage_escalations(request.user, committee):
             raise PermissionDenied
         serializer = SettingsSerializer(data=request.data)

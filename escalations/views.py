@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.selectors import access_committee_by_slug
+from accounts.selectors import access_own_committee_by_slug
 from escalations import services
 from escalations.forms import DismissForm, MergeForm, SettingsForm
 from escalations.models import Escalation, EscalationSettings
-from escalations.permissions import can_handle_escalation, can_manage_escalations, can_view_committee_themes
+from escalations.permissions import can_handle_escalation, can_manage_escalations
 from escalations.selectors import (
     access_escalation_by_id,
     access_theme_by_slug,
@@ -27,10 +27,8 @@ from escalations.selectors import (
 
 
 def _member_committee(request, slug: str):
-    committee = access_committee_by_slug(slug=slug)
-    if not can_view_committee_themes(request.user, committee):
-        raise PermissionDenied
-    return committee
+    """The committee's theme pages: 404 to anyone not on the committee (they are not known to exist)."""
+    return access_own_committee_by_slug(user=request.user, slug=slug)
 
 
 @login_required
@@ -117,7 +115,7 @@ def escalation_merge(request, escalation_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def settings_edit(request, slug: str):
-    committee = access_committee_by_slug(slug=slug)
+    committee = access_own_committee_by_slug(user=request.user, slug=slug)
     if not can_manage_escalations(request.user, committee):
         raise PermissionDenied
     current = settings_of(committee=committee) or EscalationSettings(committee=committee)

@@ -6,7 +6,7 @@
   (accounts.permissions) or an association she belongs to.
 - The department behind a hearing (its members) and administrators write it: draft, invitations, høringsnotat.
   They, and the committee's members, read every answer; sensitive ones only the department.
-- Moderation is the idea boards' role (ideas.permissions.is_moderator): municipal staff.
+- Moderation is the idea boards' role (ideas.permissions.is_moderator): staff with the moderation role.
 """
 
 import rules

@@ -334,9 +334,9 @@ def publish(request, hearing_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer_hide(request, answer_id: int):
-    shown = access_answer_by_id(user=request.user, answer_id=answer_id)
     if not can_moderate_answers(request.user):
-        raise PermissionDenied
+        raise Http404  # the moderation door is only the moderators'; to anyone else there is nothing here
+    shown = access_answer_by_id(user=request.user, answer_id=answer_id)
     if request.method == "POST" and "unhide" in request.POST:
         try:
             services.unhide_answer(actor=request.user, answer=shown)

@@ -26,8 +26,8 @@ def is_logged_in(user) -> bool:
 
 @rules.predicate
 def is_moderator(user) -> bool:
-    """Municipal staff (an employee) moderate every board."""
-    return user.is_authenticated and user.is_employee
+    """Staff with the moderation role moderate every board (and the hearings' answers); a committee role does not."""
+    return user.is_authenticated and user.is_moderator
 
 
 @rules.predicate

@@ -159,6 +159,7 @@ def run() -> int:
             "  Borgerservice borgerservice@example.dk (assisted intake)\n"
             "  councils     aeldreraad@example.dk (Ældrerådet), handicapraad@example.dk (Handicaprådet)\n"
             "  events       faellesskaberne@example.dk (Fælles-skaberne, organises the events)\n"
+            "  moderator    moderator@example.dk (idea boards and hearing answers)\n"
             "  admin        admin@example.dk\n"
             f"Demo mailbox: http://127.0.0.1:{port}/demo/mail/   Stop with Ctrl-C.\n",
             flush=True,

@@ -195,6 +195,20 @@ def api_token(user: User) -> str:
 
 
 @pytest.fixture
+def moderator(db) -> User:
+    """Staff with the moderation role (the Moderatorer group), on no committee and in no department."""
+    from django.contrib.auth.models import Group, Permission
+
+    from accounts.models import MODERATE_PERMISSION
+
+    user = make_user("moderator@kommune.dk", "Rikke Thomsen")
+    group, _ = Group.objects.get_or_create(name="Moderatorer")
+    group.permissions.add(Permission.objects.get(content_type__app_label="accounts", codename=MODERATE_PERMISSION))
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
 def api():
     """An API client factory: api(user) is authenticated with the user's token, api() is anonymous."""
 

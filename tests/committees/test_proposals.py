@@ -131,8 +131,8 @@ def test_publishing_tells_contributors_and_minutes_tell_them_the_decision_once(
 def test_the_queue_page_and_placing_through_the_pages(client, idea, planned_meeting, secretary, member, citizen):
     slug = planned_meeting.committee.slug
     assert client.get(f"/udvalg/{slug}/forslag/").status_code == 302  # to the login
-    client.force_login(citizen)
-    assert client.get(f"/udvalg/{slug}/forslag/").status_code == 403
+    client.force_login(citizen)  # the queue is not known to exist outside the committee (issue 10, finding 16)
+    assert client.get(f"/udvalg/{slug}/forslag/").status_code == 404
     client.force_login(member)
     page = client.get(f"/udvalg/{slug}/forslag/").content.decode()
     assert "Gratis bus til valgstederne" in page and "Sæt på mødets dagsorden" not in page
@@ -150,7 +150,7 @@ def test_the_queue_page_and_placing_through_the_pages(client, idea, planned_meet
 
 def test_the_proposals_api(api, idea, planned_meeting, secretary, member, citizen):
     slug = planned_meeting.committee.slug
-    assert api(citizen).get(f"/api/committees/{slug}/proposals/").status_code == 403
+    assert api(citizen).get(f"/api/committees/{slug}/proposals/").status_code == 404
     assert api(member).get(f"/api/committees/{slug}/proposals/").json()[0]["object_id"] == idea.id
     payload = {"kind": "idea", "object_id": idea.id}
     assert api(member).post(f"/api/meetings/{planned_meeting.id}/proposals/", payload).status_code == 403

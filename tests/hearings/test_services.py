@@ -226,20 +226,22 @@ def test_a_sensitive_answer_is_counted_but_never_published(open_hearing, citizen
     assert len(answers_for(user=elder_member, hearing=open_hearing)) == 1
 
 
-def test_a_moderator_hides_an_answer_and_its_author_is_told(open_hearing, citizen, caseworker, outbox):
+def test_a_moderator_hides_an_answer_and_its_author_is_told(open_hearing, citizen, caseworker, moderator, outbox):
     answer = services.answer_hearing(author=citizen, hearing=open_hearing, body="Noget, der ikke hører hjemme her.")
     past_deadline(open_hearing)
     with pytest.raises(PermissionDenied):
         services.hide_answer(actor=citizen, answer=answer, reason="Jeg vil skjule det")
+    with pytest.raises(PermissionDenied):  # staff without the moderation role
+        services.hide_answer(actor=caseworker, answer=answer, reason="Indeholder personangreb.")
     with pytest.raises(ValidationError):
-        services.hide_answer(actor=caseworker, answer=answer, reason="nej")
-    services.hide_answer(actor=caseworker, answer=answer, reason="Indeholder personangreb.")
+        services.hide_answer(actor=moderator, answer=answer, reason="nej")
+    services.hide_answer(actor=moderator, answer=answer, reason="Indeholder personangreb.")
     assert list(public_answers(hearing=open_hearing)) == []
     assert answer_counts(hearing=open_hearing).hidden == 1
     assert citizen.notices.filter(title__contains="skjult").count() == 1
     with pytest.raises(ValidationError):
-        services.hide_answer(actor=caseworker, answer=answer, reason="Indeholder personangreb.")
-    services.unhide_answer(actor=caseworker, answer=answer)
+        services.hide_answer(actor=moderator, answer=answer, reason="Indeholder personangreb.")
+    services.unhide_answer(actor=moderator, answer=answer)
     assert public_answers(hearing=open_hearing).count() == 1
 
 

@@ -34,9 +34,9 @@ def idea(board, citizen):
 
 
 @pytest.fixture
-def employee(caseworker):
-    """A municipal employee who is not in the board's committee."""
-    return caseworker
+def employee(moderator):
+    """A member of staff with the moderation role, not in the board's committee."""
+    return moderator
 
 
 @pytest.fixture

@@ -118,14 +118,17 @@ def test_what_committees_and_agendas_read_uses_the_chosen_form(anonymous_idea):
     assert idea_public_summary(idea_id=anonymous_idea.id)["author_name"] == "En borger"
 
 
-def test_moderators_still_know_who_it_is(client, anonymous_idea, caseworker, other_citizen):
+def test_moderators_still_know_who_it_is(client, anonymous_idea, caseworker, moderator, other_citizen):
     comment = services.post_comment(author=other_citizen, idea=anonymous_idea, body="Hemmelig", shown_as="anonymous")
     services.report_content(reporter=caseworker, reason="Tjek den", comment=comment)
-    client.force_login(caseworker)  # an employee: the moderation role
+    client.force_login(moderator)  # the moderation role
     queue = client.get(reverse("ideas:moderation")).content.decode()
     assert "Ali Rahimi" in queue and "vist som En borger" in queue
     page = client.get(reverse("ideas:idea", args=[anonymous_idea.id])).content.decode()
     assert "Ali Rahimi" in page
+    client.force_login(caseworker)  # staff without the moderation role: as the public
+    assert client.get(reverse("ideas:moderation")).status_code == 403
+    assert "Ali Rahimi" not in client.get(reverse("ideas:idea", args=[anonymous_idea.id])).content.decode()
 
 
 def test_a_committee_member_never_sees_the_identity(client, anonymous_idea, committee):

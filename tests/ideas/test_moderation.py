@@ -52,14 +52,29 @@ def test_the_api_hides_the_text_from_the_public(api, request, hidden_idea, reade
     assert SECRET not in str(listed)
 
 
-@pytest.mark.parametrize("staff", ["employee", "secretary"])
-def test_staff_see_the_original_text_on_page_and_api(client, api, request, hidden_idea, staff):
-    user = request.getfixturevalue(staff)
-    client.force_login(user)
+def test_the_moderator_sees_the_original_text_on_page_and_api(client, api, hidden_idea, employee):
+    client.force_login(employee)
     page = client.get(reverse("ideas:idea", args=[hidden_idea.id])).content.decode()
     assert SECRET in page and REASON in page
-    data = api(user).get(f"/api/ideas/{hidden_idea.id}/").json()
+    data = api(employee).get(f"/api/ideas/{hidden_idea.id}/").json()
     assert data["title"] == SECRET and "køre gratis" in data["body"]
+
+
+@pytest.mark.parametrize("role", ["secretary", "caseworker"])
+def test_a_committee_or_department_role_alone_neither_reads_hidden_text_nor_moderates(
+    client, api, request, hidden_idea, role
+):
+    """Issue 10, finding 3: moderation (and with it the reporters' names and hidden text) is the moderators' role."""
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+    page = client.get(reverse("ideas:idea", args=[hidden_idea.id])).content.decode()
+    assert SECRET not in page and REASON in page
+    assert SECRET not in api(user).get(f"/api/ideas/{hidden_idea.id}/").content.decode()
+    assert client.get(reverse("ideas:moderation")).status_code in (403, 404)
+    assert api(user).get("/api/moderation/reports/").status_code in (403, 404)
+    assert api(user).post(f"/api/ideas/{hidden_idea.id}/unhide/").status_code == 403
+    hidden_idea.refresh_from_db()
+    assert hidden_idea.is_hidden
 
 
 def test_search_does_not_find_hidden_text_for_the_public(client, api, employee, hidden_idea):
