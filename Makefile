@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench messages screenshots
+.PHONY: run test lint bench messages screenshots fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ test: $(STAMP)
 # The main pages at desktop width and 375 px, as PNGs in .local/screenshots/ (not committed), to review the look.
 screenshots: $(STAMP)
 	$(VENV)/bin/python platform/local.py screenshots
+
+# The long Schemathesis run (tests/test_schemathesis.py with more examples per operation): several thousand cases.
+fuzz: $(STAMP)
+	SCHEMATHESIS_FULL=1 SCHEMATHESIS_EXAMPLES=$${SCHEMATHESIS_EXAMPLES:-10} $(VENV)/bin/python platform/local.py test \
+		-n 0 -p no:logging -q tests/test_schemathesis.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
