@@ -1,0 +1,106 @@
+"""Every GET page of the product costs the same number of queries however much data there is.
+
+The demo is loaded once; each role walks it from the home page by its links (tests/crawl.py), one address per
+page family (URL name) and role, counting each page's queries. Then the municipality grows (more complaints,
+contact tasks, surveys, ideas and supports, some of them the demo people's own) and the same addresses are
+asked again: one test per page family, generated from the URL names the walk reached, asserts that none of
+its addresses costs more queries than before."""
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from complaints.models import Complaint, ContactTask
+from demo.municipality import GENERATED_DOMAIN, generate
+from tests.crawl import crawl
+
+# Each kind of person the demo has, by the pages each sees.
+ROLES = [
+    None,
+    "borger@example.dk",
+    "sagsbehandler@example.dk",
+    "sekretaer@example.dk",
+    "aeldreraad@example.dk",
+    "admin@example.dk",
+]
+pytestmark = pytest.mark.django_db
+
+PAGES_PER_ROLE = 40
+
+
+def counted(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    response.queries = len(queries)
+    return response
+
+
+def grow() -> None:
+    """More of everything, and some of it the demo people's own: their lists grow too."""
+    generate(complaints=120, ideas=30, supports=300, years=1, seed=99)
+    citizen = User.objects.get(email="borger@example.dk")
+    caseworker = User.objects.get(email="sagsbehandler@example.dk")
+    department = caseworker.department_memberships.first().department
+    generated = Complaint.objects.filter(citizen__email__endswith=GENERATED_DOMAIN).order_by("-id")
+    Complaint.objects.filter(id__in=generated.values("id")[:25]).update(citizen=citizen, department=department)
+    ContactTask.objects.filter(complaint__citizen=citizen).update(assignee=caseworker, department=department)
+
+
+@pytest.fixture(scope="module")
+def measured(demo_municipality, django_db_blocker):
+    """(role, address, URL name) → (queries on the demo, queries after it grew). The growth is rolled back after
+    the module (a savepoint in the demo's transaction), so the tests on the demo that follow see the demo."""
+    with django_db_blocker.unblock():
+        savepoint = transaction.savepoint()
+        try:
+            clients = {}
+            for email in ROLES:
+                clients[email] = Client()
+                if email:
+                    clients[email].force_login(User.objects.get(email=email))
+            small = {}
+            for email, client in clients.items():
+                counts = {}
+
+                def answer(url, client=client, counts=counts):
+                    response = counted(client, url)
+                    counts[url] = response.queries
+                    return response
+
+                for url, name in crawl(client, pages=PAGES_PER_ROLE, answer=answer).items():
+                    small[email, url, name] = counts[url]
+            grow()
+            yield {key: (queries, counted(clients[key[0]], key[1]).queries) for key, queries in small.items()}
+        finally:
+            transaction.savepoint_rollback(savepoint)
+
+
+def families() -> list[str]:
+    """The URL names of the product's pages (the walk decides which of them it reaches)."""
+    from django.urls import get_resolver
+
+    def names(resolver, namespace=""):
+        for pattern in resolver.url_patterns:
+            if hasattr(pattern, "url_patterns"):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from names(pattern, inner)
+            elif pattern.name:
+                yield f"{namespace}{pattern.name}"
+
+    return sorted(set(names(get_resolver())))
+
+
+def test_the_walk_reaches_the_page_families(measured):
+    reached = {name for _email, _url, name in measured}
+    assert len(reached) >= 40, sorted(reached)
+
+
+@pytest.mark.parametrize("name", families())
+def test_page_family_takes_constant_queries(measured, name):
+    pages = {(email, url): counts for (email, url, family), counts in measured.items() if family == name}
+    if not pages:
+        pytest.skip("no link leads to this family in the demo (an API, a file, a POST, or a page behind a form)")
+    grown = {page: counts for page, counts in pages.items() if counts[1] > counts[0]}
+    assert not grown, grown
