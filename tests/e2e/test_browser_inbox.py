@@ -16,7 +16,7 @@ def test_new_complaint_appears_live_in_the_caseworkers_inbox(live_stack, browser
     inbox.goto("/opgaver/")
     assert inbox.locator("h1").inner_text() == "Opgaver"
     inbox.evaluate("window.sameDocument = true")
-    inbox.wait_for_function("document.querySelector('#task-list') !== null")
+    expect(inbox.locator("#task-list")).to_be_attached()
 
     form = citizen_context.new_page()
     reference = file_complaint_in_steps(form, subject="Afslag på aflastning")

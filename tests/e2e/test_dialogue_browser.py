@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from dialogue.services import hide_message, post_message
 from tests.e2e.sessions import browser_context_for
@@ -18,7 +19,7 @@ def open_thread_as(browser, live_stack, user, thread_url):
     context = browser_context_for(browser, live_stack, user)
     page = context.new_page()
     page.goto(thread_url)
-    page.wait_for_function("document.getElementById('live-status').textContent.startsWith('Live')", timeout=WAIT_MS)
+    expect(page.locator("#live-status")).to_have_text(re.compile(r"^Live"), timeout=WAIT_MS)
     page.evaluate("window.stayedOnThePage = true")
     return context, page
 

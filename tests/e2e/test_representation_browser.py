@@ -3,7 +3,10 @@ relative fuldmagt for her complaint; the relative logs in, accepts and writes in
 names shown, live to the citizen); the citizen revokes, and the relative's open thread page loses its socket at
 once and the pages answer 404. The pages on the way are checked with axe and at 375 px."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Department, User
 from accounts.services import store_cpr
@@ -32,7 +35,7 @@ def click_to_page(page, role: str, name: str):
 
 
 def wait_live(page):
-    page.wait_for_function("document.getElementById('live-status').textContent.startsWith('Live')", timeout=WAIT_MS)
+    expect(page.locator("#live-status")).to_have_text(re.compile(r"^Live"), timeout=WAIT_MS)
 
 
 def test_citizen_grants_the_relative_acts_on_her_behalf_and_loses_access_when_revoked(live_stack, browser, axe_source):
@@ -100,9 +103,8 @@ def test_citizen_grants_the_relative_acts_on_her_behalf_and_loses_access_when_re
     page.goto(f"/fuldmagter/{representation.id}/")
     click_to_page(page, "button", "Kald fuldmagten tilbage")
     assert page.get_by_text("Tilbagekaldt").first.is_visible()
-    their_page.wait_for_function(
-        "document.getElementById('live-status').textContent.startsWith('Du kan ikke følge samtalen live')",
-        timeout=WAIT_MS,
+    expect(their_page.locator("#live-status")).to_have_text(
+        re.compile(r"^Du kan ikke følge samtalen live"), timeout=WAIT_MS
     )
     assert their_page.goto(f"/samtaler/{complaint.thread_id}/").status == 404
     assert their_page.goto(f"/klager/{complaint.id}/").status == 404
