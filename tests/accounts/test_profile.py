@@ -19,11 +19,11 @@ def test_the_switch_sets_a_logged_in_citizens_preference_and_the_next_page_follo
     citizen.refresh_from_db()
     assert citizen.preferred_language == "en"
     page = client.get(reverse("complaints:list"))
-    assert '<html lang="en">' in page.content.decode()
+    assert '<html lang="en" class="no-js">' in page.content.decode()
     client.post(reverse("set_language"), {"language": "da", "next": "/"})
     citizen.refresh_from_db()
     assert citizen.preferred_language == "da"
-    assert '<html lang="da">' in client.get(reverse("complaints:list")).content.decode()
+    assert '<html lang="da" class="no-js">' in client.get(reverse("complaints:list")).content.decode()
 
 
 def test_the_switch_for_someone_logged_out_only_sets_the_cookie(client, citizen):

@@ -154,7 +154,8 @@ def test_long_fields_count_characters_instead_of_cutting(client, citizen):
     assert "Du kan indtaste op til 10000 tegn" in page
     textarea = page[page.index("<textarea") : page.index("</textarea>")]
     assert "maxlength" not in textarea and "form-input" in textarea
-    assert "id_description-limit-message" in textarea
+    assert 'aria-describedby="id_description_helptext id_description_limit"' in textarea
+    assert '<span id="id_description_limit" class="sr-only">Du kan indtaste op til 10000 tegn</span>' in page
 
 
 def test_files_wait_on_the_draft_can_be_removed_and_go_with_the_complaint(

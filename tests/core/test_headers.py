@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from tests.e2e.live import live_database_url
+
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = [p for p in ROOT.glob("**/templates/**/*.html") if ".venv" not in p.parts and ".local" not in p.parts]
 INLINE = [
@@ -54,17 +56,20 @@ def test_answers_to_a_logged_in_person_are_never_stored_by_a_cache(client, api, 
 
 
 def production(**extra) -> dict[str, str]:
+    """The environment of a production process, on this test process's database (DATABASE_URL names one that
+    the tests never create)."""
     keep = {k: v for k, v in os.environ.items() if k not in {"DEMO", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
     return {
         **keep,
         "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DATABASE_URL": live_database_url(),
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "borgerdialog.kommune.dk",
         **extra,
     }
 
 
-def test_check_deploy_is_clean_with_production_settings():
+def test_check_deploy_is_clean_with_production_settings(db):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -77,7 +82,7 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_production_redirects_to_https_and_tells_browsers_to_stay_there():
+def test_production_redirects_to_https_and_tells_browsers_to_stay_there(db):
     code = (
         "import django; django.setup(); from django.test import Client; c = Client(); "
         "r = c.get('/klager/', HTTP_HOST='borgerdialog.kommune.dk'); "
