@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def lively_idea(committee, citizen, other_citizen, caseworker):
+def lively_idea(committee, citizen, other_citizen, moderator):
     today = timezone.localdate()
     board = Board.objects.create(
         title="Valgfremme – flere skal stemme",
@@ -34,7 +34,7 @@ def lively_idea(committee, citizen, other_citizen, caseworker):
     services.post_comment(author=citizen, idea=idea, body="Tak.", parent=top)
     rude = services.post_comment(author=other_citizen, idea=idea, body="Noget grimt.")
     services.report_content(reporter=citizen, comment=rude, reason="Grimt sprog.")
-    services.hide_comment(actor=caseworker, comment=rude, reason="Krænkende sprog.")
+    services.hide_comment(actor=moderator, comment=rude, reason="Krænkende sprog.")
     services.report_content(reporter=other_citizen, idea=idea, reason="Ligner reklame.")
     return idea
 
@@ -68,8 +68,8 @@ def test_citizen_and_public_idea_pages_have_no_wcag_violations(live_stack, brows
     context.close()
 
 
-def test_staff_idea_pages_have_no_wcag_violations(live_stack, browser, axe_source, secretary, lively_idea):
-    context = browser_context_for(browser, live_stack, secretary)
+def test_staff_idea_pages_have_no_wcag_violations(live_stack, browser, axe_source, moderator, lively_idea):
+    context = browser_context_for(browser, live_stack, moderator)
     page = context.new_page()
     for path in [
         reverse("ideas:moderation"),

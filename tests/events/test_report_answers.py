@@ -41,7 +41,7 @@ def deadline_passes(hearing: Hearing) -> None:
 
 
 @pytest.fixture
-def setting(organiser, committee, family, citizen, other_citizen, make_event):
+def setting(organiser, moderator, committee, family, citizen, other_citizen, make_event):
     """A borgermøde about an open hearing, held; answers given there: a citizen's on section 1, a sensitive
     one, one a moderator hid; and an answer to another hearing."""
     hearing = publish(organiser, committee, family, "Forslag til ny dialogmodel")
@@ -51,7 +51,7 @@ def setting(organiser, committee, family, citizen, other_citizen, make_event):
     mine = answer(citizen, hearing=hearing, section=section, body="Ring til borgeren, før I skriver.")
     sensitive = answer(other_citizen, hearing=hearing, body="Om min sygdom.", contains_sensitive=True)
     hidden = answer(make_user("tredje@example.dk", "Tredje Borger"), hearing=hearing, body="Noget grimt her.")
-    hearing_services.hide_answer(actor=organiser, answer=hidden, reason="Personangreb i svaret.")
+    hearing_services.hide_answer(actor=moderator, answer=hidden, reason="Personangreb i svaret.")
     elsewhere = answer(other_citizen, hearing=other, body="Parkering er for dyr.")
     event = shift(make_event(hearing=hearing), days=-20)
     return {"hearing": hearing, "event": event, "mine": mine, "sensitive": sensitive, "hidden": hidden,
@@ -77,11 +77,11 @@ def test_the_report_links_an_answer_and_the_page_shows_it_once_the_hearing_makes
     assert data["report_answers"] == [mine.id] and data["hearing"] == setting["hearing"].id
 
 
-def test_an_answer_hidden_after_the_report_leaves_the_page(client, organiser, setting):
+def test_an_answer_hidden_after_the_report_leaves_the_page(client, organiser, moderator, setting):
     event, mine = setting["event"], setting["mine"]
     deadline_passes(setting["hearing"])
     services.write_report(actor=organiser, event=event, report="30 kom.", answer_ids=[mine.id])
-    hearing_services.hide_answer(actor=organiser, answer=mine, reason="Skjult efter en klage.")
+    hearing_services.hide_answer(actor=moderator, answer=mine, reason="Skjult efter en klage.")
     page = client.get(reverse("events:detail", args=[event.id])).content.decode()
     assert "Ring til borgeren" not in page and "Høringssvar fra arrangementet" not in page
 
