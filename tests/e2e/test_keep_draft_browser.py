@@ -30,6 +30,7 @@ def test_typed_text_survives_a_page_that_was_never_sent_and_goes_with_the_receip
     )
     page = context.new_page()
     answer_what(page)
+    page.wait_for_load_state("load")  # keep-draft.js is deferred: typing before it runs is saved from the next key
     page.get_by_label("Overskrift").fill("Afslag på aflastning")
     page.get_by_label("Beskrivelse").fill(TYPED)
     page.reload()  # as after a failed send: the server never got it
