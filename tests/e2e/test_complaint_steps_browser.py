@@ -80,6 +80,7 @@ def test_errors_on_a_step_are_summarised_and_axe_clean(live_stack, browser, axe_
 def test_the_language_switch_works_logged_in_and_min_profil_keeps_it(live_stack, browser, axe_source, citizen):
     context, page = phone_page(browser, live_stack, citizen)
     page.goto("/klager/")
+    page.get_by_role("button", name="Menu").click()  # at 375 px the switch is in DKFDS's menu drawer
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     page.goto("/min-profil/")
