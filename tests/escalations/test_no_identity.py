@@ -32,7 +32,7 @@ PERSONAL = (
     "150585",  # the CPR number below, in the spellings that passed the old redaction
     "15.05.85",
     "15 05 85",
-    "privat",
+    "(at)privat",  # the obfuscated e-mail below (the footer links the privatlivspolitik on every page)
     "20.12.34.56",
 )
 
