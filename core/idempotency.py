@@ -51,6 +51,17 @@ def once(*, action: str, actor_id: int, key: str, model: type[M], create: Callab
     return result
 
 
+def earlier(*, action: str, actor_id: int, key: str, model: type[M]) -> M | None:
+    """What a committed earlier call with this key made, or None. For a door whose form no longer validates once
+    the first call has run (the invited party is gone from the choices, the seat is taken): ask this before the
+    form, and answer the repeat with the first result instead of the form's error."""
+    if not key or not KEY_PATTERN.match(key):
+        return None
+    stored = IdempotencyKey.objects.filter(action=action, actor_id=actor_id, key=key)
+    result_id = stored.values_list("result_id", flat=True).first()
+    return None if result_id is None else model._default_manager.filter(pk=result_id).first()
+
+
 IDEMPOTENCY_HEADER = OpenApiParameter(
     HEADER,
     str,

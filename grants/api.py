@@ -12,8 +12,9 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 from grants import services
-from grants.models import Round
+from grants.models import Application, Round
 from grants.selectors import (
     access_application_by_id,
     access_pool_by_id,
@@ -56,8 +57,13 @@ class PoolApplicationsApi(ListAPIView):
     def get_queryset(self):
         return applications_for(user=self.request.user, pool=access_pool_by_id(pool_id=self.kwargs["pool_id"]))
 
-    @extend_schema(request=GrantApplicationCreateSerializer, responses={201: GrantApplicationSerializer})
+    @extend_schema(
+        request=GrantApplicationCreateSerializer,
+        responses={201: GrantApplicationSerializer},
+        parameters=[IDEMPOTENCY_HEADER],
+    )
     def post(self, request, pool_id: int):
+        """Start an application. Sent again with the same `Idempotency-Key`, the answer is the one started first."""
         pool = access_pool_by_id(pool_id=pool_id)
         serializer = GrantApplicationCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -67,7 +73,13 @@ class PoolApplicationsApi(ListAPIView):
         if round is None:
             raise Http404
         lines = [services.BudgetLineInput(**line) for line in data.pop("budget_lines")]
-        application = services.start_application(applicant=request.user, round=round, budget_lines=lines, **data)
+        application = once(
+            action="grants.start_application",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Application,
+            create=lambda: services.start_application(applicant=request.user, round=round, budget_lines=lines, **data),
+        )
         return _application_response(request, application.id, status_code=status.HTTP_201_CREATED)
 
 

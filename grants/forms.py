@@ -3,13 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.idempotency import IdempotentForm
 from core.money import KronerField
 from grants.models import TEXT_MAX, TITLE_MAX, Application, Criterion
 from grants.selectors import associations_of
 from grants.services import OUTCOMES
 
 
-class ProjectStepForm(forms.Form):
+class ProjectStepForm(IdempotentForm):
     """Step 1: the project and who applies."""
 
     title = forms.CharField(
@@ -78,7 +79,7 @@ class BudgetLineForm(forms.Form):
 BudgetLineFormSet = forms.formset_factory(BudgetLineForm, extra=0, max_num=30, absolute_max=30)
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(IdempotentForm):
     title = forms.CharField(
         label=_("Hvad er bilaget?"), max_length=200, help_text=_("Fx ”Støtteerklæring fra skolen”.")
     )
@@ -87,7 +88,7 @@ class AttachmentForm(forms.Form):
     )
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(IdempotentForm):
     question = forms.CharField(
         label=_("Hvad mangler I at vide?"),
         max_length=TEXT_MAX,
@@ -96,7 +97,7 @@ class QuestionForm(forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(IdempotentForm):
     answer = forms.CharField(label=_("Dit svar"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5}))
 
 

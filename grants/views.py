@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import add_service_errors
+from core.idempotency import once
 from grants import services
 from grants.forms import (
     AnswerForm,
@@ -27,7 +28,7 @@ from grants.forms import (
     ReportForm,
     ScoreForm,
 )
-from grants.models import Application
+from grants.models import Application, ApplicationAttachment, InformationRequest
 from grants.permissions import (
     can_answer_information_request,
     can_decide_application,
@@ -109,7 +110,13 @@ def application_start(request, slug: str):
     form = ProjectStepForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            application = services.start_application(applicant=request.user, round=round, **form.cleaned_data)
+            application = once(
+                action="grants.start_application",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Application,
+                create=lambda: services.start_application(applicant=request.user, round=round, **form.cleaned_data),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -179,11 +186,17 @@ def application_step(request, application_id: int, step: int):
         form = AttachmentForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
-                services.add_attachment(
-                    actor=request.user,
-                    application=application,
-                    title=form.cleaned_data["title"],
-                    upload=form.cleaned_data["file"],
+                once(
+                    action="grants.add_attachment",
+                    actor_id=request.user.id,
+                    key=form.idempotency_key,
+                    model=ApplicationAttachment,
+                    create=lambda: services.add_attachment(
+                        actor=request.user,
+                        application=application,
+                        title=form.cleaned_data["title"],
+                        upload=form.cleaned_data["file"],
+                    ),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -256,13 +269,23 @@ def application_detail(request, application_id: int):
     return _render_application(request, access_application_by_id(user=request.user, application_id=application_id))
 
 
-def _form_action(request, application_id: int, *, name: str, form_class, action, success: str):
-    """A form on the application page: parse, call the service, or show the page again with the errors."""
+def _form_action(request, application_id: int, *, name: str, form_class, action, success: str, once_as=None):
+    """A form on the application page: parse, call the service, or show the page again with the errors.
+    `once_as` (action name, model) runs it once per the form's key: sent twice, the second is the first."""
     application = access_application_by_id(user=request.user, application_id=application_id)
     form = form_class(request.POST)
     if form.is_valid():
         try:
-            action(application, form.cleaned_data)
+            if once_as:
+                once(
+                    action=once_as[0],
+                    actor_id=request.user.id,
+                    key=form.idempotency_key,
+                    model=once_as[1],
+                    create=lambda: action(application, form.cleaned_data),
+                )
+            else:
+                action(application, form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -295,6 +318,7 @@ def application_answer(request, application_id: int):
             actor=request.user, application=application, **data
         ),
         success=_("Tak for dit svar. Ansøgningen er sendt igen."),
+        once_as=("grants.answer_information_request", Application),
     )
 
 
@@ -310,6 +334,7 @@ def application_question(request, application_id: int):
             reviewer=request.user, application=application, **data
         ),
         success=_("Spørgsmålet er sendt til ansøgeren."),
+        once_as=("grants.request_information", InformationRequest),
     )
 
 

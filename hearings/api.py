@@ -16,7 +16,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import Council
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 from hearings import services
+from hearings.models import Answer
 from hearings.permissions import can_read_all_answers
 from hearings.selectors import access_hearing_by_id, answer_counts, answers_for, published_hearings, sections_of
 from hearings.serializers import AnswerCreateSerializer, AnswerSerializer, HearingSerializer, NoteSerializer
@@ -62,8 +64,9 @@ class HearingAnswersApi(APIView):
     def get(self, request, hearing_id: int):
         return Response(self._answers(request, access_hearing_by_id(user=request.user, hearing_id=hearing_id)))
 
-    @extend_schema(request=AnswerCreateSerializer, responses={201: AnswerSerializer})
+    @extend_schema(request=AnswerCreateSerializer, responses={201: AnswerSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request, hearing_id: int):
+        """Answer the hearing. Sent again with the same `Idempotency-Key`, the answer is the one sent first."""
         hearing = access_hearing_by_id(user=request.user, hearing_id=hearing_id)
         serializer = AnswerCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -74,17 +77,23 @@ class HearingAnswersApi(APIView):
             if section is None:
                 raise ValidationError({"section": ["Høringen har ikke det afsnit."]})
         upload = data.get("file")
-        answer = services.answer_hearing(
-            author=request.user,
-            hearing=hearing,
-            body=data["body"],
-            section=section,
-            council=_one(Council, data.get("council", ""), "council"),
-            association=_one(Association, data.get("association", ""), "association"),
-            upload=upload,
-            file_title=upload.name if upload else "",
-            contains_sensitive=data["contains_sensitive"],
-            notify_about_decision=data["notify_about_decision"],
+        answer = once(
+            action="hearings.answer_hearing",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Answer,
+            create=lambda: services.answer_hearing(
+                author=request.user,
+                hearing=hearing,
+                body=data["body"],
+                section=section,
+                council=_one(Council, data.get("council", ""), "council"),
+                association=_one(Association, data.get("association", ""), "association"),
+                upload=upload,
+                file_title=upload.name if upload else "",
+                contains_sensitive=data["contains_sensitive"],
+                notify_about_decision=data["notify_about_decision"],
+            ),
         )
         return Response(AnswerSerializer(answer, context={"show_hidden": True}).data, status=status.HTTP_201_CREATED)
 

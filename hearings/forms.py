@@ -2,13 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Committee
+from core.idempotency import IdempotentForm
 from hearings.models import ANSWER_MAX, NOTE_MAX, SECTION_MAX, SUMMARY_MAX, Hearing
 from themes.models import Theme
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class HearingForm(forms.ModelForm):
+class HearingForm(IdempotentForm, forms.ModelForm):
     class Meta:
         model = Hearing
         fields = [
@@ -46,7 +47,7 @@ class HearingForm(forms.ModelForm):
             del self.fields["committee"], self.fields["department"]
 
 
-class SectionForm(forms.Form):
+class SectionForm(IdempotentForm):
     title = forms.CharField(label=_("Overskrift"), max_length=200)
     body = forms.CharField(
         label=_("Tekst"),
@@ -56,14 +57,14 @@ class SectionForm(forms.Form):
     )
 
 
-class FileForm(forms.Form):
+class FileForm(IdempotentForm):
     title = forms.CharField(label=_("Titel"), max_length=200)
     file = forms.FileField(
         label=_("Fil"), help_text=_("PDF, billede eller kontordokument (Word, Excel, OpenDocument), højst 20 MB.")
     )
 
 
-class InviteForm(forms.Form):
+class InviteForm(IdempotentForm):
     party = forms.ChoiceField(label=_("Inviter en høringspart"))
 
     def __init__(self, *args, councils, associations, **kwargs):
@@ -82,8 +83,10 @@ class InviteForm(forms.Form):
         return {"association": self.associations[int(number)]}
 
 
-class AnswerForm(forms.Form):
-    section = forms.TypedChoiceField(label=_("Hvilket afsnit handler dit svar om?"), coerce=int, empty_value=None)
+class AnswerForm(IdempotentForm):
+    section = forms.TypedChoiceField(
+        label=_("Hvilket afsnit handler dit svar om?"), coerce=int, empty_value=None, required=False
+    )
     on_behalf = forms.ChoiceField(label=_("Hvem svarer du for?"), widget=forms.RadioSelect)
     body = forms.CharField(label=_("Dit høringssvar"), max_length=ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 10}))
     file = forms.FileField(

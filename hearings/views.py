@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import add_service_errors
+from core.idempotency import earlier, once
 from hearings import services
 from hearings.documents import note_context, note_pdf
 from hearings.forms import (
@@ -23,7 +24,7 @@ from hearings.forms import (
     SectionForm,
     SectionNoteForm,
 )
-from hearings.models import Invitation
+from hearings.models import Answer, Hearing, HearingFile, Invitation, Section
 from hearings.permissions import can_answer_hearing, can_manage_hearing, can_moderate_answers, can_read_all_answers
 from hearings.selectors import (
     access_answer_by_id,
@@ -96,7 +97,13 @@ def answer(request, hearing_id: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.answer_hearing(author=request.user, hearing=hearing, **form.answer_kwargs())
+            once(
+                action="hearings.answer_hearing",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Answer,
+                create=lambda: services.answer_hearing(author=request.user, hearing=hearing, **form.answer_kwargs()),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -163,7 +170,13 @@ def hearing_create(request):
     form = HearingForm(request.POST or None, departments=departments)
     if request.method == "POST" and form.is_valid():
         try:
-            hearing = services.create_hearing(actor=request.user, **form.cleaned_data)
+            hearing = once(
+                action="hearings.create_hearing",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Hearing,
+                create=lambda: services.create_hearing(actor=request.user, **form.cleaned_data),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -231,7 +244,13 @@ def section_add(request, hearing_id: int):
     form = SectionForm(request.POST)
     if form.is_valid():
         try:
-            services.add_section(actor=request.user, hearing=hearing, **form.cleaned_data)
+            once(
+                action="hearings.add_section",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Section,
+                create=lambda: services.add_section(actor=request.user, hearing=hearing, **form.cleaned_data),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -271,8 +290,17 @@ def file_add(request, hearing_id: int):
     form = FileForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.add_file(
-                actor=request.user, hearing=hearing, title=form.cleaned_data["title"], upload=form.cleaned_data["file"]
+            once(
+                action="hearings.add_file",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=HearingFile,
+                create=lambda: services.add_file(
+                    actor=request.user,
+                    hearing=hearing,
+                    title=form.cleaned_data["title"],
+                    upload=form.cleaned_data["file"],
+                ),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -296,10 +324,19 @@ def file_remove(request, hearing_id: int, file_id: int):
 @require_POST
 def invite(request, hearing_id: int):
     hearing = access_managed_hearing_by_id(user=request.user, hearing_id=hearing_id)
+    key = request.POST.get("idempotency_key", "")
+    if earlier(action="hearings.invite", actor_id=request.user.id, key=key, model=Invitation):
+        return redirect("hearings:manage", hearing_id=hearing.id)  # sent twice: the party is no longer a choice
     form = _invite_form(hearing, request.POST)
     if form.is_valid():
         try:
-            services.invite(actor=request.user, hearing=hearing, **form.party_kwargs())
+            once(
+                action="hearings.invite",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Invitation,
+                create=lambda: services.invite(actor=request.user, hearing=hearing, **form.party_kwargs()),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
