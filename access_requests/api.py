@@ -6,23 +6,33 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from access_requests import services
+from access_requests.models import AccessRequest
 from access_requests.selectors import access_access_request_by_id
 from access_requests.serializers import AccessRequestCreateSerializer, AccessRequestSerializer
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 
 
 class AccessRequestCreateApi(APIView):
-    @extend_schema(request=AccessRequestCreateSerializer, responses={201: AccessRequestSerializer})
+    @extend_schema(
+        request=AccessRequestCreateSerializer, responses={201: AccessRequestSerializer}, parameters=[IDEMPOTENCY_HEADER]
+    )
     def post(self, request):
         """Ask for access to your own case's documents (`complaint`), or describe what you ask for
-        (`description` and `department`)."""
+        (`description` and `department`). Sent again with the same `Idempotency-Key`, the answer is the first."""
         serializer = AccessRequestCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        access_request = services.request_access(
-            requester=request.user,
-            complaint_id=data["complaint"],
-            description=data["description"],
-            department=data["department"],
+        access_request = once(
+            action="access_requests.request_access",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=AccessRequest,
+            create=lambda: services.request_access(
+                requester=request.user,
+                complaint_id=data["complaint"],
+                description=data["description"],
+                department=data["department"],
+            ),
         )
         return Response(AccessRequestSerializer(access_request).data, status=status.HTTP_201_CREATED)
 

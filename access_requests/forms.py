@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from access_requests.services import DocumentChoice
 from accounts.selectors import departments_accepting_complaints
+from core.idempotency import IdempotentForm
 
 
-class AccessRequestForm(forms.Form):
+class AccessRequestForm(IdempotentForm):
     complaint = forms.IntegerField(required=False, widget=forms.HiddenInput)
     department = forms.ModelChoiceField(
         label=_("Hvilken afdeling har sagen"),

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from access_requests import documents as letters
 from access_requests import services
 from access_requests.forms import AccessRequestForm, DecisionForm, IdentifyCaseForm, LateLetterForm
+from access_requests.models import AccessRequest
 from access_requests.permissions import can_decide_access_request
 from access_requests.selectors import (
     access_access_request_by_id,
@@ -23,6 +24,7 @@ from access_requests.selectors import (
 from complaints.models import Complaint
 from complaints.selectors import access_complaint_by_id, complaints_visible_to
 from core.forms import add_service_errors
+from core.idempotency import once
 
 
 @login_required
@@ -53,11 +55,17 @@ def request_create(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            access_request = services.request_access(
-                requester=request.user,
-                complaint_id=complaint.id if complaint else None,
-                description=form.cleaned_data["description"],
-                department=form.cleaned_data.get("department"),
+            access_request = once(
+                action="access_requests.request_access",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=AccessRequest,
+                create=lambda: services.request_access(
+                    requester=request.user,
+                    complaint_id=complaint.id if complaint else None,
+                    description=form.cleaned_data["description"],
+                    department=form.cleaned_data.get("department"),
+                ),
             )
         except ValidationError as error:
             add_service_errors(form, error)

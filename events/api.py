@@ -13,8 +13,9 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 from events import services
-from events.models import Event
+from events.models import Event, Registration
 from events.selectors import PAST, UPCOMING, access_event_by_id, public_events, registration_of
 from events.serializers import EventSerializer, RegistrationSerializer
 
@@ -61,10 +62,17 @@ class EventRegistrationApi(APIView):
             raise Http404
         return Response(RegistrationSerializer(registration).data)
 
-    @extend_schema(request=None, responses={201: RegistrationSerializer})
+    @extend_schema(request=None, responses={201: RegistrationSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request, event_id: int):
+        """Register. Sent again with the same `Idempotency-Key`, the answer is the registration made first."""
         event = access_event_by_id(user=request.user, event_id=event_id)
-        registration = services.register(user=request.user, event=event)
+        registration = once(
+            action="events.register",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Registration,
+            create=lambda: services.register(user=request.user, event=event),
+        )
         return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=RegistrationSerializer)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Committee, Department
 from budgets.models import Budget
+from core.idempotency import IdempotentForm
 from events.models import NAME_MAX, TEXT_MAX, TITLE_MAX, Event, Participant
 from hearings.selectors import published_hearings
 from ideas.models import Board
@@ -27,7 +28,7 @@ def _lines(value: str) -> list[str]:
     return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
-class EventForm(forms.Form):
+class EventForm(IdempotentForm):
     title = forms.CharField(label=_("Titel"), max_length=TITLE_MAX)
     kind = forms.ChoiceField(label=_("Type"), choices=Event.Kind.choices, widget=forms.RadioSelect)
     department = forms.ModelChoiceField(
@@ -172,7 +173,7 @@ class ReportForm(forms.Form):
                 del self.fields[name]
 
 
-class ParticipantForm(forms.Form):
+class ParticipantForm(IdempotentForm):
     user = forms.ModelChoiceField(label=_("Hvem"), queryset=None)
     role = forms.ChoiceField(label=_("Rolle"), choices=Participant.Role.choices, widget=forms.RadioSelect)
     task = forms.CharField(

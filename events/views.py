@@ -18,9 +18,10 @@ from accounts.models import Department
 from accounts.selectors import department_ids_of
 from accounts.services import log_personal_data_access
 from core.forms import add_service_errors
+from core.idempotency import IdempotentForm, once
 from events import calendar, services
 from events.forms import CodeForm, EventForm, ParticipantForm, ReportForm
-from events.models import Contributor, Event
+from events.models import Contributor, Event, Participant, Registration
 from events.permissions import can_create_event, can_manage_event, can_see_planning
 from events.selectors import (
     PAST,
@@ -79,6 +80,7 @@ def event_detail(request, event_id: int):
         "report_answers": report_answers_of(event=event) if event.reported_at else [],
         "may_manage": can_manage_event(request.user, event),
         "may_see_planning": can_see_planning(request.user, event),
+        "register_form": IdempotentForm(),  # the hidden key: a double click on "Tilmeld mig" registers once
     }
     return render(request, "events/event_detail.html", context)
 
@@ -96,8 +98,16 @@ def register(request, event_id: int):
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("events:detail", args=[event_id]))
     event = access_event_by_id(user=request.user, event_id=event_id)
+    form = IdempotentForm(request.POST)
+    form.is_valid()  # only the key, which may be missing
     try:
-        registration = services.register(user=request.user, event=event)
+        registration = once(
+            action="events.register",
+            actor_id=request.user.id,
+            key=getattr(form, "idempotency_key", ""),
+            model=Registration,
+            create=lambda: services.register(user=request.user, event=event),
+        )
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -159,8 +169,14 @@ def event_create(request):
     form = EventForm(request.POST or None, departments=departments, initial={"department": departments.first()})
     if request.method == "POST" and form.is_valid():
         try:
-            event = services.create_event(
-                actor=request.user, department=form.cleaned_data["department"], **form.service_fields()
+            event = once(
+                action="events.create_event",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Event,
+                create=lambda: services.create_event(
+                    actor=request.user, department=form.cleaned_data["department"], **form.service_fields()
+                ),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -262,7 +278,13 @@ def planning(request, event_id: int):
             raise Http404
         if form.is_valid():
             try:
-                services.add_participant(actor=request.user, event=event, **form.cleaned_data)
+                once(
+                    action="events.add_participant",
+                    actor_id=request.user.id,
+                    key=form.idempotency_key,
+                    model=Participant,
+                    create=lambda: services.add_participant(actor=request.user, event=event, **form.cleaned_data),
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
