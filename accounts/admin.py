@@ -11,6 +11,7 @@ from accounts.models import (
     Department,
     DepartmentMembership,
     PersonalDataAccess,
+    StaffAction,
     User,
 )
 
@@ -99,3 +100,22 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # and the database refuses it too (an append-only trigger)
+
+
+@admin.register(StaffAction)
+class StaffActionAdmin(admin.ModelAdmin):
+    """The audit trail, for administrators to read: nobody adds, changes or deletes a row (nor can the database)."""
+
+    list_display = ["at", "actor", "action", "target_type", "target_id"]
+    list_filter = ["action", "target_type"]
+    search_fields = ["actor__email", "action", "target_type"]
+    readonly_fields = ["at", "actor", "action", "target_type", "target_id", "details"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

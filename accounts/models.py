@@ -5,6 +5,7 @@ import uuid
 import pgtrigger
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permission, PermissionsMixin
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -281,6 +282,35 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.viewer} → {self.subject}: {self.what}"
+
+
+class StaffAction(models.Model):
+    """A member of staff changed something citizens' cases or public content depend on (hid an idea, edited an
+    agenda item, changed a theme, reassigned a task, …): who, what, on which object, when. Every staff service
+    writes one through `accounts.services.record_staff_action`; administrators read them in the admin.
+
+    Append-only, as the personal-data access log: a trigger in the database refuses every UPDATE and DELETE."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("medarbejder")
+    )
+    action = models.CharField(_("handling"), max_length=100, db_index=True)
+    target_type = models.CharField(_("objekttype"), max_length=100)
+    target_id = models.PositiveBigIntegerField(_("objekt-id"))
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
+    details = models.JSONField(_("detaljer"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"], name="staff_action_target")]
+        triggers = [
+            pgtrigger.Protect(name="staff_action_append_only", operation=pgtrigger.Update | pgtrigger.Delete),
+        ]
+        verbose_name = _("medarbejderhandling")
+        verbose_name_plural = _("medarbejderhandlinger")
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.action} {self.target_type} {self.target_id}"
 
 
 class CitizenIdentity(models.Model):

@@ -10,7 +10,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from accounts.models import (
     Department,
     DepartmentMembership,
     PersonalDataAccess,
+    StaffAction,
     StandIn,
     User,
 )
@@ -41,6 +42,20 @@ def log_personal_data_access(*, viewer: User, subject: User, what: str) -> None:
 
 
 # --- CPR numbers ---------------------------------------------------------------------------------------
+
+
+def record_staff_action(*, actor: User, action: str, target: models.Model, details: dict | None = None) -> StaffAction:
+    """The audit trail's one write: `actor` did `action` ("<app>.<service>", e.g. "ideas.hide_idea") to `target`.
+
+    Called inside the staff service's transaction, after its permission check, so the row exists exactly when
+    the change does. `details` is what a reader needs to understand the change (a reason, old and new values)."""
+    return StaffAction.objects.create(
+        actor=actor,
+        action=action,
+        target_type=target._meta.label_lower,
+        target_id=target.pk,
+        details=details or {},
+    )
 
 
 def store_cpr(*, user: User, cpr: str) -> bool:

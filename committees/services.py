@@ -28,6 +28,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Committee, User
+from accounts.services import record_staff_action
 from committees.documents import document_file_name, meeting_pdf, paper_file_name, paper_pdf
 from committees.models import (
     AgendaItem,
@@ -181,7 +182,9 @@ def create_meeting(
     _require(can_manage_committee(actor, committee))
     _validate_times(start, end)
     with transaction.atomic():
-        return Meeting.objects.create(committee=committee, start=start, end=end, location=_place(place))
+        meeting = Meeting.objects.create(committee=committee, start=start, end=end, location=_place(place))
+        record_staff_action(actor=actor, action="committees.create_meeting", target=meeting)
+        return meeting
 
 
 def update_meeting(
@@ -195,6 +198,9 @@ def update_meeting(
             raise ValidationError({"start": _("Mødet er afholdt og kan ikke flyttes.")})
         meeting.start, meeting.end, meeting.location = start, end, _place(place)
         meeting.save(update_fields=["start", "end", "location", "updated_at"])
+        record_staff_action(
+            actor=actor, action="committees.update_meeting", target=meeting, details={"start": start, "place": place}
+        )
     return meeting
 
 
@@ -268,6 +274,7 @@ def add_item(
         if themes:
             item.themes.set(themes)
         _touch(meeting.id)
+        record_staff_action(actor=actor, action="committees.add_item", target=item, details={"title": item.title})
     return item
 
 
@@ -307,6 +314,9 @@ def place_proposal(*, actor: User, meeting: Meeting, kind: str, object_id: int) 
             _store_attachment(item, check_attachment(title=document.title, upload=upload), is_internal=False)
         source_of(kind).placed(object_ids=[object_id], event=agenda_event(item))
         _touch(meeting.id)
+        record_staff_action(
+            actor=actor, action="committees.place_proposal", target=item, details={"kind": kind, "object_id": object_id}
+        )
     return item
 
 
@@ -334,6 +344,8 @@ def update_item(*, actor: User, item: AgendaItem, themes: list[Theme] | None = N
         _agenda_changed(meeting, item_ids=[item.id])
         if themes is not None:
             item.themes.set(themes)
+        changed = sorted(sections) + (["themes"] if themes is not None else [])
+        record_staff_action(actor=actor, action="committees.update_item", target=item, details={"changed": changed})
     return item
 
 
@@ -356,6 +368,12 @@ def remove_item(*, actor: User, item: AgendaItem) -> None:
             transaction.on_commit(lambda name=name: _delete_stored_file(name))
         for source, event, object_ids in proposals_on([item]):
             source.withdrawn(object_ids=object_ids, event=event)
+        record_staff_action(
+            actor=actor,
+            action="committees.remove_item",
+            target=item,
+            details={"title": item.title, "meeting_id": meeting.id, "number": item.number},
+        )
         item.delete()
         for position, remaining in enumerate(meeting.items.order_by("order", "id"), start=1):
             if remaining.order != position:
@@ -382,6 +400,12 @@ def move_item(*, actor: User, item: AgendaItem, direction: str) -> AgendaItem:
         AgendaItem.objects.filter(id=item.id).update(order=neighbour.order)
         AgendaItem.objects.filter(id=neighbour.id).update(order=item.order)
         _touch(meeting.id)
+        record_staff_action(
+            actor=actor,
+            action="committees.move_item",
+            target=item,
+            details={"direction": direction, "from": item.order, "to": neighbour.order},
+        )
     item.refresh_from_db()
     return item
 
@@ -396,6 +420,12 @@ def add_attachment(
         _editable_sections(meeting)
         attachment = _store_attachment(item, checked, is_internal=is_internal)
         _agenda_changed(meeting, item_ids=[item.id])
+        record_staff_action(
+            actor=actor,
+            action="committees.add_attachment",
+            target=item,
+            details={"attachment_id": attachment.id, "title": attachment.title, "is_internal": is_internal},
+        )
     return attachment
 
 
@@ -430,6 +460,12 @@ def remove_attachment(*, actor: User, attachment: Attachment) -> None:
         name = attachment.file.name
         if meeting.agenda_is_published and attachment.item.is_public:
             _bury(paper=None, files=[attachment])
+        record_staff_action(
+            actor=actor,
+            action="committees.remove_attachment",
+            target=attachment.item,
+            details={"attachment_id": attachment.id, "title": attachment.title},
+        )
         attachment.delete()
         transaction.on_commit(lambda: _delete_stored_file(name))
         _agenda_changed(meeting, item_ids=[attachment.item_id])
@@ -464,6 +500,9 @@ def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
         # Each source hears that its proposals are on a public agenda (ideas tell their authors and supporters).
         for source, event, object_ids in proposals_on(meeting.items.select_related("meeting__committee")):
             source.agenda_published(object_ids=object_ids, event=event)
+        record_staff_action(
+            actor=actor, action="committees.publish_agenda", target=meeting, details={"last_number": number}
+        )
     return meeting
 
 
@@ -483,7 +522,13 @@ def override_warning(*, actor: User, item: AgendaItem, code: str, reason: str) -
         )
         if warning is None:
             raise ValidationError({"reason": _("Advarslen gælder ikke længere for punktet.")})
-        return WarningOverride.objects.create(item=item, code=code, message=warning.message, reason=reason, by=actor)
+        override = WarningOverride.objects.create(
+            item=item, code=code, message=warning.message, reason=reason, by=actor
+        )
+        record_staff_action(
+            actor=actor, action="committees.override_warning", target=item, details={"code": code, "reason": reason}
+        )
+        return override
 
 
 def mark_meeting_held(*, actor: User, meeting: Meeting) -> Meeting:
@@ -494,6 +539,7 @@ def mark_meeting_held(*, actor: User, meeting: Meeting) -> Meeting:
             raise ValidationError({"status": _("Kun et møde med offentliggjort dagsorden kan afholdes.")})
         meeting.status = Meeting.Status.HELD
         meeting.save(update_fields=["status", "updated_at"])
+        record_staff_action(actor=actor, action="committees.mark_meeting_held", target=meeting)
     return meeting
 
 
@@ -520,6 +566,7 @@ def record_decision(*, actor: User, item: AgendaItem, decision: str, outcome: st
         item.decision, item.outcome = decision, outcome
         item.save(update_fields=["decision", "outcome", "updated_at"])
         _touch(meeting.id)
+        record_staff_action(actor=actor, action="committees.record_decision", target=item, details={"outcome": outcome})
     return item
 
 
@@ -543,4 +590,5 @@ def publish_minutes(*, actor: User, meeting: Meeting) -> Meeting:
         # authors and supporters, escalated themes the people who agreed to hear.
         for source, event, object_ids in proposals_on(meeting.items.select_related("meeting__committee")):
             source.decided(object_ids=object_ids, event=event)
+        record_staff_action(actor=actor, action="committees.publish_minutes", target=meeting)
     return meeting

@@ -26,7 +26,7 @@ from accounts import services as accounts_services
 from accounts.models import Department, User
 from accounts.permissions import may_manage_stand_in, require_assurance
 from accounts.selectors import department_leads, is_department_member
-from accounts.services import log_personal_data_access
+from accounts.services import log_personal_data_access, record_staff_action
 from classification.models import KleNumber
 from classification.selectors import complaint_facet, default_subject_for, kle_subjects
 from complaints.deadlines import add_working_days
@@ -602,6 +602,12 @@ def reassign_task(*, actor: User, task: ContactTask, assignee: User) -> ContactT
                 dialogue.remove_participant(thread=thread, user=previous)
             dialogue.add_participant(thread=thread, user=assignee, role=Participant.Role.STAFF)
         _record(task.complaint, ComplaintEvent.Kind.REASSIGNED, actor=actor)
+        record_staff_action(
+            actor=actor,
+            action="complaints.reassign_task",
+            target=task,
+            details={"from": previous.id if previous else None, "to": assignee.id},
+        )
         _announce_task(task)
     return task
 
@@ -671,9 +677,17 @@ def classify_complaint(*, actor: User, complaint: Complaint, kle_subject: KleNum
         raise PermissionDenied
     if not kle_subjects().filter(id=kle_subject.id).exists():
         raise ValidationError({"kle_subject": _("Vælg et gældende KLE-emne.")})
+    previous = complaint.kle_subject_id
     complaint.kle_subject = kle_subject
     complaint.kle_facet = complaint.kle_facet or complaint_facet()
-    complaint.save(update_fields=["kle_subject", "kle_facet", "updated_at"])
+    with transaction.atomic():
+        complaint.save(update_fields=["kle_subject", "kle_facet", "updated_at"])
+        record_staff_action(
+            actor=actor,
+            action="complaints.classify_complaint",
+            target=complaint,
+            details={"from": previous, "to": kle_subject.id},
+        )
     return complaint
 
 
@@ -814,6 +828,9 @@ def close_complaint(*, actor: User, complaint: Complaint, outcome: str, note: st
             status=ContactTask.Status.CANCELLED, updated_at=now
         )
         _record(complaint, ComplaintEvent.Kind.CLOSED, actor=actor, note=complaint.get_outcome_display())
+        record_staff_action(
+            actor=actor, action="complaints.close_complaint", target=complaint, details={"outcome": outcome}
+        )
         ContactTask.objects.create(
             complaint=complaint,
             kind=ContactTask.Kind.FOLLOW_UP,

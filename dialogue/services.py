@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Department, User
+from accounts.services import record_staff_action
 from core import ratelimit
 from core.channels import send_to_group
 from core.middleware import unreadable
@@ -290,6 +291,7 @@ def hide_message(*, actor: User, message: Message, reason: str) -> Message:
         if not hidden:
             raise ValidationError({"reason": _("Beskeden er allerede skjult.")})
         message = Message.objects.select_related("author", "thread").get(id=message.id)
+        record_staff_action(actor=actor, action="dialogue.hide_message", target=message, details={"reason": reason})
         payload = message_payload(message)
         transaction.on_commit(
             lambda: broadcast(thread_id=message.thread_id, event={"type": "thread.update", "message": payload})

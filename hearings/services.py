@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Committee, Council, Department, User
 from accounts.permissions import is_member_of_council
+from accounts.services import record_staff_action
 from core import ratelimit
 from core.queue import enqueue_on_commit
 from core.uploads import check_attachment
@@ -166,6 +167,7 @@ def create_hearing(
         hearing.save()
         if themes:
             hearing.themes.set(themes)
+        record_staff_action(actor=actor, action="hearings.create_hearing", target=hearing, details={"title": title})
     return hearing
 
 
@@ -199,6 +201,8 @@ def update_hearing(*, actor: User, hearing: Hearing, themes: list[Theme] | None 
         locked.save()
         if themes is not None:
             locked.themes.set(themes)
+        changed = sorted(changes) + (["themes"] if themes is not None else [])
+        record_staff_action(actor=actor, action="hearings.update_hearing", target=locked, details={"changed": changed})
     return locked
 
 
@@ -301,6 +305,7 @@ def publish_hearing(*, actor: User, hearing: Hearing) -> Hearing:
             raise ValidationError({"ends_on": [_("Høringsfristen er allerede udløbet. Flyt den først.")]})
         locked.published_at = timezone.now()
         locked.save(update_fields=["published_at", "updated_at"])
+        record_staff_action(actor=actor, action="hearings.publish_hearing", target=locked)
         enqueue_on_commit("hearings.tasks.send_due_notices")
     return locked
 
@@ -499,6 +504,7 @@ def hide_answer(*, actor: User, answer: Answer, reason: str) -> Answer:
             raise ValidationError({"answer": [_("Høringssvaret er allerede skjult.")]})
         locked.hidden_at, locked.hidden_by, locked.hidden_reason = timezone.now(), actor, reason
         locked.save(update_fields=["hidden_at", "hidden_by", "hidden_reason", "updated_at"])
+        record_staff_action(actor=actor, action="hearings.hide_answer", target=locked, details={"reason": reason})
         _tell(
             locked.author,
             event="answer_hidden",
@@ -517,8 +523,10 @@ def unhide_answer(*, actor: User, answer: Answer) -> Answer:
         locked = Answer.objects.select_for_update().get(id=answer.id)
         if not locked.is_hidden:
             raise ValidationError({"answer": [_("Høringssvaret er ikke skjult.")]})
+        reason = locked.hidden_reason
         locked.hidden_at, locked.hidden_by, locked.hidden_reason = None, None, ""
         locked.save(update_fields=["hidden_at", "hidden_by", "hidden_reason", "updated_at"])
+        record_staff_action(actor=actor, action="hearings.unhide_answer", target=locked, details={"hidden_for": reason})
     return locked
 
 
@@ -579,6 +587,7 @@ def publish_note(*, actor: User, hearing: Hearing) -> Hearing:
         _raise_if(errors)
         locked.concluded_at = timezone.now()
         locked.save(update_fields=["concluded_at", "updated_at"])
+        record_staff_action(actor=actor, action="hearings.publish_note", target=locked)
     return locked
 
 

@@ -40,6 +40,7 @@ from django.utils.translation import gettext_lazy
 from accounts import services as accounts_services
 from accounts.models import Committee, PublicName, User
 from accounts.permissions import may_manage_stand_in, require_assurance
+from accounts.services import record_staff_action
 from core import ratelimit
 from core.queue import enqueue_on_commit
 from ideas.models import (
@@ -173,7 +174,9 @@ def create_board(
     if not can_manage_board(actor, board):
         raise PermissionDenied
     _validate_board(board)
-    board.save()
+    with transaction.atomic():
+        board.save()
+        record_staff_action(actor=actor, action="ideas.create_board", target=board, details={"title": board.title})
     return board
 
 
@@ -190,6 +193,9 @@ def update_board(*, actor: User, board: Board, **changes) -> Board:
             setattr(board, field, value.strip() if isinstance(value, str) else value)
         _validate_board(board)
         board.save()
+        record_staff_action(
+            actor=actor, action="ideas.update_board", target=board, details={"changed": sorted(changes)}
+        )
     return board
 
 
@@ -300,6 +306,12 @@ def set_idea_themes(*, actor: User, idea: Idea, themes: list[Theme]) -> Idea:
     with transaction.atomic():
         idea.themes.set(themes)
         Idea.objects.filter(id=idea.id).update(updated_at=timezone.now())
+        record_staff_action(
+            actor=actor,
+            action="ideas.set_idea_themes",
+            target=idea,
+            details={"themes": sorted(theme.id for theme in themes)},
+        )
     return idea
 
 
@@ -450,6 +462,7 @@ def propose_idea(*, actor: User, idea: Idea) -> Idea:
                 }
             )
         _become_proposal(locked, source=Idea.ProposalSource.STAFF)
+        record_staff_action(actor=actor, action="ideas.propose_idea", target=locked)
     return locked
 
 
@@ -621,6 +634,7 @@ def hide_idea(*, actor: User, idea: Idea, reason: str) -> Idea:
         locked.hidden_at, locked.hidden_by, locked.hidden_reason = timezone.now(), actor, reason
         locked.save()
         _resolve_reports(actor, idea=locked)
+        record_staff_action(actor=actor, action="ideas.hide_idea", target=locked, details={"reason": reason})
         _tell_author_hidden(
             locked.author, event="idea_hidden", idea=locked, reason=reason, key=f"{locked.hidden_at.timestamp():.0f}"
         )
@@ -634,9 +648,11 @@ def unhide_idea(*, actor: User, idea: Idea) -> Idea:
         locked = Idea.objects.select_for_update().get(id=idea.id)
         if not locked.is_hidden:
             raise ValidationError({"idea": [_("Idéen er ikke skjult.")]})
+        reason = locked.hidden_reason
         locked.status, locked.status_before_hidden = locked.status_before_hidden, ""
         locked.hidden_at, locked.hidden_by, locked.hidden_reason = None, None, ""
         locked.save()
+        record_staff_action(actor=actor, action="ideas.unhide_idea", target=locked, details={"hidden_for": reason})
     return locked
 
 
@@ -649,6 +665,7 @@ def hide_comment(*, actor: User, comment: Comment, reason: str) -> Comment:
         locked.hidden_at, locked.hidden_by, locked.hidden_reason = timezone.now(), actor, reason
         locked.save()
         _resolve_reports(actor, comment=locked)
+        record_staff_action(actor=actor, action="ideas.hide_comment", target=locked, details={"reason": reason})
         _tell_author_hidden(
             locked.author,
             event="comment_hidden",
@@ -666,8 +683,10 @@ def unhide_comment(*, actor: User, comment: Comment) -> Comment:
         locked = Comment.objects.select_for_update().get(id=comment.id)
         if not locked.is_hidden:
             raise ValidationError({"comment": [_("Kommentaren er ikke skjult.")]})
+        reason = locked.hidden_reason
         locked.hidden_at, locked.hidden_by, locked.hidden_reason = None, None, ""
         locked.save()
+        record_staff_action(actor=actor, action="ideas.unhide_comment", target=locked, details={"hidden_for": reason})
     return locked
 
 
@@ -676,7 +695,10 @@ def dismiss_report(*, actor: User, report: Report) -> int:
     if not is_moderator(actor):
         raise PermissionDenied
     target = {"idea_id": report.idea_id} if report.idea_id else {"comment_id": report.comment_id}
-    return _resolve_reports(actor, **target)
+    with transaction.atomic():
+        closed = _resolve_reports(actor, **target)
+        record_staff_action(actor=actor, action="ideas.dismiss_report", target=report, details={"closed": closed})
+    return closed
 
 
 def _tell_author_hidden(author: User, *, event: str, idea: Idea, reason: str, key: str) -> None:

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.services import record_staff_action
 from core.queue import enqueue_on_commit
 from themes.models import SuggestionModel, Theme, ThemeSuggestion
 from themes.permissions import can_manage_themes
@@ -61,6 +62,9 @@ def create_theme(*, actor: User, name: str, description: str = "", active: bool 
     with transaction.atomic():
         theme.slug = _unique_slug(theme.name)
         theme.save()
+        record_staff_action(
+            actor=actor, action="themes.create_theme", target=theme, details={"name": theme.name, "active": active}
+        )
     return theme
 
 
@@ -68,11 +72,16 @@ def update_theme(*, actor: User, theme: Theme, name: str, description: str, acti
     """Rename, describe, or (de)activate a theme. The slug stays, so links keep working."""
     if not can_manage_themes(actor):
         raise PermissionDenied
+    before = {"name": theme.name, "description": theme.description, "active": theme.active}
     theme.name = name.strip()
     theme.description = description.strip()
     theme.active = active
     _validate(theme)
-    theme.save(update_fields=["name", "description", "active", "updated_at"])
+    after = {"name": theme.name, "description": theme.description, "active": theme.active}
+    with transaction.atomic():
+        theme.save(update_fields=["name", "description", "active", "updated_at"])
+        changes = {field: [before[field], value] for field, value in after.items() if before[field] != value}
+        record_staff_action(actor=actor, action="themes.update_theme", target=theme, details=changes)
     return theme
 
 
