@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench messages screenshots fuzz
+.PHONY: run dev test lint bench messages screenshots fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(VENV)/bin/python platform/local.py run
+
+# The demo with Django's debug pages and the browsable API, for developers (never for users to try).
+dev: $(STAMP)
+	DEBUG=1 $(VENV)/bin/python platform/local.py run
 
 test: $(STAMP)
 	$(VENV)/bin/python platform/local.py test $(PYTEST_ARGS)

@@ -1,7 +1,10 @@
 """Settings for Borgerdialog, read from the environment.
 
 Safe by default: DEBUG is off, hosts are locked down and a secret key must be
-given, unless DEMO=1 (the local `make run` and the tests) says otherwise.
+given, unless DEMO=1 (the local `make run` and the tests) says otherwise. DEMO=1
+still runs with DEBUG off, so a new user sees the product's own error pages; only a
+developer who asks for Django's debug pages sets DEBUG=1 (`make dev`). DEMO=1 means
+plain http:// on this machine: no secure-only cookies, no HTTPS redirect, no HSTS.
 """
 
 import os
@@ -27,7 +30,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEMO = env_flag("DEMO")
-DEBUG = env_flag("DEBUG", default=DEMO)
+DEBUG = env_flag("DEBUG")
+# Plain http:// on 127.0.0.1 (the demo, the tests, a developer): HTTPS-only defaults off.
+PLAIN_HTTP = DEMO or DEBUG
 
 # Without SECRET_KEY (and outside demo mode) the key stays empty: management commands
 # such as migrate still run, but the web server and the worker refuse to start
@@ -106,6 +111,7 @@ MIDDLEWARE = [
     "accounts.middleware.LoginSessionMiddleware",
     "accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.BackToTheFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it turns a refused login anywhere (login page, admin, token API) into the lockout answer.
     "axes.middleware.AxesMiddleware",
@@ -233,8 +239,9 @@ STATIC_URL = "static/"
 # Det Fælles Designsystem, fetched by platform/dkfds.py (never committed), served as static/dkfds/.
 STATICFILES_DIRS = [BASE_DIR / "static", ("dkfds", BASE_DIR / ".local" / "dkfds")]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / ".local" / "staticfiles"))
-# Static files are served by the ASGI process itself; in development straight from the apps.
-WHITENOISE_USE_FINDERS = DEBUG
+# Static files are served by the ASGI process itself; in the demo and development straight from the apps
+# (no collectstatic step), in production from STATIC_ROOT.
+WHITENOISE_USE_FINDERS = PLAIN_HTTP
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".local" / "media"))
@@ -251,7 +258,7 @@ STORAGES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", default=not PLAIN_HTTP)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -259,9 +266,9 @@ X_FRAME_OPTIONS = "DENY"
 # redirected (but /healthz, which the container's health check asks over plain HTTP), and browsers are told
 # for a year, subdomains included, to come back on HTTPS only. Behind a proxy, uvicorn's --proxy-headers takes
 # the scheme from X-Forwarded-Proto (config/server.py).
-SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=not PLAIN_HTTP)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600)))
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if PLAIN_HTTP else str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", default=True)
 SECURE_REFERRER_POLICY = "same-origin"
@@ -303,7 +310,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "core.pagination.CappedLimitOffsetPagination",
-    # The browsable API is a developer's tool: only with DEBUG (the demo), never in production.
+    # The browsable API is a developer's tool: only with DEBUG (`make dev`), never in the demo or production.
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),

@@ -1,7 +1,10 @@
-"""Input no part of the product can store is refused at the edge, before a view or the database sees it."""
+"""What the edge answers before (or instead of) a view: input no part of the product can store is refused, personal
+answers are not cached, and a form-only address opened directly leads back to its form."""
 
+from django.contrib import messages
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -72,3 +75,38 @@ class RejectUnreadableInputMiddleware:
             for key, values in query.lists():
                 texts.extend([key, *values])
         return any(unreadable(text) for text in texts)
+
+
+class BackToTheFormMiddleware:
+    """An address that only takes a form's POST, opened directly (a bookmark, a reload, a shared link), leads back
+    to the page the form is on — the nearest address above it — with a line saying why, instead of a blank 405;
+    another method gets the 405 page in the product's look. The API and OParl keep their 405: a program asked."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or request.path.startswith(("/api/", "/oparl/")):
+            return response
+        if request.method not in {"GET", "HEAD"}:
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response["Allow"]
+            return page
+        messages.info(request, _("Siden bruges kun, når du sender en formular. Her er siden med formularen."))
+        return redirect(address_above(request.path))
+
+
+def address_above(path: str) -> str:
+    """The nearest address above `path` that the product answers (the home page at the top). If that one takes
+    only a POST too, the next request climbs again."""
+    parts = [part for part in path.split("/") if part]
+    while parts:
+        parts.pop()
+        candidate = "/" + "".join(f"{part}/" for part in parts)
+        try:
+            resolve(candidate)
+        except Resolver404:
+            continue
+        return candidate
+    return "/"

@@ -65,9 +65,14 @@ def test_production_settings_are_safe_by_default():
     assert result.stdout.strip() == "False [] True"
 
 
-def test_demo_mode_turns_debug_on_for_the_local_run():
-    result = settings_in_subprocess({"DEMO": "1"}, "settings.DEBUG")
-    assert result.stdout.strip() == "True"
+def test_the_demo_runs_with_debug_off_on_plain_http_and_only_make_dev_turns_debug_on():
+    # A new user of `make run` sees the product's error pages, never Django's debug pages; the demo is plain
+    # http:// on this machine, so its cookies are not secure-only and nothing redirects to HTTPS.
+    expression = (
+        "settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS"
+    )
+    assert settings_in_subprocess({"DEMO": "1"}, expression).stdout.strip() == "False False False 0"
+    assert settings_in_subprocess({"DEMO": "1", "DEBUG": "1"}, "settings.DEBUG").stdout.strip() == "True"
 
 
 def compose_binary() -> Path:
@@ -111,7 +116,10 @@ def test_the_browsable_api_is_off_in_production():
     )
     assert production.stdout.strip() == "['rest_framework.renderers.JSONRenderer']", production.stderr
     demo = settings_in_subprocess({"DEMO": "1"}, "settings.REST_FRAMEWORK['DEFAULT_RENDERER_CLASSES']")
-    assert "BrowsableAPIRenderer" in demo.stdout
+    assert "BrowsableAPIRenderer" not in demo.stdout
+    renderers = "settings.REST_FRAMEWORK['DEFAULT_RENDERER_CLASSES']"
+    development = settings_in_subprocess({"DEMO": "1", "DEBUG": "1"}, renderers)
+    assert "BrowsableAPIRenderer" in development.stdout
 
 
 def test_docker_compose_validation_catches_a_broken_file(tmp_path):
