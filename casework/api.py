@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from casework import services
+from casework.models import Decision, Hearing, Reassessment
 from casework.selectors import access_hearing_by_id, decisions_of, hearings_of
 from casework.serializers import (
     ComplaintDecisionSerializer,
@@ -18,6 +19,12 @@ from casework.serializers import (
     ReassessmentSerializer,
 )
 from complaints.selectors import access_complaint_by_id
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+
+
+def _once(request, action: str, model, create):
+    """Run `create` once per the request's `Idempotency-Key`: sent again, the answer is the first result."""
+    return once(action=action, actor_id=request.user.id, key=key_from_request(request), model=model, create=create)
 
 
 def _complaint(request, complaint_id: int):
@@ -30,13 +37,18 @@ class ComplaintHearingsApi(APIView):
         complaint = _complaint(request, complaint_id)
         return Response(HearingSerializer(hearings_of(complaint=complaint), many=True).data)
 
-    @extend_schema(request=HearingCreateSerializer, responses={201: HearingSerializer})
+    @extend_schema(request=HearingCreateSerializer, responses={201: HearingSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request, complaint_id: int):
         """Send a partshøring (forvaltningsloven § 19) or a question: `facts`, `deadline` (a date)."""
         complaint = _complaint(request, complaint_id)
         serializer = HearingCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        hearing = services.send_hearing(actor=request.user, complaint=complaint, **serializer.validated_data)
+        hearing = _once(
+            request,
+            "casework.send_hearing",
+            Hearing,
+            lambda: services.send_hearing(actor=request.user, complaint=complaint, **serializer.validated_data),
+        )
         return Response(HearingSerializer(hearing).data, status=status.HTTP_201_CREATED)
 
 
@@ -49,38 +61,53 @@ class HearingDetailApi(APIView):
 
 
 class HearingAnswerApi(APIView):
-    @extend_schema(request=HearingAnswerSerializer, responses=HearingSerializer)
+    @extend_schema(request=HearingAnswerSerializer, responses=HearingSerializer, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request, hearing_id: int):
         """The citizen's answer: `answer` (text) and `files` (multipart, up to five)."""
         hearing = access_hearing_by_id(user=request.user, hearing_id=hearing_id)
         serializer = HearingAnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        hearing = services.answer_hearing(
-            actor=request.user, hearing=hearing, answer=data["answer"], uploads=data["files"]
+        hearing = _once(
+            request,
+            "casework.hearing_answer",
+            Hearing,
+            lambda: services.answer_hearing(
+                actor=request.user, hearing=hearing, answer=data["answer"], uploads=data["files"]
+            ),
         )
         return Response(HearingSerializer(hearing).data)
 
 
 class HearingExtensionApi(APIView):
-    @extend_schema(request=ExtensionRequestSerializer, responses=HearingSerializer)
+    @extend_schema(request=ExtensionRequestSerializer, responses=HearingSerializer, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request, hearing_id: int):
         """The citizen asks for more time (forvaltningsloven § 21)."""
         hearing = access_hearing_by_id(user=request.user, hearing_id=hearing_id)
         serializer = ExtensionRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        hearing = services.request_extension(actor=request.user, hearing=hearing, **serializer.validated_data)
+        hearing = _once(
+            request,
+            "casework.hearing_extension",
+            Hearing,
+            lambda: services.request_extension(actor=request.user, hearing=hearing, **serializer.validated_data),
+        )
         return Response(HearingSerializer(hearing).data)
 
 
 class HearingExtensionDecisionApi(APIView):
-    @extend_schema(request=ExtensionDecisionSerializer, responses=HearingSerializer)
+    @extend_schema(request=ExtensionDecisionSerializer, responses=HearingSerializer, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request, hearing_id: int):
         """The caseworker grants more time (a new `deadline`, default the date asked for) or refuses (`refusal`)."""
         hearing = access_hearing_by_id(user=request.user, hearing_id=hearing_id)
         serializer = ExtensionDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        hearing = services.decide_extension(actor=request.user, hearing=hearing, **serializer.validated_data)
+        hearing = _once(
+            request,
+            "casework.hearing_decide",
+            Hearing,
+            lambda: services.decide_extension(actor=request.user, hearing=hearing, **serializer.validated_data),
+        )
         return Response(HearingSerializer(hearing).data)
 
 
@@ -90,23 +117,37 @@ class ComplaintDecisionsApi(APIView):
         complaint = _complaint(request, complaint_id)
         return Response(ComplaintDecisionSerializer(decisions_of(complaint=complaint), many=True).data)
 
-    @extend_schema(request=ComplaintDecisionSerializer, responses={201: ComplaintDecisionSerializer})
+    @extend_schema(
+        request=ComplaintDecisionSerializer,
+        responses={201: ComplaintDecisionSerializer},
+        parameters=[IDEMPOTENCY_HEADER],
+    )
     def post(self, request, complaint_id: int):
         """Send a decision letter. Without `full_agreement`, `legal_rules`, `considerations`, `facts` and
         `complaint_guidance` are required (400 with field errors); `kind`: changed, upheld or new (default)."""
         complaint = _complaint(request, complaint_id)
         serializer = ComplaintDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        decision = services.send_decision(actor=request.user, complaint=complaint, **serializer.validated_data)
+        decision = _once(
+            request,
+            "casework.send_decision",
+            Decision,
+            lambda: services.send_decision(actor=request.user, complaint=complaint, **serializer.validated_data),
+        )
         return Response(ComplaintDecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 
 class ComplaintForwardApi(APIView):
-    @extend_schema(request=ForwardSerializer, responses={201: ReassessmentSerializer})
+    @extend_schema(request=ForwardSerializer, responses={201: ReassessmentSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request, complaint_id: int):
         """Record the genvurdering of the upheld decision and forward the klagepakke to the appeals body."""
         complaint = _complaint(request, complaint_id)
         serializer = ForwardSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        reassessment = services.forward_complaint(actor=request.user, complaint=complaint, **serializer.validated_data)
+        reassessment = _once(
+            request,
+            "casework.forward_complaint",
+            Reassessment,
+            lambda: services.forward_complaint(actor=request.user, complaint=complaint, **serializer.validated_data),
+        )
         return Response(ReassessmentSerializer(reassessment).data, status=status.HTTP_201_CREATED)

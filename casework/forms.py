@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.models import TEXT_MAX, Decision, Hearing
 from complaints.forms import MultipleFileField, RadioChoicesWithoutBlank
+from core.idempotency import IdempotentForm
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class HearingForm(RadioChoicesWithoutBlank, forms.Form):
+class HearingForm(IdempotentForm, RadioChoicesWithoutBlank, forms.Form):
     radio_fields = ("kind",)
     kind = forms.ChoiceField(
         label=_("Hvad sender du?"),
@@ -32,7 +33,7 @@ class HearingForm(RadioChoicesWithoutBlank, forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(IdempotentForm):
     answer = forms.CharField(
         label=_("Dit svar"), required=False, max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 8})
     )
@@ -44,14 +45,14 @@ class AnswerForm(forms.Form):
     )
 
 
-class ExtensionRequestForm(forms.Form):
+class ExtensionRequestForm(IdempotentForm):
     reason = forms.CharField(
         label=_("Hvorfor har du brug for mere tid?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     wanted_until = forms.DateField(label=_("Hvornår kan du svare?"), required=False, widget=DATE)
 
 
-class ExtensionDecisionForm(RadioChoicesWithoutBlank, forms.Form):
+class ExtensionDecisionForm(IdempotentForm, RadioChoicesWithoutBlank, forms.Form):
     radio_fields = ("grant",)
     grant = forms.TypedChoiceField(
         label=_("Får borgeren mere tid?"),
@@ -67,7 +68,7 @@ class ExtensionDecisionForm(RadioChoicesWithoutBlank, forms.Form):
     )
 
 
-class DecisionForm(RadioChoicesWithoutBlank, forms.Form):
+class DecisionForm(IdempotentForm, RadioChoicesWithoutBlank, forms.Form):
     radio_fields = ("kind",)
     kind = forms.ChoiceField(label=_("Afgørelsen"), choices=Decision.Kind.choices, widget=forms.RadioSelect)
     decision = forms.CharField(
@@ -120,7 +121,7 @@ class DecisionForm(RadioChoicesWithoutBlank, forms.Form):
     )
 
 
-class ForwardForm(forms.Form):
+class ForwardForm(IdempotentForm):
     grounds = forms.CharField(
         label=_("Hvorfor fastholdes afgørelsen efter genvurderingen?"),
         max_length=TEXT_MAX,

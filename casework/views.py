@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from casework import services
@@ -23,7 +24,7 @@ from casework.forms import (
     ForwardForm,
     HearingForm,
 )
-from casework.models import Decision, Hearing
+from casework.models import Decision, Hearing, Reassessment
 from casework.permissions import can_answer_hearing, can_decide_extension, can_do_casework
 from casework.selectors import (
     access_decision_by_id,
@@ -39,6 +40,7 @@ from casework.selectors import (
 from complaints.models import Complaint, ComplaintAttachment
 from complaints.selectors import access_complaint_by_id, complaint_attachments
 from core.forms import add_service_errors
+from core.idempotency import earlier, once
 
 
 def complaint_panel(request: HttpRequest, complaint: Complaint, can_handle: bool) -> str:
@@ -78,7 +80,13 @@ def hearing_create(request, complaint_id: int):
     form = HearingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            hearing = services.send_hearing(actor=request.user, complaint=complaint, **form.cleaned_data)
+            hearing = once(
+                action="casework.send_hearing",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Hearing,
+                create=lambda: services.send_hearing(actor=request.user, complaint=complaint, **form.cleaned_data),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -107,7 +115,14 @@ def hearing_detail(request, hearing_id: int):
             raise PermissionDenied
         if form.is_valid():
             try:
-                _act(request, hearing, action, form.cleaned_data)
+                once(
+                    action=f"casework.hearing_{action}",
+                    actor_id=request.user.id,
+                    key=form.idempotency_key,
+                    model=Hearing,
+                    create=lambda: _act(request, hearing, action, form.cleaned_data),
+                )
+                messages.success(request, SUCCESS[action])
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -124,16 +139,22 @@ def hearing_detail(request, hearing_id: int):
     return render(request, "casework/hearing_detail.html", context, status=400 if failed else 200)
 
 
-def _act(request, hearing: Hearing, action: str, data: dict) -> None:
+SUCCESS = {
+    "answer": gettext_lazy("Tak for dit svar. Din sagsbehandler har fået besked."),
+    "extension": gettext_lazy("Din anmodning om mere tid er sendt til sagsbehandleren."),
+    "decide": gettext_lazy("Borgeren har fået svar på sin anmodning om mere tid."),
+}
+
+
+def _act(request, hearing: Hearing, action: str, data: dict) -> Hearing:
+    """The hearing's form; run once per the form's key (sent twice, the second is told the first's success)."""
     if action == "answer":
-        services.answer_hearing(actor=request.user, hearing=hearing, answer=data["answer"], uploads=data["files"])
-        messages.success(request, _("Tak for dit svar. Din sagsbehandler har fået besked."))
-    elif action == "extension":
-        services.request_extension(actor=request.user, hearing=hearing, **data)
-        messages.success(request, _("Din anmodning om mere tid er sendt til sagsbehandleren."))
-    else:
-        services.decide_extension(actor=request.user, hearing=hearing, **data)
-        messages.success(request, _("Borgeren har fået svar på sin anmodning om mere tid."))
+        return services.answer_hearing(
+            actor=request.user, hearing=hearing, answer=data["answer"], uploads=data["files"]
+        )
+    if action == "extension":
+        return services.request_extension(actor=request.user, hearing=hearing, **data)
+    return services.decide_extension(actor=request.user, hearing=hearing, **data)
 
 
 # Decision letters ----------------------------------------------------------------------------------------
@@ -156,7 +177,13 @@ def decision_create(request, complaint_id: int):
         )
         if request.POST.get("action") == "send":
             try:
-                decision = services.send_decision(actor=request.user, complaint=complaint, **data)
+                decision = once(
+                    action="casework.send_decision",
+                    actor_id=request.user.id,
+                    key=form.idempotency_key,
+                    model=Decision,
+                    create=lambda: services.send_decision(actor=request.user, complaint=complaint, **data),
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -198,19 +225,33 @@ def decision_pdf(request, decision_id: int):
 # Genvurdering and klagepakke -----------------------------------------------------------------------------
 
 
+FORWARDED = gettext_lazy("Klagen er sendt til klageinstansen, og borgeren har fået besked.")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def forward_create(request, complaint_id: int):
+    key = request.POST.get("idempotency_key", "")
+    if earlier(action="casework.forward_complaint", actor_id=request.user.id, key=key, model=Reassessment):
+        # Sent twice: the first forwarded and closed the complaint (no more casework on it); say it went.
+        messages.success(request, FORWARDED)
+        return redirect("complaints:detail", complaint_id=complaint_id)
     complaint = _staff_complaint(request, complaint_id)
     template = guidance_templates_for(department_id=complaint.department_id).first()
     form = ForwardForm(request.POST or None, initial={"appeals_body": template.appeals_body if template else ""})
     if request.method == "POST" and form.is_valid():
         try:
-            services.forward_complaint(actor=request.user, complaint=complaint, **form.cleaned_data)
+            once(
+                action="casework.forward_complaint",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Reassessment,
+                create=lambda: services.forward_complaint(actor=request.user, complaint=complaint, **form.cleaned_data),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Klagen er sendt til klageinstansen, og borgeren har fået besked."))
+            messages.success(request, FORWARDED)
             return redirect("complaints:detail", complaint_id=complaint.id)
     attachments = complaint_attachments(complaint=complaint)
     context = {
