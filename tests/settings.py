@@ -23,3 +23,5 @@ PGTRIGGER_INSTALL_ON_MIGRATE = True
 # the flushes of transactional tests).
 for _database in DATABASES.values():  # noqa: F405
     _database["OPTIONS"]["options"] = "-c synchronous_commit=off"
+    # The flushes between transactional tests by DELETE instead of TRUNCATE (tests/flushing_postgresql/base.py).
+    _database["ENGINE"] = "tests.flushing_postgresql"
