@@ -19,6 +19,7 @@ from access_requests.models import AccessDocument, AccessRequest
 from access_requests.permissions import can_decide_access_request
 from accounts.models import Department, User
 from accounts.selectors import department_caseworkers
+from accounts.services import record_staff_action
 from casework.selectors import decisions_of, hearings_of
 from complaints.deadlines import COPENHAGEN, add_working_days
 from complaints.models import Complaint
@@ -106,6 +107,9 @@ def identify_case(*, actor: User, access_request: AccessRequest, complaint_id: i
         locked.save(update_fields=["complaint", "updated_at"])
         locked.documents.all().delete()
         _prepare(locked)
+        record_staff_action(
+            actor=actor, action="access_requests.identify_case", target=locked, details={"complaint_id": complaint.id}
+        )
     return locked
 
 
@@ -222,6 +226,12 @@ def decide_access_request(
         locked.decided_at = timezone.now()
         locked.decided_by = actor
         locked.save()
+        record_staff_action(
+            actor=actor,
+            action="access_requests.decide_access_request",
+            target=locked,
+            details={"decision": decision, "released": released, "documents": len(documents)},
+        )
         _tell_requester(
             locked,
             template="access_requests/email/decided.txt",
@@ -346,6 +356,12 @@ def revise_late_letter(*, actor: User, access_request: AccessRequest, reason: st
         locked.expected_by = expected_by
         locked.late_letter_drafted_at = locked.late_letter_drafted_at or timezone.now()
         locked.save(update_fields=["late_letter_reason", "expected_by", "late_letter_drafted_at", "updated_at"])
+        record_staff_action(
+            actor=actor,
+            action="access_requests.revise_late_letter",
+            target=locked,
+            details={"expected_by": expected_by},
+        )
     return locked
 
 

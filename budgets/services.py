@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Committee, User
 from accounts.permissions import require_assurance
+from accounts.services import record_staff_action
 from budgets.models import (
     PHASE_ORDER,
     TEXT_MAX,
@@ -147,6 +148,7 @@ def create_budget(*, actor: User, committee: Committee, slug: str, **fields) -> 
             committee=committee, slug=f"borgerbudget-{budget.slug}"[:100], **_board_window(budget)
         )
         budget.save()
+        record_staff_action(actor=actor, action="budgets.create_budget", target=budget, details={"slug": budget.slug})
     return budget
 
 
@@ -168,6 +170,9 @@ def update_budget(*, actor: User, budget: Budget, **changes) -> Budget:
         ideas.sync_owned_board(
             board_id=locked.board_id, collecting=locked.phase == Phase.COLLECTING, **_board_window(locked)
         )
+        record_staff_action(
+            actor=actor, action="budgets.update_budget", target=locked, details={"changed": sorted(changes)}
+        )
     return locked
 
 
@@ -185,6 +190,12 @@ def close_phase(*, actor: User, budget: Budget) -> Budget:
             raise ValidationError({"phase": [_("Offentliggør resultatet, før gennemførelsen begynder.")]})
         locked.advanced_to = PHASE_ORDER[PHASE_ORDER.index(current) + 1]
         locked.save(update_fields=["advanced_to", "updated_at"])
+        record_staff_action(
+            actor=actor,
+            action="budgets.close_phase",
+            target=locked,
+            details={"closed": current, "to": locked.advanced_to},
+        )
         if current == Phase.COLLECTING:
             ideas.sync_owned_board(board_id=locked.board_id, collecting=False, **_board_window(locked))
     return locked
@@ -269,6 +280,12 @@ def review_project(
         locked.feasibility, locked.municipal_cost, locked.feasibility_reason = feasibility, municipal_cost, reason
         locked.reviewed_at, locked.reviewed_by = timezone.now(), actor
         locked.save()
+        record_staff_action(
+            actor=actor,
+            action="budgets.review_project",
+            target=locked,
+            details={"feasibility": feasibility, "municipal_cost": municipal_cost},
+        )
     return locked
 
 
@@ -286,6 +303,7 @@ def publish_review(*, actor: User, budget: Budget) -> Budget:
             raise ValidationError({"review": [_("Mindst ét projekt skal kunne gennemføres.")]})
         locked.review_published_at = timezone.now()
         locked.save(update_fields=["review_published_at", "updated_at"])
+        record_staff_action(actor=actor, action="budgets.publish_review", target=locked)
     return locked
 
 
@@ -391,6 +409,12 @@ def record_paper_ballots(*, actor: User, budget: Budget, counts: dict[int, int],
         if set(counts) - feasible:
             errors["counts"] = [_("Papirstemmer kan kun gives til projekter, der er til afstemning.")]
         _raise_if(errors)
+        record_staff_action(
+            actor=actor,
+            action="budgets.record_paper_ballots",
+            target=locked,
+            details={"source": source, "counts": {str(project_id): votes for project_id, votes in counts.items()}},
+        )
         return PaperTally.objects.bulk_create(
             PaperTally(budget=locked, project_id=project_id, votes=votes, source=source, entered_by=actor)
             for project_id, votes in sorted(counts.items())
@@ -431,6 +455,7 @@ def compute_results(*, actor: User, budget: Budget) -> list[Result]:
         )
         locked.results_computed_at = timezone.now()
         locked.save(update_fields=["results_computed_at", "updated_at"])
+        record_staff_action(actor=actor, action="budgets.compute_results", target=locked)
     return results
 
 
@@ -443,6 +468,7 @@ def publish_results(*, actor: User, budget: Budget) -> Budget:
         if locked.results_published_at is None:
             locked.results_published_at = timezone.now()
             locked.save(update_fields=["results_published_at", "updated_at"])
+            record_staff_action(actor=actor, action="budgets.publish_results", target=locked)
     return locked
 
 
@@ -468,6 +494,12 @@ def add_progress_note(*, actor: User, project: Project, status: str, body: str) 
         note = ProgressNote.objects.create(project=locked, author=actor, status=status, body=body)
         locked.implementation = status
         locked.save(update_fields=["implementation", "updated_at"])
+        record_staff_action(
+            actor=actor,
+            action="budgets.add_progress_note",
+            target=locked,
+            details={"note_id": note.id, "status": status},
+        )
         url = locked.get_absolute_url()
         for person in progress_recipients(project=locked):
             with translation.override(person.preferred_language or settings.LANGUAGE_CODE):

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts.models import User
+from accounts.services import record_staff_action
 from casework import documents
 from casework.models import TEXT_MAX, Decision, Hearing, Reassessment
 from casework.permissions import can_answer_hearing, can_decide_extension, can_do_casework
@@ -122,6 +123,9 @@ def send_hearing(
             complaint=locked, kind=kind, facts=facts, sent_by=actor, sent_at=now, deadline=due, first_deadline=due
         )
         complaints.record_event(complaint=locked, kind=ComplaintEvent.Kind.HEARING, actor=actor, note=_date(due))
+        record_staff_action(
+            actor=actor, action="casework.send_hearing", target=hearing, details={"kind": kind, "deadline": due}
+        )
         _tell(
             user=locked.citizen,
             title=gettext_noop("Svar os på oplysninger i din klage %(ref)s"),
@@ -262,6 +266,12 @@ def decide_extension(
             locked.extension_refusal = refusal
         locked.save(
             update_fields=["extension_decided_at", "extension_granted", "deadline", "extension_refusal", "updated_at"]
+        )
+        record_staff_action(
+            actor=actor,
+            action="casework.decide_extension",
+            target=locked,
+            details={"granted": grant, "deadline": locked.deadline},
         )
         _tell(
             user=locked.complaint.citizen,
@@ -412,6 +422,12 @@ def send_decision(
         complaints.record_event(
             complaint=locked, kind=ComplaintEvent.Kind.DECISION, actor=actor, note=letter.get_kind_display()
         )
+        record_staff_action(
+            actor=actor,
+            action="casework.send_decision",
+            target=letter,
+            details={"kind": kind, "full_agreement": full_agreement, "hearing_override_reason": override},
+        )
         _tell(
             user=locked.citizen,
             title=gettext_noop("Du har fået en afgørelse i klage %(ref)s"),
@@ -528,6 +544,12 @@ def forward_complaint(*, actor: User, complaint: Complaint, grounds: str, appeal
             reassessment.klagepakke.storage.delete(reassessment.klagepakke.name)
             raise ValidationError({"grounds": [_("Klagen er allerede sendt til klageinstansen.")]}) from None
         complaints.record_event(complaint=locked, kind=ComplaintEvent.Kind.FORWARDED, actor=actor, note=note)
+        record_staff_action(
+            actor=actor,
+            action="casework.forward_complaint",
+            target=reassessment,
+            details={"appeals_body": appeals_body},
+        )
         _tell(
             user=locked.citizen,
             title=gettext_noop("Din klage %(ref)s er sendt til klageinstansen"),

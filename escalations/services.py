@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Committee, User
 from accounts.selectors import committee_secretaries
+from accounts.services import record_staff_action
 from complaints.selectors import citizens_to_tell_about_themes
 from complaints.selectors import theme_activity as complaint_activity
 from core.proposals import AgendaEvent, Proposal
@@ -182,6 +183,9 @@ def dismiss_escalation(*, actor: User, escalation: Escalation, reason: str) -> E
         escalation.dismissed_reason = reason
         escalation.handled_by, escalation.handled_at = actor, timezone.now()
         escalation.save(update_fields=["status", "dismissed_reason", "handled_by", "handled_at", "updated_at"])
+        record_staff_action(
+            actor=actor, action="escalations.dismiss_escalation", target=escalation, details={"reason": reason}
+        )
     return escalation
 
 
@@ -202,6 +206,9 @@ def merge_escalation(*, actor: User, escalation: Escalation, into: Escalation) -
         escalation.merged_into = into
         escalation.handled_by, escalation.handled_at = actor, now
         escalation.save(update_fields=["status", "merged_into", "handled_by", "handled_at", "updated_at"])
+        record_staff_action(
+            actor=actor, action="escalations.merge_escalation", target=escalation, details={"into": into.id}
+        )
     return escalation
 
 
@@ -219,6 +226,17 @@ def update_settings(
         committee_settings.full_clean(exclude=["committee"])
         committee_settings.save()
         committee_settings.themes.set(themes)
+        record_staff_action(
+            actor=actor,
+            action="escalations.update_settings",
+            target=committee_settings,
+            details={
+                "threshold": threshold,
+                "window_days": window_days,
+                "rise_factor": rise_factor,
+                "themes": sorted(theme.id for theme in themes),
+            },
+        )
     return committee_settings
 
 

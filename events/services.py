@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Department, User
+from accounts.services import record_staff_action
 from events.models import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -176,6 +177,7 @@ def create_event(
     with transaction.atomic():
         event.save()
         _set_contributors(event, partners=partner_names, speakers=speaker_names)
+        record_staff_action(actor=actor, action="events.create_event", target=event, details={"title": event.title})
     return event
 
 
@@ -211,6 +213,10 @@ def update_event(
                 speakers=current[Contributor.Role.SPEAKER] if speaker_names is None else speaker_names,
             )
         _fill_free_seats(locked)
+        changed = sorted(changes) + [
+            name for name, value in (("partners", partners), ("speakers", speakers)) if value is not None
+        ]
+        record_staff_action(actor=actor, action="events.update_event", target=locked, details={"changed": changed})
     return locked
 
 
@@ -464,6 +470,12 @@ def write_report(
         locked.save(update_fields=["report", "reported_at", "reported_by", "updated_at"])
         locked.report_ideas.set(ideas)
         locked.report_answers.set(answers)
+        record_staff_action(
+            actor=actor,
+            action="events.write_report",
+            target=locked,
+            details={"ideas": ids, "answers": answer_ids},
+        )
     return locked
 
 

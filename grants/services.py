@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
-from accounts.services import log_personal_data_access
+from accounts.services import log_personal_data_access, record_staff_action
 from core import ratelimit
 from core.money import format_kroner
 from core.uploads import check_attachment
@@ -441,6 +441,9 @@ def request_information(*, reviewer: User, application: Application, question: s
         request = InformationRequest.objects.create(application=locked, asked_by=reviewer, question=question)
         locked.status = Application.Status.INFO_REQUESTED
         locked.save(update_fields=["status", "updated_at"])
+        record_staff_action(
+            actor=reviewer, action="grants.request_information", target=locked, details={"request_id": request.id}
+        )
         _tell_applicant(
             locked, event="info_requested", key=str(request.id), body=question, context={"question": question}
         )
@@ -544,6 +547,12 @@ def decide_application(
         locked.decided_at, locked.decided_by = timezone.now(), reviewer
         locked.decision_letter = decision_letter(locked)
         locked.save()
+        record_staff_action(
+            actor=reviewer,
+            action="grants.decide_application",
+            target=locked,
+            details={"outcome": outcome, "amount_granted": amount or None},
+        )
         _tell_applicant(locked, event="decided", key="decision", context={"letter": locked.decision_letter})
     return locked
 
@@ -615,4 +624,5 @@ def record_payout(*, actor: User, application: Application, amount: int) -> Appl
             )
         locked.amount_paid, locked.paid_at, locked.paid_by = amount, timezone.now(), actor
         locked.save(update_fields=["amount_paid", "paid_at", "paid_by", "updated_at"])
+        record_staff_action(actor=actor, action="grants.record_payout", target=locked, details={"amount": amount})
     return locked

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from access_requests.services import anonymise_requests_about, anonymise_requests_by
 from accounts.models import User
-from accounts.services import anonymise_account, erased_person
+from accounts.services import anonymise_account, erased_person, record_staff_action
 from casework.anonymisation import anonymise_casework
 from complaints.anonymisation import anonymise_complaint, discard_drafts
 from complaints.models import Complaint
@@ -162,6 +162,12 @@ def decide_erasure(
         locked.decided_at = timezone.now()
         locked.decided_by = actor
         locked.save()
+        record_staff_action(
+            actor=actor,
+            action="retention.decide_erasure",
+            target=locked,
+            details={"status": status, "kept": [case["reference"] for case in locked.kept_cases or []]},
+        )
         told = _tell_citizen(locked)
         if locked.scope == ErasureRequest.Scope.ALL and status == ErasureRequest.Status.ERASED:
             discard_drafts(citizen_id=locked.citizen_id)
