@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from complaints import services
-from complaints.models import Complaint
+from complaints.models import Complaint, ComplaintAttachment, ContactLog, Representation
 from complaints.permissions import can_attach_to_complaint
 from complaints.selectors import (
     access_assisted_complaint_by_id,
@@ -66,13 +66,32 @@ class ComplaintListCreateApi(APIView):
 
 
 class AssistedComplaintApi(APIView):
-    @extend_schema(request=AssistedComplaintCreateSerializer, responses={201: ComplaintSummarySerializer})
+    @extend_schema(
+        request=AssistedComplaintCreateSerializer,
+        responses={201: ComplaintSummarySerializer},
+        parameters=[IDEMPOTENCY_HEADER],
+    )
     def post(self, request):
-        """Citizen service files a complaint for a citizen; the answer carries her one-time claim code, once."""
+        """Citizen service files a complaint for a citizen; the answer carries her one-time claim code, once.
+        Sent again with the same `Idempotency-Key`, the answer is the complaint filed first with `claim_code` null
+        (the code is shown once; `POST …/new-code/` makes a new one)."""
         serializer = AssistedComplaintCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        complaint, code = services.file_complaint_for_citizen(actor=request.user, **serializer.validated_data)
-        data = {**ComplaintSummarySerializer(complaint).data, "claim_code": code}
+        codes = []
+
+        def create():
+            complaint, code = services.file_complaint_for_citizen(actor=request.user, **serializer.validated_data)
+            codes.append(code)
+            return complaint
+
+        complaint = once(
+            action="complaints.file_complaint_for_citizen",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Complaint,
+            create=create,
+        )
+        data = {**ComplaintSummarySerializer(complaint).data, "claim_code": codes[0] if codes else None}
         return Response(data, status=status.HTTP_201_CREATED)
 
 
@@ -102,21 +121,32 @@ class ComplaintAttachmentsApi(APIView):
         complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id, what="bilag")
         return Response(ComplaintAttachmentSerializer(complaint_attachments(complaint=complaint), many=True).data)
 
-    @extend_schema(request=ComplaintAttachmentSerializer, responses={201: ComplaintAttachmentSerializer})
+    @extend_schema(
+        request=ComplaintAttachmentSerializer,
+        responses={201: ComplaintAttachmentSerializer},
+        parameters=[IDEMPOTENCY_HEADER],
+    )
     def post(self, request, complaint_id: int):
-        """Add a document (multipart: `title`, `file`, optional `kind`: decision or document)."""
+        """Add a document (multipart: `title`, `file`, optional `kind`: decision or document). Sent again with the
+        same `Idempotency-Key`, the answer is the document added first."""
         complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
         if not can_attach_to_complaint(request.user, complaint):
             raise PermissionDenied  # before the body is parsed
         serializer = ComplaintAttachmentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        attachment = services.add_complaint_attachment(
-            actor=request.user,
-            complaint=complaint,
-            title=data["title"],
-            upload=data["file"],
-            kind=data.get("kind", "document"),
+        attachment = once(
+            action="complaints.add_complaint_attachment",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=ComplaintAttachment,
+            create=lambda: services.add_complaint_attachment(
+                actor=request.user,
+                complaint=complaint,
+                title=data["title"],
+                upload=data["file"],
+                kind=data.get("kind", "document"),
+            ),
         )
         return Response(ComplaintAttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
@@ -149,12 +179,19 @@ class TaskListApi(generics.ListAPIView):
 
 
 class TaskContactApi(APIView):
-    @extend_schema(request=ContactLogSerializer, responses={201: ContactLogSerializer})
+    @extend_schema(request=ContactLogSerializer, responses={201: ContactLogSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request, task_id: int):
+        """Log the contact. Sent again with the same `Idempotency-Key`, the answer is the contact logged first."""
         task = access_task_by_id(user=request.user, task_id=task_id)
         serializer = ContactLogSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        log = services.log_contact(actor=request.user, task=task, **serializer.validated_data)
+        log = once(
+            action="complaints.log_contact",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=ContactLog,
+            create=lambda: services.log_contact(actor=request.user, task=task, **serializer.validated_data),
+        )
         return Response(ContactLogSerializer(log).data, status=status.HTTP_201_CREATED)
 
 
@@ -175,12 +212,23 @@ class RepresentationListCreateApi(APIView):
         representations = (representations_given(user=request.user) | representations_held(user=request.user))[:200]
         return Response(RepresentationSerializer(representations, many=True).data)
 
-    @extend_schema(request=GrantRepresentationSerializer, responses={201: RepresentationSerializer})
+    @extend_schema(
+        request=GrantRepresentationSerializer,
+        responses={201: RepresentationSerializer},
+        parameters=[IDEMPOTENCY_HEADER],
+    )
     def post(self, request):
-        """Give someone fuldmagt for one of your complaints (or all): it waits for her to accept."""
+        """Give someone fuldmagt for one of your complaints (or all): it waits for her to accept. Sent again with
+        the same `Idempotency-Key`, the answer is the one given first."""
         serializer = GrantRepresentationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        representation = services.grant_representation(citizen=request.user, **serializer.validated_data)
+        representation = once(
+            action="complaints.grant_representation",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Representation,
+            create=lambda: services.grant_representation(citizen=request.user, **serializer.validated_data),
+        )
         return Response(RepresentationSerializer(representation).data, status=status.HTTP_201_CREATED)
 
 
@@ -216,20 +264,31 @@ class RepresentationRevokeApi(APIView):
 class ComplaintRepresentationApi(APIView):
     parser_classes = [MultiPartParser]
 
-    @extend_schema(request=PaperRepresentationSerializer, responses={201: RepresentationSerializer})
+    @extend_schema(
+        request=PaperRepresentationSerializer,
+        responses={201: RepresentationSerializer},
+        parameters=[IDEMPOTENCY_HEADER],
+    )
     def post(self, request, complaint_id: int):
-        """Staff record a paper fuldmagt for the complaint (multipart, with the scanned document)."""
+        """Staff record a paper fuldmagt for the complaint (multipart, with the scanned document). Sent again with
+        the same `Idempotency-Key`, the answer is the one recorded first."""
         complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
         serializer = PaperRepresentationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        representation = services.record_paper_representation(
-            actor=request.user,
-            complaint=complaint,
-            representative_email=data["representative_email"],
-            valid_from=data["valid_from"],
-            valid_until=data["valid_until"],
-            title=data["title"],
-            upload=data["file"],
+        representation = once(
+            action="complaints.record_paper_representation",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Representation,
+            create=lambda: services.record_paper_representation(
+                actor=request.user,
+                complaint=complaint,
+                representative_email=data["representative_email"],
+                valid_from=data["valid_from"],
+                valid_until=data["valid_until"],
+                title=data["title"],
+                upload=data["file"],
+            ),
         )
         return Response(RepresentationSerializer(representation).data, status=status.HTTP_201_CREATED)

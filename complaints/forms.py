@@ -162,7 +162,7 @@ def _answer_text(field: forms.Field, value) -> str:
     return str(value)
 
 
-class AttachmentForm(RadioChoicesWithoutBlank, forms.Form):
+class AttachmentForm(IdempotentForm, RadioChoicesWithoutBlank, forms.Form):
     radio_fields = ("kind",)
     kind = forms.ChoiceField(
         label=_("Hvad er dokumentet?"),
@@ -176,7 +176,7 @@ class AttachmentForm(RadioChoicesWithoutBlank, forms.Form):
     )
 
 
-class AssistedComplaintForm(StandInFields, ComplaintForm):
+class AssistedComplaintForm(IdempotentForm, StandInFields, ComplaintForm):
     """Citizen service files for a citizen at the counter or on the phone: her part (StandInFields) and how she
     gets the receipt; then her complaint, as she tells it. The services check all of it."""
 
@@ -196,7 +196,7 @@ class AssistedComplaintForm(StandInFields, ComplaintForm):
         super()._post_clean()
 
 
-class AddInformationForm(forms.Form):
+class AddInformationForm(IdempotentForm):
     text = forms.CharField(
         label=_("Hvad vil du tilføje?"),
         required=False,
@@ -312,7 +312,7 @@ class RepresentationPeriodForm(forms.Form):
     )
 
 
-class GrantRepresentationForm(RepresentationPeriodForm):
+class GrantRepresentationForm(IdempotentForm, RepresentationPeriodForm):
     """The citizen gives someone fuldmagt: to one of her complaints or all of them."""
 
     scope = forms.ChoiceField(label=_("Hvad gælder fuldmagten"), widget=forms.RadioSelect)
@@ -335,7 +335,7 @@ class GrantRepresentationForm(RepresentationPeriodForm):
         }
 
 
-class PaperRepresentationForm(RepresentationPeriodForm):
+class PaperRepresentationForm(IdempotentForm, RepresentationPeriodForm):
     """Staff record a signed fuldmagt received on paper (scanned and attached) for this complaint."""
 
     field_order = ["representative_email", "valid_from", "valid_until", "title", "file"]

@@ -34,7 +34,7 @@ from complaints.forms import (
     WithdrawComplaintForm,
     intake_summary,
 )
-from complaints.models import ContactLog, Survey
+from complaints.models import Complaint, ComplaintAttachment, ComplaintEvent, ContactLog, Representation, Survey
 from complaints.panels import render_panels
 from complaints.permissions import (
     can_add_to_complaint,
@@ -226,14 +226,26 @@ def assisted_create(request):
     form = AssistedComplaintForm(request.POST or None, request.FILES or None, initial={"receipt_by_letter": True})
     if request.method == "POST" and form.is_valid():
         try:
-            complaint, code = services.file_complaint_for_citizen(actor=request.user, **form.cleaned_data)
+            complaint = once(
+                action="complaints.file_complaint_for_citizen",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Complaint,
+                create=lambda: _file_for_citizen(request, form.cleaned_data),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            request.session[CODE_SESSION_KEY.format(complaint.id)] = code
+            # Sent twice: the first put the code in this session, and the receipt shows it (once).
             return redirect("complaints:assisted-receipt", complaint_id=complaint.id)
     status = 400 if request.method == "POST" else 200
     return render(request, "complaints/assisted_form.html", {"form": form}, status=status)
+
+
+def _file_for_citizen(request, data: dict) -> Complaint:
+    complaint, code = services.file_complaint_for_citizen(actor=request.user, **data)
+    request.session[CODE_SESSION_KEY.format(complaint.id)] = code
+    return complaint
 
 
 @login_required
@@ -362,7 +374,15 @@ def complaint_add_information(request, complaint_id: int):
     form = AddInformationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_complaint_information(actor=request.user, complaint=complaint, **form.cleaned_data)
+            once(
+                action="complaints.add_complaint_information",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=ComplaintEvent,
+                create=lambda: services.add_complaint_information(
+                    actor=request.user, complaint=complaint, **form.cleaned_data
+                ),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -420,7 +440,15 @@ def complaint_record_representation(request, complaint_id: int):
     form = PaperRepresentationForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.record_paper_representation(actor=request.user, complaint=complaint, **form.service_arguments())
+            once(
+                action="complaints.record_paper_representation",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Representation,
+                create=lambda: services.record_paper_representation(
+                    actor=request.user, complaint=complaint, **form.service_arguments()
+                ),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -451,12 +479,18 @@ def complaint_attachments_page(request, complaint_id: int):
     form = AttachmentForm(request.POST or None, request.FILES or None) if can_attach else None
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_complaint_attachment(
-                actor=request.user,
-                complaint=complaint,
-                kind=form.cleaned_data["kind"],
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
+            once(
+                action="complaints.add_complaint_attachment",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=ComplaintAttachment,
+                create=lambda: services.add_complaint_attachment(
+                    actor=request.user,
+                    complaint=complaint,
+                    kind=form.cleaned_data["kind"],
+                    title=form.cleaned_data["title"],
+                    upload=form.cleaned_data["file"],
+                ),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -576,7 +610,13 @@ def representation_list(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            representation = services.grant_representation(citizen=request.user, **form.service_arguments())
+            representation = once(
+                action="complaints.grant_representation",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Representation,
+                create=lambda: services.grant_representation(citizen=request.user, **form.service_arguments()),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
