@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from accounts.models import Committee
 from accounts.selectors import access_own_committee_by_slug
 from committees import services
+from committees.models import AgendaItem, Attachment, Meeting
 from committees.permissions import can_view_proposals
 from committees.selectors import (
     access_item_by_id,
@@ -40,6 +41,7 @@ from committees.serializers import (
     PlaceProposalSerializer,
     ProposalSerializer,
 )
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 
 
 class ReadForAllWriteForUsers(APIView):
@@ -58,6 +60,11 @@ def _meeting_detail(request, meeting) -> dict:
     return MeetingDetailSerializer(meeting, context={"request": request, "items": items}).data
 
 
+def _once(request, action: str, model, create):
+    """Run `create` once per the request's `Idempotency-Key`: sent again, the answer is the first result."""
+    return once(action=action, actor_id=request.user.id, key=key_from_request(request), model=model, create=create)
+
+
 class MeetingListCreateApi(ReadForAllWriteForUsers):
     @extend_schema(
         parameters=[OpenApiParameter("committee", str, required=True, description="the committee's slug")],
@@ -67,11 +74,17 @@ class MeetingListCreateApi(ReadForAllWriteForUsers):
         committee = get_object_or_404(Committee, slug=request.query_params.get("committee", ""))
         return Response(MeetingSerializer(meetings_of(committee=committee)[:200], many=True).data)
 
-    @extend_schema(request=MeetingCreateSerializer, responses={201: MeetingSerializer})
+    @extend_schema(request=MeetingCreateSerializer, responses={201: MeetingSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request):
+        """Plan a meeting. Sent again with the same `Idempotency-Key`, the answer is the meeting planned first."""
         serializer = MeetingCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        meeting = services.create_meeting(actor=request.user, **serializer.validated_data)
+        meeting = _once(
+            request,
+            "committees.create_meeting",
+            Meeting,
+            lambda: services.create_meeting(actor=request.user, **serializer.validated_data),
+        )
         return Response(MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
 
 
@@ -115,12 +128,20 @@ class MeetingItemsApi(ReadForAllWriteForUsers):
         items = agenda_items_for(user=request.user, meeting=meeting)
         return Response(AgendaItemSerializer(items, many=True, context={"request": request}).data)
 
-    @extend_schema(request=AgendaItemWriteSerializer, responses={201: AgendaItemSerializer})
+    @extend_schema(
+        request=AgendaItemWriteSerializer, responses={201: AgendaItemSerializer}, parameters=[IDEMPOTENCY_HEADER]
+    )
     def post(self, request, meeting_id: int):
+        """Add an item. Sent again with the same `Idempotency-Key`, the answer is the item added first."""
         meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
         serializer = AgendaItemWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = services.add_item(actor=request.user, meeting=meeting, **serializer.validated_data)
+        item = _once(
+            request,
+            "committees.add_item",
+            AgendaItem,
+            lambda: services.add_item(actor=request.user, meeting=meeting, **serializer.validated_data),
+        )
         return Response(_item_data(request, item), status=status.HTTP_201_CREATED)
 
 
@@ -167,14 +188,22 @@ class AgendaItemDecisionApi(APIView):
 class AgendaItemAttachmentsApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
-    @extend_schema(request=AttachmentUploadSerializer, responses={201: AttachmentSerializer})
+    @extend_schema(
+        request=AttachmentUploadSerializer, responses={201: AttachmentSerializer}, parameters=[IDEMPOTENCY_HEADER]
+    )
     def post(self, request, item_id: int):
+        """Add a Bilag. Sent again with the same `Idempotency-Key`, the answer is the Bilag added first."""
         item = access_own_item_by_id(user=request.user, item_id=item_id)
         serializer = AttachmentUploadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        attachment = services.add_attachment(
-            actor=request.user, item=item, title=data["title"], upload=data["file"], is_internal=data["is_internal"]
+        attachment = _once(
+            request,
+            "committees.add_attachment",
+            Attachment,
+            lambda: services.add_attachment(
+                actor=request.user, item=item, title=data["title"], upload=data["file"], is_internal=data["is_internal"]
+            ),
         )
         return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
@@ -193,10 +222,18 @@ class ProposalListApi(APIView):
 class MeetingProposalsApi(APIView):
     """Place a proposal from the queue on a planned meeting (the secretary)."""
 
-    @extend_schema(request=PlaceProposalSerializer, responses={201: AgendaItemSerializer})
+    @extend_schema(
+        request=PlaceProposalSerializer, responses={201: AgendaItemSerializer}, parameters=[IDEMPOTENCY_HEADER]
+    )
     def post(self, request, meeting_id: int):
+        """Place a proposal. Sent again with the same `Idempotency-Key`, the answer is the item placed first."""
         meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
         serializer = PlaceProposalSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = services.place_proposal(actor=request.user, meeting=meeting, **serializer.validated_data)
+        item = _once(
+            request,
+            "committees.place_proposal",
+            AgendaItem,
+            lambda: services.place_proposal(actor=request.user, meeting=meeting, **serializer.validated_data),
+        )
         return Response(_item_data(request, item), status=status.HTTP_201_CREATED)

@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import AgendaItem, AgendaItemSource
 from committees.selectors import open_meetings_for_placing
+from core.idempotency import IdempotentForm
 from themes.models import Theme
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(IdempotentForm):
     start = forms.DateTimeField(
         label=_("Mødedato og tidspunkt"),
         input_formats=[DATETIME_FORMAT],
@@ -34,7 +35,7 @@ class MeetingForm(forms.Form):
         return cls(data, initial=initial)
 
 
-class ItemForm(forms.ModelForm):
+class ItemForm(IdempotentForm, forms.ModelForm):
     # Declared here so the radio buttons offer only the three real types (no blank choice).
     item_type = forms.ChoiceField(label=_("Sagstype"), choices=AgendaItem.ItemType.choices, widget=forms.RadioSelect)
 
@@ -72,7 +73,7 @@ class ItemForm(forms.ModelForm):
         self.fields["themes"].queryset = Theme.objects.filter(active=True).order_by("name")
 
 
-class WarningOverrideForm(forms.Form):
+class WarningOverrideForm(IdempotentForm):
     code = forms.CharField(max_length=100, widget=forms.HiddenInput)
     reason = forms.CharField(
         label=_("Begrundelse for at offentliggøre alligevel"),
@@ -82,7 +83,7 @@ class WarningOverrideForm(forms.Form):
     )
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(IdempotentForm):
     title = forms.CharField(label=_("Bilagets titel"), max_length=200)
     file = forms.FileField(
         label=_("Fil"),
@@ -108,7 +109,7 @@ class DecisionForm(forms.Form):
             del self.fields["outcome"]
 
 
-class PlaceProposalForm(forms.Form):
+class PlaceProposalForm(IdempotentForm):
     kind = forms.ChoiceField(choices=AgendaItemSource.Kind.choices, widget=forms.HiddenInput)
     object_id = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     meeting = forms.ModelChoiceField(label=_("Møde"), queryset=None, empty_label=None)

@@ -21,6 +21,7 @@ from committees.forms import (
     PlaceProposalForm,
     WarningOverrideForm,
 )
+from committees.models import AgendaItem, Attachment, Meeting, WarningOverride
 from committees.permissions import (
     can_edit_item,
     can_manage_committee,
@@ -47,6 +48,7 @@ from committees.selectors import (
     public_paper_files,
     warning_overrides,
 )
+from core.idempotency import once
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -110,7 +112,13 @@ def proposal_place(request, slug: str):
     form = PlaceProposalForm(request.POST, committee=committee)
     if form.is_valid():
         try:
-            item = services.place_proposal(actor=request.user, **form.cleaned_data)
+            item = once(
+                action="committees.place_proposal",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=AgendaItem,
+                create=lambda: services.place_proposal(actor=request.user, **form.cleaned_data),
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -128,7 +136,13 @@ def meeting_create(request, slug: str):
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.create_meeting(actor=request.user, committee=committee, **form.cleaned_data)
+            meeting = once(
+                action="committees.create_meeting",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Meeting,
+                create=lambda: services.create_meeting(actor=request.user, committee=committee, **form.cleaned_data),
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -216,7 +230,13 @@ def item_override_warning(request, item_id: int):
     form = WarningOverrideForm(request.POST)
     if form.is_valid():
         try:
-            services.override_warning(actor=request.user, item=item, **form.cleaned_data)
+            once(
+                action="committees.override_warning",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=WarningOverride,
+                create=lambda: services.override_warning(actor=request.user, item=item, **form.cleaned_data),
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -234,7 +254,13 @@ def item_create(request, meeting_id: int):
     form = ItemForm(request.POST or None, initial={"item_type": "discussion", "is_public": True})
     if request.method == "POST" and form.is_valid():
         try:
-            item = services.add_item(actor=request.user, meeting=meeting, **form.cleaned_data)
+            item = once(
+                action="committees.add_item",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=AgendaItem,
+                create=lambda: services.add_item(actor=request.user, meeting=meeting, **form.cleaned_data),
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -328,12 +354,18 @@ def attachment_add(request, item_id: int):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.add_attachment(
-                actor=request.user,
-                item=item,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                is_internal=form.cleaned_data["is_internal"],
+            once(
+                action="committees.add_attachment",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Attachment,
+                create=lambda: services.add_attachment(
+                    actor=request.user,
+                    item=item,
+                    title=form.cleaned_data["title"],
+                    upload=form.cleaned_data["file"],
+                    is_internal=form.cleaned_data["is_internal"],
+                ),
             )
         except ValidationError as error:
             _add_errors(form, error)
