@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from budgets import services
+from budgets.models import Project
 from budgets.permissions import can_see_review
 from budgets.selectors import (
     access_budget_by_id,
@@ -28,6 +29,7 @@ from budgets.serializers import (
     BudgetResultSerializer,
     BudgetSerializer,
 )
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 
 
 class BudgetListApi(ListAPIView):
@@ -57,12 +59,21 @@ class BudgetProjectsApi(APIView):
         context = {"show_review": can_see_review(request.user, budget)}
         return Response(BudgetProjectSerializer(projects_of(budget=budget), many=True, context=context).data)
 
-    @extend_schema(request=BudgetProjectCreateSerializer, responses={201: BudgetProjectSerializer})
+    @extend_schema(
+        request=BudgetProjectCreateSerializer, responses={201: BudgetProjectSerializer}, parameters=[IDEMPOTENCY_HEADER]
+    )
     def post(self, request, budget_id: int):
+        """Propose a project. Sent again with the same `Idempotency-Key`, the answer is the project proposed first."""
         budget = access_budget_by_id(budget_id=budget_id)
         serializer = BudgetProjectCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        project = services.propose_project(author=request.user, budget=budget, **serializer.validated_data)
+        project = once(
+            action="budgets.propose_project",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Project,
+            create=lambda: services.propose_project(author=request.user, budget=budget, **serializer.validated_data),
+        )
         [created] = [p for p in projects_of(budget=budget) if p.id == project.id]
         context = {"show_review": can_see_review(request.user, budget)}
         return Response(BudgetProjectSerializer(created, context=context).data, status=status.HTTP_201_CREATED)

@@ -4,12 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import TEXT_MAX, TITLE_MAX, Project
+from core.idempotency import IdempotentForm
 from core.money import KronerField
 from ideas.models import IDEA_BODY_MAX
 from ideas.selectors import associations_of
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(IdempotentForm):
     """Step 1 of a proposal (step 2 shows it back with the same fields hidden, to check and send)."""
 
     title = forms.CharField(label=_("Projektets titel"), max_length=TITLE_MAX, help_text=_("Fx ”Bænke langs havnen”."))
@@ -73,7 +74,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class PaperBallotForm(forms.Form):
+class PaperBallotForm(IdempotentForm):
     source = forms.CharField(
         label=_("Hvor kommer stemmerne fra?"),
         max_length=TITLE_MAX,
@@ -95,10 +96,10 @@ class PaperBallotForm(forms.Form):
         }
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(IdempotentForm):
     status = forms.ChoiceField(label=_("Status"), choices=Project.Implementation.choices)
     body = forms.CharField(label=_("Hvad er der sket?"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class CommentForm(forms.Form):
+class CommentForm(IdempotentForm):
     body = forms.CharField(label=_("Din kommentar"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))

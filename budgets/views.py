@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from budgets import services
 from budgets.forms import BallotForm, CommentForm, PaperBallotForm, ProgressForm, ProjectForm, ReviewForm
-from budgets.models import Phase, Result
+from budgets.models import PaperTally, Phase, ProgressNote, Project, Result
 from budgets.permissions import (
     can_manage_budget,
     can_propose_project,
@@ -35,8 +35,10 @@ from budgets.selectors import (
     result_table,
 )
 from core.forms import add_service_errors
+from core.idempotency import once
 from core.money import format_kroner
 from ideas import services as idea_services
+from ideas.models import Comment
 from ideas.permissions import can_comment_on_idea, can_see_hidden_text, can_support_idea
 from ideas.selectors import access_idea_by_id, comments_on
 
@@ -88,7 +90,13 @@ def project_create(request, slug: str):
             step = 2
         else:
             try:
-                project = services.propose_project(author=request.user, budget=budget, **form.cleaned_data)
+                project = once(
+                    action="budgets.propose_project",
+                    actor_id=request.user.id,
+                    key=form.idempotency_key,
+                    model=Project,
+                    create=lambda: services.propose_project(author=request.user, budget=budget, **form.cleaned_data),
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -185,12 +193,22 @@ def project_follow(request, project_id: int):
     )
 
 
-def _project_form_action(request, project_id: int, *, name: str, form_class, action, success: str):
+def _project_form_action(request, project_id: int, *, name: str, form_class, action, success: str, once_as=None):
+    """A form on the project's page. `once_as` (action name, model) runs it once per the form's key."""
     project = access_project_by_id(project_id=project_id)
     form = form_class(request.POST)
     if form.is_valid():
         try:
-            action(project, form.cleaned_data)
+            if once_as:
+                once(
+                    action=once_as[0],
+                    actor_id=request.user.id,
+                    key=form.idempotency_key,
+                    model=once_as[1],
+                    create=lambda: action(project, form.cleaned_data),
+                )
+            else:
+                action(project, form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -209,6 +227,7 @@ def project_comment(request, project_id: int):
         form_class=CommentForm,
         action=lambda project, data: idea_services.post_comment(author=request.user, idea=project.idea, **data),
         success=_("Din kommentar er offentliggjort."),
+        once_as=("budgets.comment", Comment),
     )
 
 
@@ -235,6 +254,7 @@ def project_progress(request, project_id: int):
         form_class=ProgressForm,
         action=lambda project, data: services.add_progress_note(actor=request.user, project=project, **data),
         success=_("Fremdriften er gemt, og de, der følger projektet, har fået besked."),
+        once_as=("budgets.add_progress_note", ProgressNote),
     )
 
 
@@ -333,8 +353,14 @@ def paper_ballots(request, slug: str):
     form = PaperBallotForm(request.POST, projects=projects_of(budget=budget, feasible_only=True))
     if form.is_valid():
         try:
-            services.record_paper_ballots(
-                actor=request.user, budget=budget, counts=form.counts(), source=form.cleaned_data["source"]
+            once(  # entered twice, the votes would count twice
+                action="budgets.record_paper_ballots",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=PaperTally,
+                create=lambda: services.record_paper_ballots(
+                    actor=request.user, budget=budget, counts=form.counts(), source=form.cleaned_data["source"]
+                )[0],
             )
         except ValidationError as error:
             add_service_errors(form, error)
