@@ -24,7 +24,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Committee, User
@@ -537,6 +537,14 @@ def mark_meeting_held(*, actor: User, meeting: Meeting) -> Meeting:
         meeting = _lock_meeting(meeting)
         if meeting.status != Meeting.Status.AGENDA_PUBLISHED:
             raise ValidationError({"status": _("Kun et møde med offentliggjort dagsorden kan afholdes.")})
+        # A meeting is held once it has begun; so its minutes (which need it held) never come before it either.
+        if meeting.start > timezone.now():
+            raise ValidationError(
+                {
+                    "status": _("Mødet begynder først %(start)s. Det kan markeres som afholdt, når det er begyndt.")
+                    % {"start": formats.date_format(timezone.localtime(meeting.start), "DATETIME_FORMAT")}
+                }
+            )
         meeting.status = Meeting.Status.HELD
         meeting.save(update_fields=["status", "updated_at"])
         record_staff_action(actor=actor, action="committees.mark_meeting_held", target=meeting)

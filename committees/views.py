@@ -1,5 +1,8 @@
 """Pages of committees, meetings, agendas and minutes. Thin: forms parse, services decide, selectors read."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -203,23 +206,62 @@ def meeting_document_pdf(request, meeting_id: int):
     return response
 
 
+@dataclass(frozen=True)
+class MeetingAction:
+    """A step of the meeting that cannot be undone: asked on a page of its own, then done by its service."""
+
+    service: Callable[..., Meeting]
+    question: str
+    consequence: str
+    confirm: str
+    done: str
+
+
 MEETING_ACTIONS = {
-    "publish-agenda": (services.publish_agenda, _("Dagsordenen er offentliggjort, og punkterne har fået numre.")),
-    "held": (services.mark_meeting_held, _("Mødet er markeret som afholdt. Skriv nu beslutningerne.")),
-    "publish-minutes": (services.publish_minutes, _("Referatet er offentliggjort.")),
+    "publish-agenda": MeetingAction(
+        services.publish_agenda,
+        _("Vil du offentliggøre dagsordenen?"),
+        _(
+            "Punkterne får deres numre, de åbne punkter og deres bilag bliver offentlige, og borgere, hvis forslag er "
+            "på dagsordenen, får besked. Det kan ikke fortrydes."
+        ),
+        _("Ja, offentliggør dagsordenen"),
+        _("Dagsordenen er offentliggjort, og punkterne har fået numre."),
+    ),
+    "held": MeetingAction(
+        services.mark_meeting_held,
+        _("Er mødet afholdt?"),
+        _("Dagsordenen kan ikke længere ændres, og du kan skrive udvalgets beslutninger. Det kan ikke fortrydes."),
+        _("Ja, mødet er afholdt"),
+        _("Mødet er markeret som afholdt. Skriv nu beslutningerne."),
+    ),
+    "publish-minutes": MeetingAction(
+        services.publish_minutes,
+        _("Vil du offentliggøre referatet?"),
+        _(
+            "Beslutningerne bliver offentlige, og alle, der har bidraget til et forslag på dagsordenen, får besked om "
+            "udvalgets beslutning. Det kan ikke fortrydes."
+        ),
+        _("Ja, offentliggør referatet"),
+        _("Referatet er offentliggjort."),
+    ),
 }
 
 
 @login_required
 @require_POST
 def meeting_action(request, meeting_id: int, action: str):
+    """The secretary's button asks first (a page of its own); the step is taken when she confirms."""
     meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
-    service, done = MEETING_ACTIONS[action]
+    step = MEETING_ACTIONS[action]
+    if request.POST.get("confirm") != "1":
+        context = {"meeting": meeting, "committee": meeting.committee, "step": step, "action": action}
+        return render(request, "committees/meeting_action_confirm.html", context)
     try:
-        service(actor=request.user, meeting=meeting)
+        step.service(actor=request.user, meeting=meeting)
     except ValidationError as error:
         return _meeting_page(request, meeting, action_errors=error.messages, status=400)
-    messages.success(request, done)
+    messages.success(request, step.done)
     return redirect(meeting)
 
 

@@ -9,6 +9,7 @@ from budgets import services
 from budgets.models import AgendaStatus, Budget
 from committees import services as committees
 from committees.selectors import proposal_queue
+from tests.meetings import hold_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def test_results_go_on_the_agenda_with_the_table_and_the_decision_comes_back(pub
 
     committees.publish_agenda(actor=secretary, meeting=meeting)
     assert Budget.objects.get(id=budget.id).agenda_status == AgendaStatus.ON_AGENDA
-    committees.mark_meeting_held(actor=secretary, meeting=meeting)
+    hold_meeting(meeting, by=secretary)
     for each in meeting.items.all():
         committees.record_decision(
             actor=secretary, item=each, decision="Udvalget godkender resultatet.", outcome="decided"

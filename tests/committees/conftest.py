@@ -11,6 +11,7 @@ from committees import services
 from committees.models import Attachment, Meeting
 from documents.pdf import render_pdf
 from tests.conftest import make_user
+from tests.meetings import hold_meeting
 
 
 def join(user: User, committee: Committee, role: str, **fields) -> User:
@@ -108,7 +109,7 @@ def published_meeting(committee, secretary) -> Meeting:
 
 @pytest.fixture
 def held_meeting(published_meeting, secretary) -> Meeting:
-    return services.mark_meeting_held(actor=secretary, meeting=published_meeting)
+    return hold_meeting(published_meeting, by=secretary)
 
 
 @pytest.fixture

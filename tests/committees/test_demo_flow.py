@@ -15,6 +15,7 @@ from accounts.models import User
 from committees.models import AgendaItem, Meeting
 from ideas.models import Idea
 from notifications.models import Email, Notice
+from tests.meetings import let_the_meeting_begin
 
 pytestmark = pytest.mark.django_db
 
@@ -52,19 +53,20 @@ def test_from_idea_to_minutes_and_back_to_the_citizens(client, demo):
     item = AgendaItem.objects.get(sources__object_id=idea.id)
     assert response["Location"] == reverse("committees:item-edit", args=[item.id])
     assert "En valgcafé med kaffe og kandidater i ugen før valget." in item.description
-    secretary.post(reverse("committees:publish-agenda", args=[meeting.id]))
+    secretary.post(reverse("committees:publish-agenda", args=[meeting.id]), {"confirm": "1"})
     item.refresh_from_db()
     assert item.number == 125  # numbers run on from 2015 (119–123) after the drafted status item (124)
     idea.refresh_from_db()
     assert idea.status == Idea.Status.ON_AGENDA
 
-    secretary.post(reverse("committees:mark-held", args=[meeting.id]))
+    let_the_meeting_begin(meeting)
+    secretary.post(reverse("committees:mark-held", args=[meeting.id]), {"confirm": "1"})
     for each in meeting.items.all():
         data = {"decision": "Udvalget vil afprøve en valgcafé ved næste valg."}
         if each.id == item.id:
             data["outcome"] = "implemented"
         assert secretary.post(reverse("committees:item-decision", args=[each.id]), data).status_code == 302
-    secretary.post(reverse("committees:publish-minutes", args=[meeting.id]))
+    secretary.post(reverse("committees:publish-minutes", args=[meeting.id]), {"confirm": "1"})
 
     client.logout()
     page = client.get(reverse("committees:meeting", args=[meeting.id])).content.decode()

@@ -9,6 +9,7 @@ from django.test import Client
 
 from committees.models import AgendaItem, Attachment, Meeting
 from tests.committees.conftest import pdf_upload
+from tests.meetings import let_the_meeting_begin
 
 pytestmark = pytest.mark.django_db
 
@@ -122,8 +123,8 @@ def writes(published, planned):
             f"/punkter/{published_item.id}/bilag/", {"title": "Nyt bilag", "file": pdf_upload()}
         ),
         "remove attachment": _post(f"/bilag/{internal.id}/fjern/"),
-        "publish agenda": _post(f"/moeder/{planned.id}/offentliggoer-dagsorden/"),
-        "mark held": _post(f"/moeder/{published.id}/afholdt/"),
+        "publish agenda": _post(f"/moeder/{planned.id}/offentliggoer-dagsorden/", {"confirm": "1"}),
+        "mark held": _post(f"/moeder/{published.id}/afholdt/", {"confirm": "1"}),
         "api create item": lambda client: client.post(
             f"/api/meetings/{planned.id}/items/",
             {"title": "Nyt", "item_type": "decision", "recommendation": "Godkend.", "description": "Sagen."},
@@ -163,6 +164,7 @@ WRITE_DOORS = [
 
 @pytest.mark.parametrize("door", WRITE_DOORS)
 def test_writing_doors_open_only_to_the_committees_secretary(door, roles, published_meeting, planned_meeting):
+    let_the_meeting_begin(published_meeting)  # so the secretary may mark it held
     knock = writes(published_meeting, planned_meeting)[door]
     before = snapshot()
     for role in [r for r in EVERYONE if r != "secretary"]:
@@ -180,13 +182,13 @@ def test_decision_and_minutes_doors(roles, held_meeting):
         client = client_for(roles[role])
         assert client.post(f"/punkter/{item.id}/beslutning/", {"decision": "Nej"}).status_code in REFUSED
         assert client.post(f"/api/agenda-items/{item.id}/decision/", {"decision": "Nej"}).status_code in REFUSED | {401}
-        assert client.post(f"/moeder/{held_meeting.id}/offentliggoer-referat/").status_code in REFUSED
+        assert client.post(f"/moeder/{held_meeting.id}/offentliggoer-referat/", {"confirm": "1"}).status_code in REFUSED
     item.refresh_from_db()
     assert item.decision == ""
     secretary = client_for(roles["secretary"])
     for each in held_meeting.items.all():
         assert secretary.post(f"/punkter/{each.id}/beslutning/", {"decision": "Godkendt."}).status_code == 302
-    assert secretary.post(f"/moeder/{held_meeting.id}/offentliggoer-referat/").status_code == 302
+    assert secretary.post(f"/moeder/{held_meeting.id}/offentliggoer-referat/", {"confirm": "1"}).status_code == 302
     held_meeting.refresh_from_db()
     assert held_meeting.status == Meeting.Status.MINUTES_PUBLISHED
 

@@ -16,6 +16,7 @@ from committees.selectors import proposal_queue
 from ideas import services as idea_services
 from ideas.models import Board, Idea
 from notifications.models import Email, Notice
+from tests.meetings import hold_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +102,7 @@ def test_publishing_tells_contributors_and_minutes_tell_them_the_decision_once(
     idea.refresh_from_db()
     assert idea.status == Idea.Status.ON_AGENDA
     assert idea.agenda_url.endswith(f"/moeder/{meeting.id}/#punkt-{first_item.id}")
-    services.mark_meeting_held(actor=secretary, meeting=meeting)
+    hold_meeting(meeting, by=secretary)
     for item in meeting.items.exclude(sources__isnull=False):
         services.record_decision(actor=secretary, item=item, decision="Taget til efterretning.")
     with pytest.raises(ValidationError) as error:

@@ -14,6 +14,7 @@ from committees import services
 from committees.models import AgendaItem, Attachment, Meeting
 from core.uploads import rewritten_pdf
 from tests.committees.conftest import add_items, pdf_bytes, pdf_upload
+from tests.meetings import hold_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +187,7 @@ def test_decisions_wait_for_the_meeting_and_must_not_be_empty(published_meeting,
     item = published_meeting.items.first()
     with pytest.raises(ValidationError):
         services.record_decision(actor=secretary, item=item, decision="Godkendt.")
-    services.mark_meeting_held(actor=secretary, meeting=published_meeting)
+    hold_meeting(published_meeting, by=secretary)
     with pytest.raises(ValidationError) as error:
         services.record_decision(actor=secretary, item=item, decision="  ")
     assert "decision" in error.value.message_dict

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from committees import services
 from tests.committees.conftest import add_items, pdf_upload
+from tests.meetings import hold_meeting
 from tests.staff_actions import assert_recorded, last_action_id
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,7 @@ def _publish_agenda(meeting, secretary):
 
 
 def _mark_meeting_held(meeting, secretary):
-    return services.mark_meeting_held(actor=secretary, meeting=meeting)
+    return hold_meeting(meeting, by=secretary)
 
 
 def _record_decision(meeting, secretary):

@@ -14,6 +14,7 @@ from ideas.models import Board
 from tests.e2e.axe import violations
 from tests.e2e.sessions import browser_context_for
 from tests.files import PDF
+from tests.meetings import hold_meeting
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,7 +41,7 @@ def meetings(committee, secretary):
         actor=secretary, item=item, title="Bilag", upload=SimpleUploadedFile("b.pdf", PDF, "application/pdf")
     )
     services.publish_agenda(actor=secretary, meeting=minutes)
-    services.mark_meeting_held(actor=secretary, meeting=minutes)
+    hold_meeting(minutes, by=secretary)
     for each in minutes.items.all():
         services.record_decision(actor=secretary, item=each, decision="Udvalget drøftede punktet.")
     services.publish_minutes(actor=secretary, meeting=minutes)

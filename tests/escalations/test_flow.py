@@ -14,6 +14,7 @@ from escalations import services
 from escalations.models import Escalation
 from notifications.models import Email, Notice
 from tests.conftest import make_user
+from tests.meetings import hold_meeting
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_the_decision_reaches_each_person_who_agreed_once(escalated, meeting, se
 
     item = committees.place_proposal(actor=secretary, meeting=meeting, kind="theme", object_id=escalated.id)
     committees.publish_agenda(actor=secretary, meeting=meeting)
-    committees.mark_meeting_held(actor=secretary, meeting=meeting)
+    hold_meeting(meeting, by=secretary)
     committees.record_decision(
         actor=secretary, item=item, decision="Udvalget beder forvaltningen lave en plan for vejene.", outcome="decided"
     )
@@ -106,7 +107,7 @@ def test_merged_themes_go_to_the_agenda_and_their_people_hear_too(follows, theme
     )
     assert "Emnet »Vej og trafik«, »Affald og genbrug« er eskaleret" in item.description
     committees.publish_agenda(actor=secretary, meeting=meeting)
-    committees.mark_meeting_held(actor=secretary, meeting=meeting)
+    hold_meeting(meeting, by=secretary)
     committees.record_decision(actor=secretary, item=item, decision="Drøftet.", outcome="decided")
     committees.publish_minutes(actor=secretary, meeting=meeting)
     assert Notice.objects.filter(user=waste_person, title__contains="Affald og genbrug").count() == 1
@@ -169,7 +170,7 @@ def test_placing_removing_and_deciding_move_the_escalation_in_and_out_of_the_que
 
     item = committees.place_proposal(actor=secretary, meeting=meeting, kind="theme", object_id=escalated.id)
     committees.publish_agenda(actor=secretary, meeting=meeting)
-    committees.mark_meeting_held(actor=secretary, meeting=meeting)
+    hold_meeting(meeting, by=secretary)
     committees.record_decision(actor=secretary, item=item, decision="Forvaltningen laver en plan.", outcome="decided")
     committees.publish_minutes(actor=secretary, meeting=meeting)
     escalated.refresh_from_db()

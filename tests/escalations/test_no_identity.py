@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from committees import services as committees
 from escalations import services
 from notifications.models import Email, Notice
+from tests.meetings import hold_meeting
 
 PERSONAL = (
     "Mette",
@@ -59,7 +60,7 @@ def decided(follows, themed, road, citizen, other_citizen, caseworker, secretary
     assert not item.is_public  # drafted from citizens' complaints: closed until the secretary has read it
     item = committees.update_item(actor=secretary, item=item, is_public=True)  # she has read it: public doors too
     committees.publish_agenda(actor=secretary, meeting=meeting)
-    committees.mark_meeting_held(actor=secretary, meeting=meeting)
+    hold_meeting(meeting, by=secretary)
     committees.record_decision(actor=secretary, item=item, decision="Forvaltningen laver en plan.", outcome="decided")
     committees.publish_minutes(actor=secretary, meeting=meeting)
     return {"escalation": escalation, "meeting": meeting, "item": item}

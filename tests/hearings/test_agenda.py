@@ -17,6 +17,7 @@ from hearings.models import AgendaStatus, CouncilDuty, Hearing
 from notifications.models import Email
 from tests.documents import reading
 from tests.hearings.conftest import conclude
+from tests.meetings import hold_meeting
 from themes.models import Theme
 
 
@@ -98,7 +99,7 @@ def test_the_answerers_who_agreed_hear_the_decision_once(
     item = _place(meeting, secretary, answered)
     committees.publish_agenda(actor=secretary, meeting=meeting)
     assert Hearing.objects.get(id=answered.id).agenda_status == AgendaStatus.ON_AGENDA
-    committees.mark_meeting_held(actor=secretary, meeting=meeting)
+    hold_meeting(meeting, by=secretary)
     for each in meeting.items.all():
         committees.record_decision(actor=secretary, item=each, decision="Dialogmodellen vedtages.", outcome="decided")
     committees.publish_minutes(actor=secretary, meeting=meeting)

@@ -11,6 +11,7 @@ from committees.models import AgendaItemSource
 from committees.selectors import open_agenda_warnings
 from hearings import services
 from hearings.models import Hearing
+from tests.meetings import hold_meeting
 
 pytestmark = pytest.mark.usefixtures("demo_municipality")
 
@@ -61,7 +62,7 @@ def test_a_new_user_writes_the_notat_of_the_hearing_whose_deadline_passed_and_th
     item = meeting.items.get(id=warning.item_id)
     committees.override_warning(actor=secretary, item=item, code=warning.code, reason="Ældrerådet høres i januar.")
     committees.publish_agenda(actor=secretary, meeting=meeting)
-    committees.mark_meeting_held(actor=secretary, meeting=meeting)
+    hold_meeting(meeting, by=secretary)
     for each in meeting.items.all():
         committees.record_decision(actor=secretary, item=each, decision="Forslaget vedtages.", outcome="decided")
     committees.publish_minutes(actor=secretary, meeting=meeting)
