@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 from ideas import services
-from ideas.models import Comment, Idea
+from ideas.models import Board, Comment, Idea, Report
 from ideas.permissions import can_moderate, can_see_hidden_text, can_set_idea_themes
 from ideas.selectors import (
     ORDER_MOST_SUPPORTED,
@@ -68,11 +68,18 @@ class BoardListCreateApi(ListAPIView):
     def get_queryset(self):
         return boards_overview()
 
-    @extend_schema(request=BoardCreateSerializer, responses={201: BoardSerializer})
+    @extend_schema(request=BoardCreateSerializer, responses={201: BoardSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request):
+        """Create a board. Sent again with the same `Idempotency-Key`, the answer is the board created first."""
         serializer = BoardCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        board = services.create_board(actor=request.user, **serializer.validated_data)
+        board = once(
+            action="ideas.create_board",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Board,
+            create=lambda: services.create_board(actor=request.user, **serializer.validated_data),
+        )
         return Response(BoardSerializer(board).data, status=status.HTTP_201_CREATED)
 
 
@@ -139,14 +146,30 @@ class IdeaListCreateApi(ListAPIView):
 
 
 class AssistedIdeaApi(APIView):
-    @extend_schema(request=AssistedIdeaCreateSerializer, responses={201: IdeaSerializer})
+    @extend_schema(
+        request=AssistedIdeaCreateSerializer, responses={201: IdeaSerializer}, parameters=[IDEMPOTENCY_HEADER]
+    )
     def post(self, request):
-        """Citizen service writes an idea for a citizen; the answer carries her one-time claim code, once."""
+        """Citizen service writes an idea for a citizen; the answer carries her one-time claim code, once. Sent
+        again with the same `Idempotency-Key`, the answer is the idea written first with `claim_code` null."""
         serializer = AssistedIdeaCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        idea, code = services.create_idea_for_citizen(actor=request.user, **serializer.validated_data)
+        codes = []
+
+        def create():
+            idea, code = services.create_idea_for_citizen(actor=request.user, **serializer.validated_data)
+            codes.append(code)
+            return idea
+
+        idea = once(
+            action="ideas.create_idea_for_citizen",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Idea,
+            create=create,
+        )
         response = _idea_response(request, idea.id, status_code=status.HTTP_201_CREATED)
-        response.data["claim_code"] = code
+        response.data["claim_code"] = codes[0] if codes else None
         return response
 
 
@@ -263,11 +286,18 @@ class CommentDetailApi(APIView):
 
 
 class ReportCreateApi(APIView):
-    @extend_schema(request=ReportCreateSerializer, responses={201: ReportSerializer})
+    @extend_schema(request=ReportCreateSerializer, responses={201: ReportSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request):
+        """Report an idea or a comment. Sent again with the same `Idempotency-Key`, the answer is the first report."""
         serializer = ReportCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        report = services.report_content(reporter=request.user, **serializer.validated_data)
+        report = once(
+            action="ideas.report_content",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Report,
+            create=lambda: services.report_content(reporter=request.user, **serializer.validated_data),
+        )
         return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
 

@@ -85,7 +85,7 @@ class IdeaForm(IdempotentForm, IdeaEditForm):
             del self.fields["association"]
 
 
-class AssistedIdeaForm(StandInFields, IdeaEditForm):
+class AssistedIdeaForm(IdempotentForm, StandInFields, IdeaEditForm):
     """Citizen service writes an idea for a citizen at the counter or on the phone."""
 
     board = forms.ModelChoiceField(label=_("Idétavle"), queryset=None, empty_label=_("Vælg idétavle"))
@@ -121,7 +121,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Begrundelse"), max_length=REASON_MAX, widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class ReportForm(ReasonForm):
+class ReportForm(IdempotentForm, ReasonForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = _("Hvorfor anmelder du indholdet?")

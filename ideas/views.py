@@ -27,7 +27,7 @@ from ideas.forms import (
     ReportForm,
     SupportForm,
 )
-from ideas.models import Comment, Idea
+from ideas.models import Comment, Idea, Report
 from ideas.permissions import (
     can_comment_on_idea,
     can_create_idea,
@@ -103,14 +103,26 @@ def assisted_idea_create(request):
     form = AssistedIdeaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            idea, code = services.create_idea_for_citizen(actor=request.user, **form.cleaned_data)
+            idea = once(
+                action="ideas.create_idea_for_citizen",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Idea,
+                create=lambda: _create_for_citizen(request, form.cleaned_data),
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            request.session[CODE_SESSION_KEY.format(idea.id)] = code
+            # Sent twice: the first put the code in this session, and the receipt shows it (once).
             return redirect("ideas:assisted-receipt", idea_id=idea.id)
     status = 400 if request.method == "POST" else 200
     return render(request, "ideas/assisted_form.html", {"form": form}, status=status)
+
+
+def _create_for_citizen(request, data: dict) -> Idea:
+    idea, code = services.create_idea_for_citizen(actor=request.user, **data)
+    request.session[CODE_SESSION_KEY.format(idea.id)] = code
+    return idea
 
 
 @login_required
@@ -354,11 +366,21 @@ def comment_edit(request, comment_id: int):
     return render(request, "ideas/comment_form.html", context, status=400 if form.errors else 200)
 
 
-def _reason_page(request, *, form, template: str, context: dict, action, success: str, next_url: str):
-    """A page with one reason field (report, hide): the form, then the service."""
+def _reason_page(request, *, form, template: str, context: dict, action, success: str, next_url: str, once_as=None):
+    """A page with one reason field (report, hide): the form, then the service (`once_as`: (action name, model),
+    once per the form's key)."""
     if request.method == "POST" and form.is_valid():
         try:
-            action(form.cleaned_data["reason"])
+            if once_as:
+                once(
+                    action=once_as[0],
+                    actor_id=request.user.id,
+                    key=form.idempotency_key,
+                    model=once_as[1],
+                    create=lambda: action(form.cleaned_data["reason"]),
+                )
+            else:
+                action(form.cleaned_data["reason"])
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -379,6 +401,7 @@ def idea_report(request, idea_id: int):
         action=lambda reason: services.report_content(reporter=request.user, idea=idea, reason=reason),
         success=_("Tak. En moderator ser på din anmeldelse."),
         next_url=reverse("ideas:idea", args=[idea.id]),
+        once_as=("ideas.report_content", Report),
     )
 
 
@@ -394,6 +417,7 @@ def comment_report(request, comment_id: int):
         action=lambda reason: services.report_content(reporter=request.user, comment=comment, reason=reason),
         success=_("Tak. En moderator ser på din anmeldelse."),
         next_url=reverse("ideas:idea", args=[comment.idea_id]) + f"#kommentar-{comment.id}",
+        once_as=("ideas.report_content", Report),
     )
 
 
