@@ -429,8 +429,8 @@ def _require_moderator(request) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def idea_hide(request, idea_id: int):
+    idea = access_idea_by_id(user=request.user, idea_id=idea_id)  # 404 for an idea she may not know, first
     _require_moderator(request)
-    idea = access_idea_by_id(user=request.user, idea_id=idea_id)
     return _reason_page(
         request,
         form=HideForm(request.POST or None),
@@ -445,8 +445,8 @@ def idea_hide(request, idea_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_hide(request, comment_id: int):
+    comment = access_comment_by_id(comment_id=comment_id)  # 404 for a comment that does not exist, first
     _require_moderator(request)
-    comment = access_comment_by_id(comment_id=comment_id)
     return _reason_page(
         request,
         form=HideForm(request.POST or None),
