@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import services
+from accounts.models import StandIn
 from accounts.selectors import api_tokens_of, departments_accepting_complaints, personal_data_archive
 from accounts.serializers import (
     ApiTokenSerializer,
@@ -18,6 +19,7 @@ from accounts.serializers import (
     TokenLoginSerializer,
 )
 from accounts.views import archive_response
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 
 
 class DepartmentListApi(generics.ListAPIView):
@@ -32,13 +34,20 @@ class DepartmentListApi(generics.ListAPIView):
 
 
 class ClaimApi(APIView):
-    @extend_schema(request=ClaimSerializer, responses={200: dict})
+    @extend_schema(request=ClaimSerializer, responses={200: dict}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request):
-        """Take over what Borgerservice filed for me, with the code on my receipt (limited guesses)."""
+        """Take over what Borgerservice filed for me, with the code on my receipt (limited guesses). Sent again with
+        the same `Idempotency-Key`, the answer is the same (not "the code is used")."""
         serializer = ClaimSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.claim_with_code(
-            user=request.user, code=serializer.validated_data["code"], address=request.META.get("REMOTE_ADDR")
+        once(
+            action="accounts.claim_with_code",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=StandIn,
+            create=lambda: services.claim_with_code(
+                user=request.user, code=serializer.validated_data["code"], address=request.META.get("REMOTE_ADDR")
+            ),
         )
         return Response({"claimed": True})
 

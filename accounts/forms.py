@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import cpr as cprkit
 from accounts.models import StandIn, User
+from core.idempotency import IdempotentForm
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(IdempotentForm):
     code = forms.CharField(
         label=_("Koden fra din kvittering"),
         max_length=40,

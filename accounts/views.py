@@ -17,10 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import login_session, oidc, services
 from accounts.forms import ClaimForm, ProfileForm
+from accounts.models import StandIn
 from accounts.navigation import start_url
 from accounts.permissions import LEVEL_NAMES, REQUIRED_LEVEL, has_assurance_for
 from accounts.selectors import ARCHIVE_NAME, api_tokens_of, personal_data_accesses_of, personal_data_archive
 from core.forms import add_service_errors
+from core.idempotency import once
 
 
 def locked_out(request, response=None, credentials=None):
@@ -157,8 +159,14 @@ def claim(request):
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.claim_with_code(
-                user=request.user, code=form.cleaned_data["code"], address=request.META.get("REMOTE_ADDR")
+            once(  # sent twice, the second is thanked too, not told the code is used (nor counted as a guess)
+                action="accounts.claim_with_code",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=StandIn,
+                create=lambda: services.claim_with_code(
+                    user=request.user, code=form.cleaned_data["code"], address=request.META.get("REMOTE_ADDR")
+                ),
             )
         except ValidationError as error:
             form.add_error(None, error)

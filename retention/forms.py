@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.idempotency import IdempotentForm
 
-class ErasureRequestForm(forms.Form):
+
+class ErasureRequestForm(IdempotentForm):
     reason = forms.CharField(
         label=_("Hvorfor ønsker du sletning"),
         help_text=_("Du behøver ikke begrunde det; det kan hjælpe os at forstå, hvad der er vigtigt for dig."),

@@ -8,8 +8,10 @@ from django.views.decorators.http import require_http_methods
 
 from complaints.selectors import access_complaint_by_id
 from core.forms import add_service_errors
+from core.idempotency import once
 from retention import services
 from retention.forms import ErasureDecisionForm, ErasureOfAllDecisionForm, ErasureRequestForm
+from retention.models import ErasureRequest
 from retention.permissions import can_decide_erasure_request, can_read_anonymisation_log
 from retention.selectors import (
     access_erasure_request_by_id,
@@ -29,8 +31,14 @@ def erasure_create(request, complaint_id: int):
     form = ErasureRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            erasure_request = services.request_erasure(
-                citizen=request.user, complaint_id=complaint.id, reason=form.cleaned_data["reason"]
+            erasure_request = once(
+                action="retention.request_erasure",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=ErasureRequest,
+                create=lambda: services.request_erasure(
+                    citizen=request.user, complaint_id=complaint.id, reason=form.cleaned_data["reason"]
+                ),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -50,8 +58,14 @@ def erasure_create_all(request):
     form = ErasureRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            erasure_request = services.request_erasure(
-                citizen=request.user, complaint_id=None, reason=form.cleaned_data["reason"]
+            erasure_request = once(
+                action="retention.request_erasure",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=ErasureRequest,
+                create=lambda: services.request_erasure(
+                    citizen=request.user, complaint_id=None, reason=form.cleaned_data["reason"]
+                ),
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -6,7 +6,9 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 from themes import services
+from themes.models import Theme
 from themes.permissions import can_manage_themes
 from themes.selectors import access_theme_for_management_by_id, active_themes, themes_for_management
 from themes.serializers import ThemeSerializer, ThemeWriteSerializer
@@ -18,13 +20,20 @@ class ThemeListCreateApi(APIView):
         themes = themes_for_management(user=request.user) if can_manage_themes(request.user) else active_themes()
         return Response(ThemeSerializer(themes, many=True).data)
 
-    @extend_schema(request=ThemeWriteSerializer, responses={201: ThemeSerializer})
+    @extend_schema(request=ThemeWriteSerializer, responses={201: ThemeSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request):
+        """Create a theme. Sent again with the same `Idempotency-Key`, the answer is the theme created first."""
         if not can_manage_themes(request.user):
             raise PermissionDenied
         serializer = ThemeWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        theme = services.create_theme(actor=request.user, **serializer.validated_data)
+        theme = once(
+            action="themes.create_theme",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Theme,
+            create=lambda: services.create_theme(actor=request.user, **serializer.validated_data),
+        )
         return Response(ThemeSerializer(theme).data, status=status.HTTP_201_CREATED)
 
 

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.idempotency import IdempotentForm
 from themes.models import Theme
 from themes.selectors import active_themes
 
 
-class ThemeForm(forms.Form):
+class ThemeForm(IdempotentForm):
     """The fields of a theme; the service checks the rest (e.g. that the name is not taken)."""
 
     name = forms.CharField(

@@ -7,8 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.idempotency import once
 from themes import services
 from themes.forms import ThemeForm
+from themes.models import Theme
 from themes.permissions import can_manage_themes
 from themes.selectors import access_theme_for_management_by_id, current_suggestion_model, themes_for_management
 
@@ -32,7 +34,13 @@ def theme_create(request):
     form = ThemeForm(request.POST or None, initial={"active": True})
     if request.method == "POST" and form.is_valid():
         try:
-            theme = services.create_theme(actor=request.user, **form.cleaned_data)
+            theme = once(
+                action="themes.create_theme",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=Theme,
+                create=lambda: services.create_theme(actor=request.user, **form.cleaned_data),
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
