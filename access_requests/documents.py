@@ -3,7 +3,6 @@
 
 from datetime import date, datetime
 
-from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -18,7 +17,7 @@ def _day(value: date | datetime) -> str:
 
 
 def _language(access_request: AccessRequest) -> str:
-    return access_request.requester.preferred_language or settings.LANGUAGE_CODE
+    return access_request.requester.language
 
 
 def _facts(access_request: AccessRequest) -> list[dict]:

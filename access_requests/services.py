@@ -25,7 +25,7 @@ from complaints.deadlines import COPENHAGEN, add_working_days
 from complaints.models import Complaint
 from complaints.selectors import CaseDocument, access_complaint_by_id, case_documents, people_known_to_case
 from dialogue.services import ANONYMISED_TEXT
-from notifications.services import notify, queue_email
+from notifications.services import queue_email, tell
 from themes.redaction import redact
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 4000
@@ -264,17 +264,14 @@ def _tell_staff(access_request: AccessRequest, *, template: str, key: str) -> No
 
 def _tell_requester(access_request: AccessRequest, *, template: str, key: str, title) -> None:
     """E-mail and a notice, in the requester's language (`title` is a lazy msgid)."""
-    requester = access_request.requester
-    queue_email(
-        recipient=requester,
+    tell(
+        user=access_request.requester,
+        title=title,
+        url=_url(access_request),
         template=template,
         context={"access_request": access_request, "url": _url(access_request)},
-        dedupe_key=f"access-{key}-{access_request.id}",
+        key=f"access-{key}-{access_request.id}",
     )
-    with translation.override(requester.preferred_language or settings.LANGUAGE_CODE):
-        notify(
-            user=requester, title=str(title), url=_url(access_request), dedupe_key=f"access-{key}-{access_request.id}"
-        )
 
 
 def watch_deadlines(*, now: datetime | None = None) -> dict[str, int]:

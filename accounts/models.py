@@ -84,6 +84,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_full_name(self) -> str:
         return self.full_name
 
+    @property
+    def language(self) -> str:
+        """The language everything written to her is in: her choice, else the site's (Danish)."""
+        return self.preferred_language or settings.LANGUAGE_CODE
+
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 

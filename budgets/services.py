@@ -13,10 +13,9 @@ descending, skipping what no longer fits; ties by lower cost, then earlier propo
 
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -43,7 +42,7 @@ from budgets.selectors import online_votes, paper_votes, progress_recipients
 from core.money import format_kroner
 from ideas import services as ideas
 from ideas.models import Association
-from notifications.services import absolute_url, notify, queue_email
+from notifications.services import absolute_url, tell
 
 PROGRESS_TITLE = gettext_lazy("Nyt om projektet ”%(title)s”")
 
@@ -502,15 +501,15 @@ def add_progress_note(*, actor: User, project: Project, status: str, body: str) 
         )
         url = locked.get_absolute_url()
         for person in progress_recipients(project=locked):
-            with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-                title = str(PROGRESS_TITLE) % {"title": locked.title}
-            key = f"budget-progress-{note.id}-{person.id}"
-            notify(user=person, title=title[:250], body=body[:2000], url=url, dedupe_key=f"{key}-notice")
-            queue_email(
-                recipient=person,
+            tell(
+                user=person,
+                title=PROGRESS_TITLE,
+                values={"title": locked.title},
+                body=body[:2000],
+                url=url,
                 template="budgets/email/progress.txt",
                 context={"project": locked, "note": note, "link": absolute_url(url)},
-                dedupe_key=f"{key}-email",
+                key=f"budget-progress-{note.id}-{person.id}",
             )
     return note
 

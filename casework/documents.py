@@ -58,7 +58,7 @@ def decision_context(decision: Decision) -> dict:
 
 
 def decision_pdf(decision: Decision) -> bytes:
-    language = decision.complaint.citizen.preferred_language or settings.LANGUAGE_CODE
+    language = decision.complaint.citizen.language
     with translation.override(language):
         context = decision_context(decision)
     return render_pdf(template="casework/decision.typ", context=context, language=language, title=context["heading"])

@@ -37,13 +37,9 @@ from complaints.models import Complaint, ComplaintAttachment, ComplaintEvent
 from core.uploads import check_attachment
 from dialogue import services as dialogue
 from dialogue.models import BODY_MAX_LENGTH
-from notifications.services import absolute_url, notify, queue_email
+from notifications.services import absolute_url, tell
 
 MAX_ANSWER_FILES = 5
-
-
-def _language(user: User) -> str:
-    return user.preferred_language or settings.LANGUAGE_CODE
 
 
 def _text(errors: dict, field: str, value: str, *, required: str | None, max_length: int = TEXT_MAX) -> str:
@@ -57,10 +53,7 @@ def _text(errors: dict, field: str, value: str, *, required: str | None, max_len
 
 def _tell(*, user: User, title: str, url: str, template: str, context: dict, key: str) -> None:
     """A notice and an e-mail, in the recipient's language (`title` is a msgid with %(ref)s)."""
-    with translation.override(_language(user)):
-        notice_title = _(title) % context
-    notify(user=user, title=notice_title, url=url, dedupe_key=key)
-    queue_email(recipient=user, template=template, context={**context, "url": url}, dedupe_key=key)
+    tell(user=user, title=title, values=context, url=url, template=template, context={**context, "url": url}, key=key)
 
 
 def _date(value: date | datetime) -> str:
@@ -161,7 +154,7 @@ def answer_hearing(*, actor: User, hearing: Hearing, answer: str, uploads: Seque
         )
         if not can_answer_hearing(actor, locked):
             raise ValidationError({"answer": [_("Høringen er lukket og kan ikke længere besvares.")]})
-        with translation.override(_language(actor)):
+        with translation.override(actor.language):
             prefix = _("Svar på høring")
         for upload in uploads:
             stem = (upload.name or "").rsplit("/", 1)[-1].rsplit(".", 1)[0]
@@ -468,7 +461,7 @@ def _post_letter(letter: Decision):
     complaint = letter.complaint
     if complaint.thread_id is None:
         return None
-    with translation.override(_language(complaint.citizen)):
+    with translation.override(complaint.citizen.language):
         heading = _("Afgørelse: %(kind)s") % {"kind": letter.get_kind_display()}
         link = _("Læs hele afgørelsen med begrundelse og klagevejledning: %(url)s") % {
             "url": absolute_url(letter.get_absolute_url())
@@ -521,7 +514,7 @@ def forward_complaint(*, actor: User, complaint: Complaint, grounds: str, appeal
         )
         if not can_do_casework(actor, locked) or Reassessment.objects.filter(complaint=locked).exists():
             raise ValidationError({"grounds": [_("Klagen er allerede sendt til klageinstansen.")]})
-        with translation.override(_language(locked.citizen)):
+        with translation.override(locked.citizen.language):
             note = _("Sendt til %(body)s den %(date)s.") % {"body": appeals_body, "date": _date(now)}
         # Closing records when it was forwarded; the klagepakke says the same moment.
         closed = complaints.close_complaint(

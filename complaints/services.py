@@ -66,7 +66,7 @@ from core.uploads import CheckedUpload, check_attachment
 from dialogue import services as dialogue
 from dialogue.models import BODY_MAX_LENGTH, Message, Participant
 from documents.pdf import render_pdf
-from notifications.services import absolute_url, notify, push_on_commit, queue_email
+from notifications.services import absolute_url, notify, push_on_commit, queue_email, tell
 from themes.models import Theme
 from themes.services import store_theme_suggestions
 
@@ -461,7 +461,7 @@ def assisted_receipt_pdf(*, actor: User, complaint: Complaint, code: str) -> byt
     stand_in = getattr(complaint.citizen, "stand_in", None)
     if complaint.filed_by_id is None or not may_manage_stand_in(actor, stand_in):
         raise PermissionDenied
-    language = complaint.citizen.preferred_language or settings.LANGUAGE_CODE
+    language = complaint.citizen.language
     with translation.override(language):
         context = receipt_letter_context(complaint=complaint, stand_in=stand_in, code=code)
     return render_pdf(
@@ -702,7 +702,7 @@ def share_contact_summary(*, actor: User, contact_log: ContactLog) -> Message:
         raise PermissionDenied
     body = contact_log.summary
     if contact_log.next_steps:
-        with translation.override(complaint.citizen.preferred_language or settings.LANGUAGE_CODE):
+        with translation.override(complaint.citizen.language):
             label = _("Aftalte næste skridt:")
         with_steps = f"{body}\n\n{label}\n{contact_log.next_steps}"
         body = with_steps if len(with_steps) <= BODY_MAX_LENGTH else body
@@ -1088,20 +1088,16 @@ def _sync_scope(representation: Representation) -> None:
 
 def _tell(*, user: User, representation: Representation, event: str) -> None:
     """A notice and an e-mail about the representation, both naming the representative and the citizen."""
+    template = "complaints/email/representation.txt"
     context = {"representation": representation, "event": event, "url": representation.get_absolute_url()}
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        title = render_to_string("complaints/email/representation.txt", {**context, "recipient": user})
-    notify(
+    tell(
         user=user,
-        title=title.strip().partition("\n")[0][:200],
+        # The notice's title is the e-mail's subject.
+        title=lambda: render_to_string(template, {**context, "recipient": user}).strip().partition("\n")[0][:200],
         url=representation.get_absolute_url(),
-        dedupe_key=f"representation-{representation.id}-{event}-{user.id}",
-    )
-    queue_email(
-        recipient=user,
-        template="complaints/email/representation.txt",
+        template=template,
         context=context,
-        dedupe_key=f"representation-{representation.id}-{event}-{user.id}",
+        key=f"representation-{representation.id}-{event}-{user.id}",
     )
 
 

@@ -143,7 +143,7 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
         self.thread, self.can_moderate, (self.delivered_seq, self.delivered_id) = opened
         self.last_typing = 0.0
         await self.accept()
-        with translation.override(self.user.preferred_language):
+        with translation.override(self.user.language):
             after = after_from_query(self.scope.get("query_string", b""))
             if after is not None:
                 await self.answering_errors(self.replay, after)
@@ -198,7 +198,7 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         if self.thread is None or self.closing:
             return  # refused, or closing
-        with translation.override(self.user.preferred_language):
+        with translation.override(self.user.language):
             frame, problem = read_frame(text_data)
             if problem:
                 await self.send_error("invalid_json", problem)
@@ -279,7 +279,7 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
     async def live_restored(self, event):
         """Redis is back after an outage: what was fanned out meanwhile is fetched from the database, in order,
         and this socket is present again."""
-        with translation.override(self.user.preferred_language):
+        with translation.override(self.user.language):
             await self.replay(self.delivered_id)
             await self.join_presence()
 
@@ -295,7 +295,7 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
         if event["user"] != self.user.id:
             return
         if await in_database(open_thread)(user=self.user, thread_id=self.thread.id) is None:
-            with translation.override(self.user.preferred_language):
+            with translation.override(self.user.language):
                 await self.send_error("forbidden", _("Du kan ikke længere deltage i samtalen."))
             await self.close(code=CLOSE_FORBIDDEN)
 

@@ -146,7 +146,7 @@ def _validate_message(*, body: object, client_id: object, kind: object, reply_to
 def _clean_body(*, body: str, kind: str, author: User) -> str:
     body = body.strip()
     if not body and kind == Message.Kind.CONFIRMATION:
-        with translation.override(author.preferred_language or settings.LANGUAGE_CODE):
+        with translation.override(author.language):
             body = _("Jeg bekræfter, at resuméet er rigtigt.")
     if not body:
         raise ValidationError({"body": _("Skriv en besked.")})

@@ -22,6 +22,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Committee, User
 from accounts.selectors import committee_secretaries
@@ -41,7 +42,7 @@ from escalations.selectors import (
 )
 from ideas.selectors import authors_to_tell_about_themes
 from ideas.selectors import theme_activity as idea_activity
-from notifications.services import absolute_url, notify, queue_email
+from notifications.services import absolute_url, tell
 from themes.models import Theme
 
 PERIODS_FROM = date(2000, 1, 1)
@@ -134,27 +135,27 @@ def _escalation_due(
     )
 
 
+ESCALATED_TITLE = gettext_lazy("Emnet »%(theme)s« er eskaleret til %(committee)s")
+DECIDED_TITLE = gettext_lazy("%(committee)s har behandlet emnet »%(themes)s«")
+
+
 def _tell_secretaries(escalation: Escalation) -> None:
     url = theme_page_url(escalation)
     for secretary in committee_secretaries(committee_id=escalation.committee_id):
-        with translation.override(secretary.preferred_language or settings.LANGUAGE_CODE):
-            title = _("Emnet »%(theme)s« er eskaleret til %(committee)s") % {
+        with translation.override(secretary.language):
+            summary = escalation_summary(escalation)  # the notice's text, and the e-mail's
+        tell(
+            user=secretary,
+            title=ESCALATED_TITLE,
+            values={
                 "theme": escalation.theme.name,
                 "committee": escalation.committee.short_name or escalation.committee.name,
-            }
-            body = escalation_summary(escalation)
-        notify(
-            user=secretary,
-            title=title[:250],
-            body=body,
+            },
+            body=summary,
             url=url,
-            dedupe_key=f"escalated-{escalation.id}-{secretary.id}",
-        )
-        queue_email(
-            recipient=secretary,
             template="escalations/email/escalated.txt",
-            context={"escalation": escalation, "summary": body, "url": url},
-            dedupe_key=f"escalated-{escalation.id}-{secretary.id}",
+            context={"escalation": escalation, "summary": summary, "url": url},
+            key=f"escalated-{escalation.id}-{secretary.id}",
         )
 
 
@@ -365,20 +366,12 @@ def tell_about_decision(*, escalation_ids: list[int], event: AgendaEvent) -> int
     ids |= set(authors_to_tell_about_themes(theme_ids=theme_ids).values_list("id", flat=True))
     people = User.objects.filter(id__in=ids).order_by("id")
     for person in people:
-        with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-            title = _("%(committee)s har behandlet emnet »%(themes)s«") % {
-                "committee": event.committee_short_name,
-                "themes": names,
-            }
-        notify(
+        tell(
             user=person,
-            title=title[:250],
+            title=DECIDED_TITLE,
+            values={"committee": event.committee_short_name, "themes": names},
             body=event.decision,
             url=event.url,
-            dedupe_key=f"theme-decision-{event.item_id}-{person.id}",
-        )
-        queue_email(
-            recipient=person,
             template="escalations/email/theme_decision.txt",
             context={
                 "committee_name": event.committee_name,
@@ -386,6 +379,6 @@ def tell_about_decision(*, escalation_ids: list[int], event: AgendaEvent) -> int
                 "themes": names,
                 "url": event.url,
             },
-            dedupe_key=f"theme-decision-{event.item_id}-{person.id}",
+            key=f"theme-decision-{event.item_id}-{person.id}",
         )
     return len(people)

@@ -13,12 +13,11 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -39,7 +38,7 @@ from events.permissions import can_manage_event, can_organise_for, can_register
 from events.selectors import hearing_answers_for_report
 from hearings.selectors import published_hearings
 from ideas.models import Idea
-from notifications.services import absolute_url, notify, queue_email
+from notifications.services import absolute_url, tell
 
 PROMOTED_TITLE = gettext_lazy("Du har fået en plads til ”%(title)s”")
 REMINDER_TITLE = gettext_lazy("I morgen: ”%(title)s”")
@@ -259,14 +258,14 @@ def waiting_position(registration: Registration) -> int | None:
 
 def _tell(registration: Registration, *, title, template: str, key: str) -> None:
     """A notice and an e-mail to the registered person in her language, each stored at most once."""
-    person, event = registration.user, registration.event
-    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-        heading = str(title) % {"title": event.title}
-        starts = when(event.starts_at)
+    event = registration.event
     url = event.get_absolute_url()
-    notify(user=person, title=heading[:250], body=starts, url=url, dedupe_key=f"{key}-notice")
-    queue_email(
-        recipient=person,
+    tell(
+        user=registration.user,
+        title=title,
+        values={"title": event.title},
+        body=lambda: when(event.starts_at),
+        url=url,
         template=template,
         context={
             "event": event,
@@ -275,7 +274,7 @@ def _tell(registration: Registration, *, title, template: str, key: str) -> None
             "link": absolute_url(url),
             "calendar_link": absolute_url(reverse("events:ics", args=[event.id])),
         },
-        dedupe_key=f"{key}-email",
+        key=key,
     )
 
 

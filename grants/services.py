@@ -11,7 +11,6 @@ check constraint `round_money_left_not_negative` holds the same rule in the data
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -52,7 +51,7 @@ from grants.permissions import (
     is_logged_in,
 )
 from ideas.models import Association
-from notifications.services import absolute_url, notify, queue_email
+from notifications.services import absolute_url, tell
 
 MAX_BUDGET_LINES = 30
 
@@ -86,28 +85,18 @@ def _clean_text(errors: dict, field: str, value: str, *, max_length: int, requir
     return value
 
 
-def _in_language_of(user: User, text, **values) -> str:
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        return str(text) % values
-
-
 def _tell_applicant(application: Application, *, event: str, key: str, body: str = "", context: dict | None = None):
     """A notice in the product and an e-mail to the applicant, once per event and key (dedupe keys)."""
-    applicant = application.applicant
     url = application.get_absolute_url()
-    dedupe = f"grant-{event}-{application.id}-{key}"
-    notify(
-        user=applicant,
-        title=_in_language_of(applicant, NOTICE_TITLES[event], title=application.title)[:250],
+    tell(
+        user=application.applicant,
+        title=NOTICE_TITLES[event],
+        values={"title": application.title},
         body=body[:2000],
         url=url,
-        dedupe_key=f"{dedupe}-notice",
-    )
-    queue_email(
-        recipient=applicant,
         template=f"grants/email/{event}.txt",
         context={"application": application, "link": absolute_url(url), **(context or {})},
-        dedupe_key=f"{dedupe}-email",
+        key=f"grant-{event}-{application.id}-{key}",
     )
 
 
@@ -559,7 +548,7 @@ def decide_application(
 
 def decision_letter(application: Application) -> str:
     """The decision letter (afgørelsesbrev) in the applicant's language, with its grounds and how to complain."""
-    with translation.override(application.applicant.preferred_language or settings.LANGUAGE_CODE):
+    with translation.override(application.applicant.language):
         return render_to_string(
             "grants/letters/decision.txt",
             {
@@ -575,7 +564,7 @@ def decision_letter(application: Application) -> str:
 
 def decision_letter_pdf(application: Application) -> bytes:
     """The stored decision letter as a tagged, archival PDF (documents.pdf), in the applicant's language."""
-    language = application.applicant.preferred_language or settings.LANGUAGE_CODE
+    language = application.applicant.language
     with translation.override(language):
         heading = _("Afgørelse: %(title)s") % {"title": application.title}
     return render_pdf(

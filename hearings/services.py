@@ -15,13 +15,11 @@ hearings/proposals.py, the source the committees app lists, calls `draft_for_age
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import formats, timezone, translation
-from django.utils.functional import Promise
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,7 +47,7 @@ from hearings.models import (
 from hearings.permissions import can_manage_hearing, can_moderate_answers, is_logged_in
 from hearings.selectors import answer_counts, answerers_to_tell, invitations_of, people_of_invited_parties
 from ideas.models import REASON_MAX, Association
-from notifications.services import absolute_url, notify, queue_email
+from notifications.services import absolute_url, tell
 from themes.models import Theme
 
 REMINDER_DAYS_BEFORE = 3
@@ -350,29 +348,19 @@ def uninvite(*, actor: User, invitation: Invitation) -> None:
 # Notices to invited parties (beat)
 
 
-def _in_language_of(user: User, text: Promise, **values) -> str:
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        return str(text) % values
-
-
 def _tell(user: User, *, event: str, hearing: Hearing, dedupe: str, url: str, body: str = "", **context) -> bool:
     """A notice and an e-mail, each once ever (dedupe keys). True when this call told her."""
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        deadline = _date(hearing.ends_on)
-    notice = notify(
-        user=user,
-        title=_in_language_of(user, NOTICE_TITLES[event], title=hearing.title, deadline=deadline)[:250],
-        body=body,
-        url=url,
-        dedupe_key=f"{dedupe}-notice",
+    return bool(
+        tell(
+            user=user,
+            title=lambda: str(NOTICE_TITLES[event]) % {"title": hearing.title, "deadline": _date(hearing.ends_on)},
+            body=body,
+            url=url,
+            template=f"hearings/email/{event}.txt",
+            context={"hearing": hearing, "link": absolute_url(url) if url.startswith("/") else url, **context},
+            key=dedupe,
+        )
     )
-    email = queue_email(
-        recipient=user,
-        template=f"hearings/email/{event}.txt",
-        context={"hearing": hearing, "link": absolute_url(url) if url.startswith("/") else url, **context},
-        dedupe_key=f"{dedupe}-email",
-    )
-    return notice is not None or email is not None
 
 
 def _tell_invited(hearing: Hearing, *, event: str) -> int:

@@ -32,8 +32,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
-from django.utils.functional import Promise
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -70,7 +69,7 @@ from ideas.permissions import (
     is_moderator,
 )
 from ideas.selectors import contributors_of
-from notifications.services import absolute_url, notify, queue_email
+from notifications.services import absolute_url, queue_email, tell
 from themes.models import Theme
 from themes.services import store_theme_suggestions
 
@@ -483,27 +482,18 @@ def _absolute(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else absolute_url(url)
 
 
-def _in_language_of(user: User, text: Promise, **values) -> str:
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        return str(text) % values
-
-
 def _tell_contributors(idea: Idea, *, event: str, url: str, key: str = "", body: str = "") -> None:
     """A notice and an e-mail to the idea's author and each supporter; once each (dedupe keys)."""
     for user in contributors_of(idea_ids=[idea.id]):
-        dedupe = f"idea-{event}-{idea.id}{key}-{user.id}"
-        notify(
+        tell(
             user=user,
-            title=_in_language_of(user, NOTICE_TITLES[event], title=idea.title)[:250],
+            title=NOTICE_TITLES[event],
+            values={"title": idea.title},
             body=body,
             url=url,
-            dedupe_key=f"{dedupe}-notice",
-        )
-        queue_email(
-            recipient=user,
             template=f"ideas/email/{event}.txt",
             context={"idea": idea, "is_author": user.id == idea.author_id, "link": _absolute(url)},
-            dedupe_key=f"{dedupe}-email",
+            key=f"idea-{event}-{idea.id}{key}-{user.id}",
         )
 
 
@@ -703,17 +693,13 @@ def dismiss_report(*, actor: User, report: Report) -> int:
 
 def _tell_author_hidden(author: User, *, event: str, idea: Idea, reason: str, key: str) -> None:
     url = reverse("ideas:idea", args=[idea.id])
-    dedupe = f"idea-{event}-{idea.id}-{key}"
-    notify(
+    tell(
         user=author,
-        title=_in_language_of(author, NOTICE_TITLES[event], title=idea.title)[:250],
+        title=NOTICE_TITLES[event],
+        values={"title": idea.title},
         body=reason,
         url=url,
-        dedupe_key=f"{dedupe}-notice",
-    )
-    queue_email(
-        recipient=author,
         template=f"ideas/email/{event}.txt",
         context={"idea": idea, "reason": reason, "link": _absolute(url)},
-        dedupe_key=f"{dedupe}-email",
+        key=f"idea-{event}-{idea.id}-{key}",
     )

@@ -33,7 +33,7 @@ class UserEventsConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
             await best_effort(self.channel_layer.group_discard(self.group, self.channel_name), "leave the group")
 
     async def receive(self, text_data=None, bytes_data=None):
-        with translation.override(self.scope["user"].preferred_language):
+        with translation.override(self.scope["user"].language):
             detail = _("Denne forbindelse tager ikke imod beskeder.")
         await self.send(text_data=json.dumps({"type": "error", "code": "unknown_type", "detail": detail}))
 

@@ -1,12 +1,16 @@
 """Writes for e-mail and notices. Every e-mail is a row first, then a send."""
 
 import logging
+from collections.abc import Callable
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 from accounts.models import User
 from core.channels import send_to_group
@@ -39,7 +43,7 @@ def queue_email(
     With a `dedupe_key` the same e-mail is stored at most once, ever; a second
     call returns None.
     """
-    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
+    with translation.override(recipient.language):
         rendered = render_to_string(template, {**context, "recipient": recipient, "SITE_URL": settings.SITE_URL})
     subject, _, body = rendered.strip().partition("\n")
     try:
@@ -107,6 +111,56 @@ def notify(*, user: User, title: str, body: str = "", url: str = "", dedupe_key:
         return None
     push_on_commit(user_id=user.id, event={"kind": "notice", "title": title, "url": url})
     return notice
+
+
+Text = str | Promise | Callable[[], str]
+
+
+class Told(NamedTuple):
+    """What `tell` stored: the notice and the e-mail, None for one stored before (same key)."""
+
+    notice: Notice | None
+    email: Email | None
+
+    def __bool__(self) -> bool:
+        return self.notice is not None or self.email is not None
+
+
+def _in_language(text: Text, *, msgid: bool) -> str:
+    """A lazy string or a function's text in the active language; a plain string is a msgid (from gettext_noop)
+    to translate when `msgid`, else text as written (a reason, a question someone typed)."""
+    if callable(text):
+        return text()
+    if isinstance(text, str):
+        return gettext(text) if msgid else text
+    return str(text)
+
+
+def tell(
+    *,
+    user: User,
+    title: Text,
+    template: str,
+    context: dict,
+    key: str,
+    url: str = "",
+    body: Text = "",
+    values: dict | None = None,
+) -> Told:
+    """Tell a person: a notice in the product and an e-mail, both in her language (User.language), each stored
+    once ever (dedupe keys `<key>-notice` and `<key>-email`). True when this call stored either.
+
+    `title` is a msgid (gettext_noop), a lazy string or a function returning text, called in her language (for
+    dates and names that must be written in it); `values` fill its %(name)s. `body` is text as written, or a lazy
+    string or function like `title`. The e-mail is `template` rendered with `context` (queue_email: the first line
+    is the subject)."""
+    with translation.override(user.language):
+        heading = _in_language(title, msgid=True)
+        heading = heading % values if values else heading
+        text = _in_language(body, msgid=False)
+    notice = notify(user=user, title=heading[:250], body=text, url=url, dedupe_key=f"{key}-notice")
+    email = queue_email(recipient=user, template=template, context=context, dedupe_key=f"{key}-email")
+    return Told(notice, email)
 
 
 def mark_notices_read(*, user: User) -> int:

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,7 +21,7 @@ from casework.anonymisation import anonymise_casework
 from complaints.anonymisation import anonymise_complaint, discard_drafts
 from complaints.models import Complaint
 from complaints.selectors import access_complaint_by_id, closed_complaint_ids
-from notifications.services import anonymise_mail_and_notices, notify, queue_email
+from notifications.services import anonymise_mail_and_notices, tell
 from retention.models import AnonymisationLog, ErasureRequest, RetentionPeriod
 from retention.permissions import can_decide_erasure_request
 from retention.selectors import cases_of
@@ -186,15 +186,14 @@ def _tell_citizen(erasure_request: ErasureRequest):
     """E-mail and a notice; the e-mail (returned) is what still reaches her after all her data are erased."""
     citizen = erasure_request.citizen
     url = reverse("retention:erasure-detail", args=[erasure_request.id])
-    email = queue_email(
-        recipient=citizen,
+    return tell(
+        user=citizen,
+        title=TITLE,
+        url=url,
         template="retention/email/erasure_decided.txt",
         context={"erasure_request": erasure_request, "url": url},
-        dedupe_key=f"erasure-decided-{erasure_request.id}",
-    )
-    with translation.override(citizen.preferred_language or "da"):
-        notify(user=citizen, title=str(TITLE), url=url, dedupe_key=f"erasure-decided-{erasure_request.id}")
-    return email
+        key=f"erasure-decided-{erasure_request.id}",
+    ).email
 
 
 TITLE = gettext_lazy("Din anmodning om sletning er afgjort")
