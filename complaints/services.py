@@ -710,12 +710,8 @@ def share_contact_summary(*, actor: User, contact_log: ContactLog) -> Message:
         log = ContactLog.objects.select_for_update(of=("self",)).select_related("shared_message").get(id=contact_log.id)
         if log.shared_message is not None:
             return log.shared_message
-        message, _created = dialogue.post_message(
-            author=actor,
-            thread=complaint.thread,
-            body=body,
-            client_id=f"contact-log-{log.id}",
-            kind=Message.Kind.CONTACT_SUMMARY,
+        message, _created = dialogue.post_contact_summary(
+            author=actor, thread=complaint.thread, body=body, client_id=f"contact-log-{log.id}"
         )
         log.shared_message = message
         log.save(update_fields=["shared_message", "updated_at"])

@@ -19,6 +19,10 @@ from core.models import TimeStampedModel
 BODY_MAX_LENGTH = 4000
 CLIENT_ID_MAX_LENGTH = 64
 HIDDEN_REASON_MAX_LENGTH = 500
+# What a client may post (dialogue.services.post_message, every door alike): a contact summary is no client's to
+# send; it comes through dialogue.services.post_contact_summary from its owner's service (complaints shares a
+# logged contact).
+CLIENT_KINDS = ("text", "confirmation", "correction")
 
 
 class Thread(TimeStampedModel):

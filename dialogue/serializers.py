@@ -2,11 +2,10 @@
 
 from rest_framework import serializers
 
-from dialogue.models import BODY_MAX_LENGTH, CLIENT_ID_MAX_LENGTH, Message, Participant, Thread
+from dialogue.models import BODY_MAX_LENGTH, CLIENT_ID_MAX_LENGTH, CLIENT_KINDS, Message, Participant, Thread
 
-# What a client may send; a contact summary comes from its owner's service (complaints shares a logged contact).
-CLIENT_KINDS = [Message.Kind.TEXT, Message.Kind.CONFIRMATION, Message.Kind.CORRECTION]
-CLIENT_KIND_CHOICES = [(kind.value, kind.label) for kind in CLIENT_KINDS]
+# The kinds the schema and the page form offer; dialogue.services.post_message is the check.
+CLIENT_KIND_CHOICES = [(kind, Message.Kind(kind).label) for kind in CLIENT_KINDS]
 
 
 def visible_payload(payload: dict, *, can_moderate: bool) -> dict:

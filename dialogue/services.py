@@ -28,6 +28,7 @@ from core.middleware import unreadable
 from dialogue.models import (
     BODY_MAX_LENGTH,
     CLIENT_ID_MAX_LENGTH,
+    CLIENT_KINDS,
     HIDDEN_REASON_MAX_LENGTH,
     Message,
     Participant,
@@ -126,7 +127,9 @@ def recheck_access_on_commit(*, thread_id: int, user_id: int) -> None:
     transaction.on_commit(lambda: broadcast(thread_id=thread_id, event=event))
 
 
-def _validate_message(*, body: object, client_id: object, kind: object, reply_to_id: object) -> dict[str, list[str]]:
+def _validate_message(
+    *, body: object, client_id: object, kind: object, reply_to_id: object, kinds=CLIENT_KINDS
+) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if not isinstance(client_id, str) or not 1 <= len(client_id) <= CLIENT_ID_MAX_LENGTH:
         errors["client_id"] = [_("client_id skal være en tekst på 1 til 64 tegn.")]
@@ -136,7 +139,7 @@ def _validate_message(*, body: object, client_id: object, kind: object, reply_to
         errors["body"] = [_("Beskeden skal være tekst.")]
     elif CONTROL_CHARACTERS.search(body) or unreadable(body):
         errors["body"] = [_("Beskeden indeholder tegn, der ikke kan gemmes.")]
-    if not isinstance(kind, str) or kind not in Message.Kind.values:
+    if not isinstance(kind, str) or kind not in kinds:
         errors["kind"] = [_("Ukendt type besked.")]
     if reply_to_id is not None and (not isinstance(reply_to_id, int) or isinstance(reply_to_id, bool)):
         errors["reply_to"] = [_("Angiv id'et på en besked som et positivt heltal.")]
@@ -195,9 +198,9 @@ def post_message(
     Returns (message, created). A resend with a `client_id` this author already
     used in the thread returns the stored message and `created=False`, and
     nothing is written or sent. Department staff who post join the thread.
-    A `contact_summary` is posted by staff only (through the owner of the
-    thread); a `confirmation` or `correction` answers one, by the thread's
-    citizen, once, and may leave the body empty for a confirmation.
+    A client posts the CLIENT_KINDS only: a `text`, or a `confirmation` or `correction`, which answers a contact
+    summary, by the thread's citizen, once, and may leave the body empty for a confirmation. (A contact summary
+    is never a client's: post_contact_summary.)
     Every attempt counts towards the author's flood limit (RATE_LIMITS["dialogue.message"]); past it
     `core.ratelimit.RateLimited` is raised, in every door alike.
     """
@@ -207,8 +210,25 @@ def post_message(
     errors = _validate_message(body=body, client_id=client_id, kind=kind, reply_to_id=reply_to_id)
     if errors:
         raise ValidationError(errors)
-    if kind == Message.Kind.CONTACT_SUMMARY and not can_moderate(author, thread):
+    return _store(author=author, thread=thread, body=body, client_id=client_id, kind=kind, reply_to_id=reply_to_id)
+
+
+def post_contact_summary(*, author: User, thread: Thread, body: str, client_id: str) -> tuple[Message, bool]:
+    """The summary of a call or meeting, which the thread's citizen may confirm or correct: by staff who may
+    moderate the thread, through the service that owns the contact (complaints.services.share_contact_summary),
+    never through a door. Returns (message, created) as post_message does."""
+    if not can_take_part(author, thread) or not can_moderate(author, thread):
         raise PermissionDenied
+    kind = Message.Kind.CONTACT_SUMMARY
+    errors = _validate_message(body=body, client_id=client_id, kind=kind, reply_to_id=None, kinds=[kind])
+    if errors:
+        raise ValidationError(errors)
+    return _store(author=author, thread=thread, body=body, client_id=client_id, kind=kind, reply_to_id=None)
+
+
+def _store(
+    *, author: User, thread: Thread, body: str, client_id: str, kind: str, reply_to_id: int | None
+) -> tuple[Message, bool]:
     body = _clean_body(body=body, kind=kind, author=author)
     with transaction.atomic():
         # The thread's lock numbers its messages in commit order, and makes a resend and a second answer to a

@@ -5,8 +5,8 @@ import uuid
 
 import pytest
 
-from dialogue.models import Participant
-from dialogue.services import add_participant, create_thread, post_message
+from dialogue.models import Message, Participant
+from dialogue.services import add_participant, create_thread, post_contact_summary, post_message
 
 
 def make_thread(*, title: str, department, citizen, staff=None):
@@ -41,7 +41,14 @@ def other_thread(other_citizen, nature):
     return make_thread(title="Støj fra renseanlæg", department=nature, citizen=other_citizen)
 
 
-def say(author, thread, body="Hej", **kwargs):
-    """Post a message with a fresh client_id; returns the message."""
-    message, _created = post_message(author=author, thread=thread, body=body, client_id=uuid.uuid4().hex, **kwargs)
+def say(author, thread, body="Hej", kind=Message.Kind.TEXT, **kwargs):
+    """Post a message with a fresh client_id; returns the message. A contact summary goes through its own service,
+    as complaints shares one."""
+    client_id = uuid.uuid4().hex
+    if kind == Message.Kind.CONTACT_SUMMARY:
+        message, _created = post_contact_summary(author=author, thread=thread, body=body, client_id=client_id)
+    else:
+        message, _created = post_message(
+            author=author, thread=thread, body=body, client_id=client_id, kind=kind, **kwargs
+        )
     return message

@@ -324,6 +324,17 @@ async def test_an_error_about_a_message_names_its_client_id_in_the_readers_langu
     await emma.disconnect()
 
 
+async def test_staff_may_not_post_a_contact_summary_through_the_socket(thread, caseworker):
+    """post_message refuses the kind (the consumer has no check of its own): an error frame, nothing stored."""
+    socket = await open_socket(caseworker, thread.id)
+    frame = {"type": "message", "client_id": "s-1", "body": "Vi talte sammen.", "kind": "contact_summary"}
+    await socket.send_json_to(frame)
+    error = await next_frame(socket, "error")
+    assert (error["code"], error["client_id"], list(error["fields"])) == ("invalid", "s-1", ["kind"])
+    assert await stored(thread=thread) == []
+    await socket.disconnect()
+
+
 # Flooding
 
 

@@ -231,3 +231,26 @@ def test_the_api_refuses_more_than_20_messages_in_10_seconds(api, thread, citize
     response = client.post(messages_api(thread), {"client_id": "f20", "body": "x"}, format="json")
     assert response.status_code == 429
     assert Message.objects.count() == 20
+
+
+def test_no_door_lets_staff_post_a_contact_summary(client, api, thread, caseworker):
+    """The page and the API (the socket: test_consumer) refuse the kind, as post_message does."""
+    data = {"client_id": "s-1", "body": "Vi talte sammen.", "kind": "contact_summary"}
+    client.force_login(caseworker)
+    assert client.post(page(thread), data).status_code == 400
+    response = api(caseworker).post(messages_api(thread), data, format="json")
+    assert response.status_code == 400 and "kind" in response.data
+    assert not Message.objects.exists()
+
+
+def test_the_page_obeys_the_flood_limit_with_a_form_error(client, thread, citizen, settings):
+    """The limit is counted in post_message, so a page POST counts as an API call or a socket frame does."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "dialogue.message": (2, 10)}
+    client.force_login(citizen)
+    for number in range(2):
+        posted = client.post(page(thread), {"client_id": f"p{number}", "kind": "text", "body": "Hej"})
+        assert posted.status_code == 302
+    response = client.post(page(thread), {"client_id": "p2", "kind": "text", "body": "Hej"})
+    assert response.status_code == 400
+    assert "Du har sendt for mange på kort tid" in response.text
+    assert Message.objects.count() == 2

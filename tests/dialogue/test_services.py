@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from dialogue.models import Message, Participant
 from dialogue.selectors import messages_after, unread_count
 from dialogue.serializers import MessageSerializer
-from dialogue.services import hide_message, mark_read, post_message
+from dialogue.services import hide_message, mark_read, post_contact_summary, post_message
 
 from .conftest import say
 
@@ -81,6 +81,31 @@ def test_contact_summaries_are_posted_by_staff_only(thread, citizen, caseworker)
     with pytest.raises(PermissionDenied):
         say(citizen, thread, "Resumé", kind=Message.Kind.CONTACT_SUMMARY)
     assert say(caseworker, thread, "Vi talte sammen.", kind=Message.Kind.CONTACT_SUMMARY).kind == "contact_summary"
+
+
+@pytest.mark.parametrize("who", ["citizen", "caseworker"])
+def test_no_client_posts_a_contact_summary_as_a_message(request, thread, who):
+    """post_message is what every door calls: it refuses the kind, staff's too; post_contact_summary is the way."""
+    with pytest.raises(ValidationError) as refused:
+        post_message(
+            author=request.getfixturevalue(who),
+            thread=thread,
+            body="Vi talte sammen.",
+            client_id="s-1",
+            kind="contact_summary",
+        )
+    assert list(refused.value.message_dict) == ["kind"]
+    assert not Message.objects.exists()
+
+
+def test_a_contact_summary_has_its_own_service(thread, citizen, caseworker):
+    with pytest.raises(PermissionDenied):
+        post_contact_summary(author=citizen, thread=thread, body="Vi talte sammen.", client_id="s-1")
+    message, created = post_contact_summary(author=caseworker, thread=thread, body="Vi talte sammen.", client_id="s-2")
+    again, created_again = post_contact_summary(author=caseworker, thread=thread, body="Vi talte.", client_id="s-2")
+    assert (created, created_again, again.id, message.kind) == (True, False, message.id, "contact_summary")
+    with pytest.raises(ValidationError):
+        post_contact_summary(author=caseworker, thread=thread, body="  ", client_id="s-3")
 
 
 def test_the_citizen_confirms_a_summary_once(thread, citizen, caseworker):

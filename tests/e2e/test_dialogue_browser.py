@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from dialogue.services import hide_message, post_message
+from dialogue.services import hide_message, post_contact_summary, post_message
 from tests.e2e.sessions import browser_context_for
 from tests.e2e.test_accessibility import violations
 
@@ -65,7 +65,7 @@ def test_the_thread_page_has_no_wcag_violations(live_stack, browser, axe_source,
     post_message(author=citizen, thread=thread, body="Hvornår hører jeg noget?", client_id="a11y-1")
     hidden, _ = post_message(author=citizen, thread=thread, body="Mit CPR-nummer er ...", client_id="a11y-2")
     hide_message(actor=caseworker, message=hidden, reason="CPR-nummer")
-    post_message(author=caseworker, thread=thread, body="Vi talte sammen.", client_id="a11y-3", kind="contact_summary")
+    post_contact_summary(author=caseworker, thread=thread, body="Vi talte sammen.", client_id="a11y-3")
     url = reverse("dialogue:thread", args=[thread.id])
     for user in (citizen, caseworker):
         context, page = open_thread_as(browser, live_stack, user, url)
