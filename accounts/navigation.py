@@ -50,7 +50,7 @@ def main_menu(user) -> list[MenuItem]:
             *_public(),
             MenuItem(_("Fuldmagter"), reverse("complaints:representations")),
             MenuItem(_("Aktindsigt"), reverse("access_requests:list")),
-            MenuItem(_("Beskeder"), reverse("notice-list")),
+            MenuItem(_("Underretninger"), reverse("notice-list")),
             MenuItem(_("Mine data"), reverse("access-log")),
             MenuItem(_("Min profil"), reverse("profile")),
         ]
@@ -71,7 +71,7 @@ def main_menu(user) -> list[MenuItem]:
     if _is_department_staff(user):
         items.append(MenuItem(_("Aktindsigt"), reverse("access_requests:list")))
         items.append(MenuItem(_("Sletning"), reverse("retention:overview")))
-    items.append(MenuItem(_("Beskeder"), reverse("notice-list")))
+    items.append(MenuItem(_("Underretninger"), reverse("notice-list")))
     items.append(MenuItem(_("Min profil"), reverse("profile")))
     if user.is_staff:
         items.append(MenuItem(_("Administration"), reverse("admin:index")))

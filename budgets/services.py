@@ -40,6 +40,7 @@ from budgets.permissions import can_manage_budget, is_eligible_voter, is_logged_
 from budgets.selection import Candidate, select_winners
 from budgets.selectors import online_votes, paper_votes, progress_recipients
 from core.money import format_kroner
+from core.ratelimit import RateLimited
 from ideas import services as ideas
 from ideas.models import Association
 from notifications.services import absolute_url, tell
@@ -236,6 +237,8 @@ def propose_project(
             idea = ideas.create_idea(
                 author=author, board=budget.board, title=title, body=description, association=association
             )
+        except RateLimited:
+            raise  # past the limit: the door answers it as such (429, the message above the form), not a field
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 errors.setdefault({"body": "description", "board": "budget"}.get(field, field), []).extend(messages)

@@ -39,7 +39,7 @@ class Email(TimeStampedModel):
 
 
 class Notice(TimeStampedModel):
-    """A message to a user inside the product ("Beskeder")."""
+    """A message to a user inside the product ("Underretninger", never to be confused with a thread's messages)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
     title = models.CharField(_("overskrift"), max_length=250)

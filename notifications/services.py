@@ -103,7 +103,7 @@ def push_on_commit(*, user_id: int, event: dict) -> None:
 
 
 def notify(*, user: User, title: str, body: str = "", url: str = "", dedupe_key: str | None = None) -> Notice | None:
-    """An in-product notice, shown under "Beskeder" and pushed live."""
+    """An in-product notice, shown under "Underretninger" and pushed live."""
     try:
         with transaction.atomic():
             notice = Notice.objects.create(user=user, title=title, body=body, url=url, dedupe_key=dedupe_key)

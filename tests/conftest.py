@@ -39,6 +39,17 @@ def empty_parked_broker():
     redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_rate_limit_counts_from_an_earlier_run():
+    """The rate limits (core.ratelimit) count per user id in REDIS_URL's database; each run's test database gives
+    its people the same ids again, so counts left by a run minutes ago would refuse this run's writes."""
+    from django.conf import settings
+
+    counters = redis.Redis.from_url(settings.REDIS_URL)
+    for name in counters.scan_iter(match="ratelimit:*", count=1000):
+        counters.delete(name)
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Hashing a password is slow on purpose; the tests make many users."""

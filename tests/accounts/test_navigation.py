@@ -21,7 +21,7 @@ def test_the_public_sees_the_participation_pages_only(client):
 def test_a_citizen_sees_her_own_cases_and_no_staff_tools(citizen):
     menu = labels(citizen)
     assert menu[0] == "Mine klager"
-    assert {"Fuldmagter", "Aktindsigt", "Beskeder", "Mine data"} <= set(menu)
+    assert {"Fuldmagter", "Aktindsigt", "Underretninger", "Mine data"} <= set(menu)
     assert not {"Opgaver", "Moderation", "Sletning", "Administration"} & set(menu)
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from budgets.models import Ballot, BallotChoice, Budget, Project
+from core.ratelimit import RateLimited
 from tests.budgets.conftest import KR
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,12 @@ def test_proposal_over_the_whole_budget(api, budget, voter):
         format="json",
     )
     assert response.status_code == 400 and "estimated_cost" in response.json()
+
+
+def test_a_citizen_past_the_idea_limit_is_told_to_wait_and_nothing_is_proposed(budget, propose, settings):
+    # A budget project is an idea on the budget's board, so the ideas' limit counts it (core.ratelimit).
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "ideas.create": (1, 600)}
+    propose("Bænke ved åen", 50_000)
+    with pytest.raises(RateLimited, match="Du har sendt for mange på kort tid"):
+        propose("Flere bænke ved åen", 50_000)
+    assert Project.objects.filter(budget=budget).count() == 1

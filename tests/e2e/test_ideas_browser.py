@@ -54,7 +54,7 @@ def test_an_idea_crosses_the_threshold_in_the_browser(live_stack, browser, commi
     idea = Idea.objects.get(title="Valgcafé på biblioteket")
     assert idea.status == Idea.Status.PROPOSED
     context, page = log_in(browser, live_stack, author)
-    page.goto(f"{live_stack.url}/beskeder/")
+    page.goto(f"{live_stack.url}/underretninger/")
     assert "Idéen ”Valgcafé på biblioteket” er nu et forslag til udvalget" in page.content()
     page.goto(idea_url)
     assert "Foreslået til udvalget" in page.content()

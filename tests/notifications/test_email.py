@@ -73,7 +73,28 @@ def test_notices_are_listed_for_their_user_only_and_marked_read(client, citizen,
     assert services.notify(user=citizen, title="Udvalget har besluttet", dedupe_key="n1") is None
 
     client.force_login(other_citizen)
-    assert "Udvalget har besluttet" not in client.get("/beskeder/").content.decode()
+    assert "Udvalget har besluttet" not in client.get("/underretninger/").content.decode()
     client.force_login(citizen)
-    assert "Udvalget har besluttet" in client.get("/beskeder/").content.decode()
+    assert "Udvalget har besluttet" in client.get("/underretninger/").content.decode()
     assert Notice.objects.get(user=citizen).read_at is not None
+
+
+def test_the_header_counts_unread_notifications_until_the_list_is_seen(client, citizen):
+    for n in range(3):
+        services.notify(user=citizen, title=f"Nyt i din klage {n}", url="/x/")
+    client.force_login(citizen)
+    header = client.get("/klager/").content.decode()
+    assert 'href="/underretninger/"' in header and ">3<span class=\"sr-only\"> ulæste</span>" in header
+    listed = client.get("/underretninger/").content.decode()
+    assert "<h1>Underretninger</h1>" in listed and "Nyt i din klage 2" in listed
+    assert 'class="sr-only"> ulæste' not in client.get("/klager/").content.decode()  # seen: no count
+
+
+def test_the_lists_earlier_address_leads_to_it(client, citizen):
+    client.force_login(citizen)
+    answer = client.get("/beskeder/")
+    assert answer.status_code == 301 and answer["Location"] == "/underretninger/"
+
+
+def test_the_public_sees_no_count(client):
+    assert "/underretninger/" not in client.get("/").content.decode()
