@@ -57,6 +57,7 @@ def _render_budget(request, budget, *, error: ValidationError | None = None, pap
         "budget": budget,
         "phase_message": services.phase_message(budget),
         "projects": projects_of(budget=budget),
+        "show_hidden": can_see_hidden_text(user),
         "show_review": can_see_review(user, budget),
         "results": result_table(user=user, budget=budget),
         "can_propose": can_propose_project(user, budget),

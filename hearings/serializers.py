@@ -75,7 +75,7 @@ class AnswerSerializer(serializers.ModelSerializer):
 
     def get_body(self, obj: Answer) -> str:
         """A hidden answer's text only for those who may see it (its author, the department)."""
-        return obj.body if not obj.is_hidden or self.context.get("show_hidden") else ""
+        return "" if obj.hidden_from(show_hidden=bool(self.context.get("show_hidden"))) else obj.body
 
 
 class AnswerCreateSerializer(serializers.Serializer):

@@ -138,6 +138,12 @@ class Moderated(models.Model):
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
 
+    def hidden_from(self, *, show_hidden: bool) -> bool:
+        """The reader is shown the moderator's reason instead of the text: it is hidden, and she is not one who sees
+        hidden text (`show_hidden`: ideas.permissions.can_see_hidden_text, or a hearing's managers). The one rule
+        the pages (ideas/templatetags/moderation.py) and the API's serializers ask."""
+        return self.is_hidden and not show_hidden
+
 
 class Idea(Moderated, TimeStampedModel):
     class Status(models.TextChoices):
@@ -214,6 +220,10 @@ class Idea(Moderated, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def title_for(self, *, show_hidden: bool) -> str:
+        """The title as the reader is shown it: "Skjult idé" while it is hidden from her."""
+        return str(_("Skjult idé")) if self.hidden_from(show_hidden=show_hidden) else self.title
 
     @property
     def filed_for_citizen_label(self) -> str:

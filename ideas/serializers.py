@@ -1,4 +1,3 @@
-from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from accounts.models import Committee, PublicName
@@ -57,9 +56,7 @@ class _HidesTextMixin:
     """Hidden text is replaced by the moderator's reason, unless the reader is staff (context["show_hidden"])."""
 
     def _visible(self, obj, value: str) -> str | None:
-        if obj.is_hidden and not self.context.get("show_hidden"):
-            return None
-        return value
+        return None if obj.hidden_from(show_hidden=bool(self.context.get("show_hidden"))) else value
 
 
 class IdeaSerializer(_HidesTextMixin, serializers.ModelSerializer):
@@ -101,7 +98,7 @@ class IdeaSerializer(_HidesTextMixin, serializers.ModelSerializer):
         ]
 
     def get_title(self, obj) -> str:
-        return self._visible(obj, obj.title) or _("Skjult idé")
+        return obj.title_for(show_hidden=bool(self.context.get("show_hidden")))
 
     def get_body(self, obj) -> str | None:
         return self._visible(obj, obj.body)
