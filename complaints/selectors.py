@@ -189,7 +189,9 @@ def inbox_for(*, user: User, include_done: bool = False) -> QuerySet[ContactTask
 def access_task_by_id(*, user: User, task_id: int) -> ContactTask:
     """The task, to staff of its department (404 for anyone else); the look is logged."""
     task = (
-        ContactTask.objects.select_related("complaint", "complaint__filed_by_department", "department", "assignee")
+        ContactTask.objects.select_related(
+            "complaint", "complaint__citizen", "complaint__filed_by_department", "department", "assignee"
+        )
         .filter(id=task_id)
         .first()
     )
