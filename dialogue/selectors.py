@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from accounts.access_log import log_reads
 from accounts.models import User
 from dialogue.models import Message, Participant, Thread
-from dialogue.permissions import can_take_part, current_participant_q, is_citizen_side_participant
+from dialogue.permissions import (
+    can_answer_summary,
+    can_take_part,
+    current_participant_q,
+    is_citizen_side_participant,
+)
 
 ANSWER_KINDS = (Message.Kind.CONFIRMATION, Message.Kind.CORRECTION)
 
@@ -85,16 +90,38 @@ def unread_count(*, thread: Thread, user: User) -> int:
 
 
 def read_marks(*, messages: list[Message], participants: list[Participant], reader: User) -> dict[int, list[str]]:
-    """Who has read how far, for `reader`: each other participant's name under the last message she has read."""
-    ids = [message.id for message in messages]
+    """Who has read how far, for `reader`: each other participant's name under the last message she has read that
+    someone else wrote (nobody is said to have read her own message). static/js/dialogue.js keeps the same rule."""
     marks: dict[int, list[str]] = {}
     for participant in participants:
         if participant.user_id == reader.id:
             continue
-        index = bisect_right(ids, participant.last_read_id) - 1
+        others = [message.id for message in messages if message.author_id != participant.user_id]
+        index = bisect_right(others, participant.last_read_id) - 1
         if index >= 0:
-            marks.setdefault(ids[index], []).append(participant.user.full_name)
+            marks.setdefault(others[index], []).append(participant.user.full_name)
     return marks
+
+
+def thread_page(*, thread: Thread, reader: User) -> dict:
+    """What the thread page shows `reader`: the messages, each with its answer (a contact summary's confirmation
+    or correction), whether she may answer it and who has read up to it; the participants; her own place."""
+    messages = list(thread_messages(thread=thread))
+    answers = answers_by_summary(thread=thread)
+    participants = list(participants_of(thread=thread))
+    marks = read_marks(messages=messages, participants=participants, reader=reader)
+    for message in messages:
+        message.answer = answers.get(message.id)
+        message.can_answer = (
+            message.kind == Message.Kind.CONTACT_SUMMARY and not message.answer and can_answer_summary(reader, message)
+        )
+        message.read_by = marks.get(message.id, [])
+    return {
+        "thread_messages": messages,
+        "participants": participants,
+        "own": next((p for p in participants if p.user_id == reader.id), None),
+        "last_id": messages[-1].id if messages else 0,
+    }
 
 
 def names_of_users(*, user_ids) -> dict[int, str]:

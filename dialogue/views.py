@@ -17,15 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from dialogue import services
 from dialogue.forms import HideForm, MessageForm
 from dialogue.models import Message, Thread
-from dialogue.permissions import can_answer_summary, can_moderate, is_citizen_side_participant
-from dialogue.selectors import (
-    access_thread_by_id,
-    answers_by_summary,
-    message_in_thread,
-    participants_of,
-    read_marks,
-    thread_messages,
-)
+from dialogue.permissions import can_moderate, is_citizen_side_participant
+from dialogue.selectors import access_thread_by_id, latest_message_id, message_in_thread, thread_page
 
 
 def new_message_form() -> MessageForm:
@@ -33,31 +26,16 @@ def new_message_form() -> MessageForm:
 
 
 def render_thread(request, thread: Thread, *, form=None, hide_form=None, hide_id=None, status=200):
-    moderator = can_moderate(request.user, thread)
-    messages = list(thread_messages(thread=thread))
-    answers = answers_by_summary(thread=thread)
-    participants = list(participants_of(thread=thread))
-    own = next((p for p in participants if p.user_id == request.user.id), None)
-    marks = read_marks(messages=messages, participants=participants, reader=request.user)
-    for message in messages:
-        message.answer = answers.get(message.id)
-        message.can_answer = (
-            message.kind == Message.Kind.CONTACT_SUMMARY
-            and not message.answer
-            and can_answer_summary(request.user, message)
-        )
-        message.read_by = marks.get(message.id, [])
+    page = thread_page(thread=thread, reader=request.user)
     context = {
         "thread": thread,
-        "thread_messages": messages,
-        "participants": participants,
-        "can_moderate": moderator,
+        **page,
+        "can_moderate": can_moderate(request.user, thread),
         "is_citizen": is_citizen_side_participant(request.user, thread),
-        "represents": own.on_behalf_of if own else None,
+        "represents": page["own"].on_behalf_of if page["own"] else None,
         "form": form or new_message_form(),
         "hide_form": hide_form,
         "hide_id": hide_id,
-        "last_id": messages[-1].id if messages else 0,
         "live_strings": live_strings(),
         "kind_labels": dict(Message.Kind.choices),
     }
@@ -95,7 +73,7 @@ def live_strings() -> dict[str, str]:
 def thread_detail(request, thread_id: int):
     thread = access_thread_by_id(user=request.user, thread_id=thread_id)
     if request.method == "GET":
-        latest = thread.messages.order_by("-id").values_list("id", flat=True).first()
+        latest = latest_message_id(thread=thread)
         if latest:
             services.mark_read(user=request.user, thread=thread, up_to=latest)
         return render_thread(request, thread)

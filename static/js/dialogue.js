@@ -203,6 +203,8 @@
       if (Number(user) === me) return;
       var items = list.querySelectorAll("li[data-id]");
       for (var i = items.length - 1; i >= 0; i--) {
+        // Under the last message she has read that someone else wrote: nobody has "read" her own message.
+        if (items[i].dataset.author === user) continue;
         if (Number(items[i].dataset.id) <= readMarks[user]) {
           (marks[items[i].dataset.id] = marks[items[i].dataset.id] || []).push(names[user]);
           return;

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from dialogue.models import Message, Participant
-from dialogue.selectors import messages_after, unread_count
+from dialogue.selectors import messages_after, thread_page, unread_count
 from dialogue.serializers import MessageSerializer
 from dialogue.services import hide_message, mark_read, post_contact_summary, post_message
 
@@ -212,3 +212,14 @@ def test_staff_who_post_join_the_thread_with_their_own_message_read(thread, lead
     message, _created = post_message(author=lead, thread=thread, body="Jeg hjælper", client_id="x")
     joined = Participant.objects.get(thread=thread, user=lead)
     assert (joined.role, joined.last_read_id, joined.emailed_up_to) == (Participant.Role.STAFF, message.id, message.id)
+
+
+def test_nobody_is_said_to_have_read_her_own_message(thread, citizen, caseworker):
+    # Writing moves her read mark to her own message; the page marks her under the last one someone else wrote.
+    question = say(caseworker, thread, "Hvornår passer det dig, at jeg ringer?")
+    answer = say(citizen, thread, "Efter kl. 15.")
+    assert thread.participants.get(user=citizen).last_read_id == answer.id
+    page = thread_page(thread=thread, reader=caseworker)
+    read_by = {message.id: message.read_by for message in page["thread_messages"]}
+    assert read_by == {question.id: [citizen.full_name], answer.id: []}
+    assert page["last_id"] == answer.id and page["own"].user_id == caseworker.id
