@@ -88,6 +88,29 @@ class Meeting(TimeStampedModel):
     def minutes_are_published(self) -> bool:
         return self.status == self.Status.MINUTES_PUBLISHED
 
+    # What each state allows: the services check these, and the meeting page offers the steps they allow
+    # (committees.selectors.meeting_steps).
+
+    @property
+    def takes_new_items(self) -> bool:
+        """Planned: items are added and reordered, warnings overridden, and the agenda published."""
+        return self.status == self.Status.PLANNED
+
+    @property
+    def is_upcoming(self) -> bool:
+        """Not held yet: its date and place may move, and items be taken off (an item "udgår")."""
+        return self.status in (self.Status.PLANNED, self.Status.AGENDA_PUBLISHED)
+
+    @property
+    def awaits_holding(self) -> bool:
+        """The agenda is public and the meeting not yet marked held."""
+        return self.status == self.Status.AGENDA_PUBLISHED
+
+    @property
+    def takes_decisions(self) -> bool:
+        """Held: the decisions are written, and then the minutes published."""
+        return self.status == self.Status.HELD
+
 
 class AgendaItem(TimeStampedModel):
     """One item (Punkt) of a meeting's agenda, in the sections of the Danish municipal format."""

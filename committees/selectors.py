@@ -21,6 +21,7 @@ from committees.models import (
     WarningOverride,
 )
 from committees.permissions import (
+    can_manage_meeting,
     can_view_agenda,
     can_view_attachment,
     can_view_decisions,
@@ -131,6 +132,31 @@ class MeetingDocument:
     @property
     def decision_heading_name(self) -> str:
         return (self.committee.short_name or self.committee.name).upper()
+
+
+@dataclass(frozen=True)
+class MeetingSteps:
+    """What the reader may do on the meeting page now: her permission (can_manage_meeting) and the meeting's state
+    (Meeting.takes_new_items and the others, which the services check), asked in one place."""
+
+    edit: bool  # edit items and attachments; the secretary's tools are shown
+    reschedule: bool  # change the date and place
+    add_items: bool  # add and reorder items, override warnings, publish the agenda
+    mark_held: bool
+    decide: bool  # write the decisions, publish the minutes
+    remove_items: bool
+
+
+def meeting_steps(*, user: User, meeting: Meeting) -> MeetingSteps:
+    manage = can_manage_meeting(user, meeting)
+    return MeetingSteps(
+        edit=manage and not meeting.minutes_are_published,
+        reschedule=manage and meeting.is_upcoming,
+        add_items=manage and meeting.takes_new_items,
+        mark_held=manage and meeting.awaits_holding,
+        decide=manage and meeting.takes_decisions,
+        remove_items=manage and meeting.is_upcoming,
+    )
 
 
 def meeting_document(*, user: User, meeting: Meeting) -> MeetingDocument:

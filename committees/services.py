@@ -194,7 +194,7 @@ def update_meeting(
     _validate_times(start, end)
     with transaction.atomic():
         meeting = _lock_meeting(meeting)
-        if meeting.status in (Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED):
+        if not meeting.is_upcoming:
             raise ValidationError({"start": _("Mødet er afholdt og kan ikke flyttes.")})
         meeting.start, meeting.end, meeting.location = start, end, _place(place)
         meeting.save(update_fields=["start", "end", "location", "updated_at"])
@@ -226,12 +226,12 @@ def _validate_item(item: AgendaItem, *, has_sources: bool = False) -> None:
 
 
 def _editable_sections(meeting: Meeting) -> None:
-    if meeting.status == Meeting.Status.MINUTES_PUBLISHED:
+    if meeting.minutes_are_published:
         raise ValidationError({"title": _("Referatet er offentliggjort; punktet kan ikke længere ændres.")})
 
 
 def _open_for_new_items(meeting: Meeting) -> None:
-    if meeting.status != Meeting.Status.PLANNED:
+    if not meeting.takes_new_items:
         raise ValidationError(
             {"title": _("Dagsordenen er offentliggjort; punkter kan ikke længere tilføjes eller flyttes.")}
         )
@@ -357,7 +357,7 @@ def remove_item(*, actor: User, item: AgendaItem) -> None:
     _require(can_edit_item(actor, item))
     with transaction.atomic():
         meeting = _lock_meeting(item.meeting)
-        if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.AGENDA_PUBLISHED):
+        if not meeting.is_upcoming:
             raise ValidationError({"title": _("Mødet er afholdt; punkter kan ikke længere fjernes.")})
         item = AgendaItem.objects.select_for_update().get(id=item.id)
         if meeting.agenda_is_published and item.is_public:
@@ -478,7 +478,7 @@ def publish_agenda(*, actor: User, meeting: Meeting) -> Meeting:
         # The committee row is the lock that makes agenda numbers unique and gap-free.
         Committee.objects.select_for_update().get(id=meeting.committee_id)
         meeting = _lock_meeting(meeting)
-        if meeting.status != Meeting.Status.PLANNED:
+        if not meeting.takes_new_items:
             raise ValidationError({"status": _("Dagsordenen er allerede offentliggjort.")})
         items = list(meeting.items.order_by("order", "id"))
         if not items:
@@ -535,7 +535,7 @@ def mark_meeting_held(*, actor: User, meeting: Meeting) -> Meeting:
     _require(can_manage_meeting(actor, meeting))
     with transaction.atomic():
         meeting = _lock_meeting(meeting)
-        if meeting.status != Meeting.Status.AGENDA_PUBLISHED:
+        if not meeting.awaits_holding:
             raise ValidationError({"status": _("Kun et møde med offentliggjort dagsorden kan afholdes.")})
         # A meeting is held once it has begun; so its minutes (which need it held) never come before it either.
         if meeting.start > timezone.now():
@@ -568,7 +568,7 @@ def record_decision(*, actor: User, item: AgendaItem, decision: str, outcome: st
         raise ValidationError(errors)
     with transaction.atomic():
         meeting = _lock_meeting(item.meeting)
-        if meeting.status != Meeting.Status.HELD:
+        if not meeting.takes_decisions:
             raise ValidationError({"decision": _("Beslutninger skrives, når mødet er markeret som afholdt.")})
         item = AgendaItem.objects.select_for_update().get(id=item.id)
         item.decision, item.outcome = decision, outcome
@@ -583,7 +583,7 @@ def publish_minutes(*, actor: User, meeting: Meeting) -> Meeting:
     _require(can_manage_meeting(actor, meeting))
     with transaction.atomic():
         meeting = _lock_meeting(meeting)
-        if meeting.status != Meeting.Status.HELD:
+        if not meeting.takes_decisions:
             raise ValidationError({"status": _("Referatet kan offentliggøres, når mødet er afholdt.")})
         missing = [str(item) for item in meeting.items.order_by("order") if not item.decision]
         if missing:

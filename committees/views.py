@@ -43,6 +43,7 @@ from committees.selectors import (
     attachment_was_deleted,
     committees_listed,
     meeting_document,
+    meeting_steps,
     meetings_of,
     open_agenda_warnings,
     open_meetings_for_placing,
@@ -175,17 +176,17 @@ def meeting_edit(request, meeting_id: int):
 def _meeting_page(request, meeting, *, action_errors=(), override_form=None, status=200):
     readable = can_view_agenda(request.user, meeting)
     can_manage = can_manage_meeting(request.user, meeting)
-    planned = can_manage and meeting.status == meeting.Status.PLANNED
+    steps = meeting_steps(user=request.user, meeting=meeting)
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
-        "can_manage": can_manage,
+        "steps": steps,
         "document": meeting_document(user=request.user, meeting=meeting) if readable else None,
         # Each open item's own published document (OParl's Paper mainFile), to download on its own.
         "paper_files": {stored.item_id: stored for stored in public_paper_files().filter(item__meeting=meeting)},
         "action_errors": action_errors,
         # Before publishing, the secretary sees what the sources warn about, and may publish anyway with a reason.
-        "warnings": open_agenda_warnings(meeting=meeting) if planned else [],
+        "warnings": open_agenda_warnings(meeting=meeting) if steps.add_items else [],
         "overrides": warning_overrides(meeting=meeting) if can_manage else [],
         "override_form": override_form,
     }
