@@ -7,12 +7,22 @@
   var status = document.getElementById("live-status");
   var delay = 1000;
 
-  function refresh(announce) {
+  function taskIds() {
+    return Array.prototype.map.call(list.querySelectorAll("tr[data-task-id]"), function (row) {
+      return row.dataset.taskId;
+    });
+  }
+
+  // Redraw the rows; "Ny opgave modtaget" is said only when a task is there that was not (never on a load, a
+  // reconnect with nothing new, or a task that went to someone else).
+  function refresh() {
+    var before = taskIds();
     fetch(list.dataset.fragmentUrl, { credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
       .then(function (html) {
         list.innerHTML = html;
-        if (status && announce) status.textContent = list.dataset.newTaskText;
+        var arrived = taskIds().some(function (id) { return before.indexOf(id) === -1; });
+        if (status && arrived) status.textContent = list.dataset.newTaskText;
       })
       .catch(function () { /* the next event or a reload shows the same rows */ });
   }
@@ -20,11 +30,12 @@
   function connect() {
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     var socket = new WebSocket(scheme + window.location.host + "/ws/events/");
-    socket.onopen = function () { delay = 1000; refresh(true); };
+    // On (re)connecting, catch up with what came while the socket was away.
+    socket.onopen = function () { delay = 1000; refresh(); };
     socket.onmessage = function (message) {
       var event = JSON.parse(message.data);
-      // A task arriving is announced; a complaint that changed (withdrawn: its task goes) only redraws the rows.
-      if (event.kind === "task" || event.kind === "complaint") refresh(event.kind === "task");
+      // A task that arrived, moved or went (a withdrawn complaint) redraws the rows.
+      if (event.kind === "task" || event.kind === "complaint") refresh();
     };
     socket.onclose = function (close) {
       if (close.code === 4401) return;

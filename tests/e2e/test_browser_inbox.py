@@ -41,3 +41,18 @@ def test_the_intake_form_reports_errors_in_a_summary_that_links_to_the_field(liv
     summary.get_by_role("link").first.click()
     expect(page.locator('[name="kind"]').first).to_be_focused()
     context.close()
+
+
+def test_opening_the_inbox_announces_nothing_for_the_tasks_already_there(
+    live_stack, browser, routed_complaint, caseworker
+):
+    # A screen reader hears "Ny opgave modtaget" only when a task arrives, not on every load or reconnect.
+    context = browser_context_for(browser, live_stack, caseworker)
+    inbox = context.new_page()
+    inbox.goto("/opgaver/")
+    expect(inbox.locator("#task-list").get_by_text(routed_complaint.reference)).to_be_visible()
+    inbox.locator("#task-table").evaluate("table => { table.dataset.first = 'yes'; }")
+    # The socket's opening redraws the rows (a new #task-table) and, in the same step, says what arrived: nothing.
+    expect(inbox.locator("#task-table:not([data-first])")).to_be_attached()
+    assert inbox.locator("#live-status").inner_text() == ""
+    context.close()
