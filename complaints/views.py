@@ -558,7 +558,12 @@ def task_detail(request, task_id: int):
                     create=lambda: services.log_contact(actor=request.user, task=task, **form.cleaned_data),
                 )
                 return redirect("complaints:detail", complaint_id=task.complaint_id)
-            services.reassign_task(actor=request.user, task=task, **form.cleaned_data)
+            moved = services.reassign_task(actor=request.user, task=task, **form.cleaned_data)
+            messages.success(
+                request,
+                _("Opgaven på %(reference)s er givet til %(name)s, som har fået besked.")
+                % {"reference": moved.complaint.reference, "name": moved.assignee.full_name},
+            )
             return redirect("complaints:inbox")
         except ValidationError as error:
             add_service_errors(form, error)

@@ -229,3 +229,13 @@ def test_a_caseworker_may_not_reassign(routed_complaint, caseworker, second_case
 def test_reassigning_to_someone_outside_the_department_is_refused(routed_complaint, lead, other_caseworker):
     with pytest.raises(ValidationError):
         services.reassign_task(actor=lead, task=early_task(routed_complaint), assignee=other_caseworker)
+
+
+def test_the_lead_who_moves_a_task_is_told_it_moved(client, routed_complaint, lead, second_caseworker):
+    task = early_task(routed_complaint)
+    client.force_login(lead)
+    data = {"action": "reassign", "assignee": second_caseworker.id}
+    answer = client.post(f"/opgaver/{task.id}/", data, follow=True)
+    assert answer.redirect_chain[-1][0] == "/opgaver/"
+    told = f"Opgaven på {routed_complaint.reference} er givet til {second_caseworker.full_name}, som har fået besked."
+    assert told in answer.content.decode()
