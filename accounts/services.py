@@ -272,6 +272,12 @@ def create_stand_in(
             log_personal_data_access(
                 viewer=actor, subject=user, what="CPR-nummer registreret ved assisteret henvendelse"
             )
+        record_staff_action(
+            actor=actor,
+            action="accounts.create_stand_in",
+            target=stand_in,
+            details={"identified_by": identified_by, "with_cpr": bool(cpr.strip())},
+        )
     return stand_in
 
 
@@ -301,6 +307,7 @@ def issue_claim_code(*, actor: User, stand_in: StandIn, code: str | None = None)
         )
         if not updated:
             raise ValidationError({"code": _("Borgeren har allerede hentet sagen.")})
+        record_staff_action(actor=actor, action="accounts.issue_claim_code", target=stand_in)
     return format_claim_code(code)
 
 

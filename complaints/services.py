@@ -422,6 +422,9 @@ def file_complaint_for_citizen(
             documents=documents,
         )
         code = accounts_services.issue_claim_code(actor=actor, stand_in=stand_in)
+        record_staff_action(
+            actor=actor, action="complaints.file_complaint_for_citizen", target=complaint, details={"kind": kind}
+        )
         if receipt_by_email:
             _email_assisted_receipt(complaint, code)
     return complaint, code
@@ -661,6 +664,12 @@ def log_contact(
         complaint = Complaint.objects.select_for_update().get(id=task.complaint_id)
         if themes is not None:
             complaint.themes.set(themes)
+        record_staff_action(
+            actor=actor,
+            action="complaints.log_contact",
+            target=complaint,
+            details={"task_id": locked.id, "contact_log_id": log.id, "channel": channel},
+        )
         if locked.kind == ContactTask.Kind.EARLY_CONTACT:
             if complaint.status != Complaint.Status.CLOSED:
                 complaint.status = Complaint.Status.IN_DIALOGUE
@@ -715,6 +724,12 @@ def share_contact_summary(*, actor: User, contact_log: ContactLog) -> Message:
         )
         log.shared_message = message
         log.save(update_fields=["shared_message", "updated_at"])
+        record_staff_action(
+            actor=actor,
+            action="complaints.share_contact_summary",
+            target=complaint,
+            details={"contact_log_id": log.id, "message_id": message.id},
+        )
     return message
 
 
@@ -1202,6 +1217,12 @@ def record_paper_representation(
             representation.document.storage.delete(name)
             raise
         _record_for_scope(representation, ComplaintEvent.Kind.PROXY_RECORDED, actor=actor)
+        record_staff_action(
+            actor=actor,
+            action="complaints.record_paper_representation",
+            target=representation,
+            details={"complaint_id": complaint.id, "representative_id": representative.id},
+        )
         _sync_scope(representation)
         _tell(user=representative, representation=representation, event="recorded")
         _tell(user=complaint.citizen, representation=representation, event="recorded")

@@ -226,7 +226,11 @@ def add_section(*, actor: User, hearing: Hearing, title: str, body: str) -> Sect
         locked = _lock(hearing)
         _draft_is_editable(locked)
         number = (locked.sections.aggregate(last=Max("number"))["last"] or 0) + 1
-        return Section.objects.create(hearing=locked, number=number, title=title, body=body)
+        section = Section.objects.create(hearing=locked, number=number, title=title, body=body)
+        record_staff_action(
+            actor=actor, action="hearings.add_section", target=locked, details={"section": number, "title": title}
+        )
+        return section
 
 
 def update_section(*, actor: User, section: Section, title: str, body: str) -> Section:
@@ -235,6 +239,12 @@ def update_section(*, actor: User, section: Section, title: str, body: str) -> S
     with transaction.atomic():
         _draft_is_editable(_lock(section.hearing))
         Section.objects.filter(id=section.id).update(title=title, body=body)
+        record_staff_action(
+            actor=actor,
+            action="hearings.update_section",
+            target=section.hearing,
+            details={"section": section.number, "title": title},
+        )
     section.title, section.body = title, body
     return section
 
@@ -245,6 +255,12 @@ def remove_section(*, actor: User, section: Section) -> None:
     with transaction.atomic():
         locked = _lock(section.hearing)
         _draft_is_editable(locked)
+        record_staff_action(
+            actor=actor,
+            action="hearings.remove_section",
+            target=locked,
+            details={"section": section.number, "title": section.title},
+        )
         section.delete()
         for number, remaining in enumerate(locked.sections.order_by("number"), start=1):
             if remaining.number != number:
@@ -276,6 +292,12 @@ def add_file(*, actor: User, hearing: Hearing, title: str, upload: UploadedFile)
         except Exception:
             stored.file.storage.delete(name)
             raise
+        record_staff_action(
+            actor=actor,
+            action="hearings.add_file",
+            target=locked,
+            details={"file_id": stored.id, "title": stored.title},
+        )
     return stored
 
 
@@ -284,6 +306,12 @@ def remove_file(*, actor: User, stored: HearingFile) -> None:
     with transaction.atomic():
         _draft_is_editable(_lock(stored.hearing))
         name = stored.file.name
+        record_staff_action(
+            actor=actor,
+            action="hearings.remove_file",
+            target=stored.hearing,
+            details={"file_id": stored.id, "title": stored.title},
+        )
         stored.delete()
         transaction.on_commit(lambda: stored.file.storage.delete(name))
 
@@ -329,6 +357,8 @@ def invite(
             raise ValidationError(
                 {"party": [_("%(party)s er allerede inviteret.") % {"party": council or association}]}
             ) from None
+        party = {"council": council.id} if council else {"association": association.id}
+        record_staff_action(actor=actor, action="hearings.invite", target=locked, details=party)
         if locked.opening_told_at is not None:
             # The opening notice went out before this party was invited: the next run tells it.
             Hearing.objects.filter(id=locked.id).update(opening_told_at=None)
@@ -342,6 +372,13 @@ def uninvite(*, actor: User, invitation: Invitation) -> None:
         locked = _lock(invitation.hearing)
         if locked.status != Hearing.Status.DRAFT:
             raise ValidationError({"party": [_("Høringen er offentliggjort; en inviteret part kan ikke fjernes.")]})
+        party = {"council": invitation.council_id, "association": invitation.association_id}
+        record_staff_action(
+            actor=actor,
+            action="hearings.uninvite",
+            target=locked,
+            details={key: value for key, value in party.items() if value},
+        )
         invitation.delete()
 
 
@@ -542,6 +579,12 @@ def write_section_note(
         note, _created = SectionNote.objects.update_or_create(
             section=section, defaults={"summary": summary, "comment": comment, "changes_draft": changes_draft}
         )
+        record_staff_action(
+            actor=actor,
+            action="hearings.write_section_note",
+            target=section.hearing,
+            details={"section": section.number, "changes_draft": changes_draft},
+        )
     return note
 
 
@@ -555,6 +598,7 @@ def write_note_summary(*, actor: User, hearing: Hearing, note_summary: str) -> H
         _notat_is_writable(locked)
         locked.note_summary = note_summary
         locked.save(update_fields=["note_summary", "updated_at"])
+        record_staff_action(actor=actor, action="hearings.write_note_summary", target=locked)
     return locked
 
 

@@ -372,6 +372,7 @@ def create_idea_for_citizen(
             notify_about_decisions=notify_about_decisions,
         )
         code = accounts_services.issue_claim_code(actor=actor, stand_in=stand_in)
+        record_staff_action(actor=actor, action="ideas.create_idea_for_citizen", target=idea)
         if email.strip():
             queue_email(
                 recipient=stand_in.user,

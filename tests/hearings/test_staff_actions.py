@@ -2,7 +2,9 @@
 
 import pytest
 
+from accounts.models import StaffAction
 from hearings import services
+from tests.committees.conftest import pdf_upload
 from tests.hearings.conftest import conclude, past_deadline
 from tests.staff_actions import assert_recorded, last_action_id
 
@@ -42,3 +44,37 @@ def test_publishing_the_notat_writes_its_row(open_hearing, staff):
     mark = last_action_id()
     conclude(hearing, staff)
     assert_recorded(since=mark, actor=staff, action="hearings.publish_note", target=hearing)
+
+
+def test_the_draft_and_the_notat_leave_their_trail(make_hearing, staff, elder_council, disability_council):
+    hearing = make_hearing(sections=1, publish=False)
+    mark = last_action_id()
+    section = services.add_section(actor=staff, hearing=hearing, title="Afsnit om tider", body="Tekst.")
+    services.update_section(actor=staff, section=section, title="Afsnit om åbningstider", body="Ny tekst.")
+    stored = services.add_file(actor=staff, hearing=hearing, title="Udkast", upload=pdf_upload())
+    services.remove_file(actor=staff, stored=stored)
+    services.remove_section(actor=staff, section=section)
+    invitation = services.invite(actor=staff, hearing=hearing, council=elder_council)
+    services.uninvite(actor=staff, invitation=invitation)
+    services.invite(actor=staff, hearing=hearing, council=disability_council)
+    services.publish_hearing(actor=staff, hearing=hearing)
+    conclude(past_deadline(hearing), staff)
+    rows = StaffAction.objects.filter(id__gt=mark).order_by("id")
+    assert {(row.actor_id, row.target_type, row.target_id) for row in rows} == {
+        (staff.id, "hearings.hearing", hearing.id)
+    }
+    assert [row.action for row in rows] == [
+        "hearings.add_section",
+        "hearings.update_section",
+        "hearings.add_file",
+        "hearings.remove_file",
+        "hearings.remove_section",
+        "hearings.invite",
+        "hearings.uninvite",
+        "hearings.invite",
+        "hearings.publish_hearing",
+        "hearings.write_note_summary",
+        "hearings.write_section_note",
+        "hearings.publish_note",
+    ]
+    assert rows.filter(action="hearings.uninvite").get().details == {"council": elder_council.id}

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from ideas import services
+from tests.ideas.test_assisted_ideas import CITIZEN, IDEA
 from tests.staff_actions import assert_recorded, last_action_id
 from themes.models import Theme
 
@@ -87,3 +88,10 @@ def test_each_staff_service_writes_its_row(moderator, secretary, idea, other_cit
     row = assert_recorded(since=mark, actor=actor, action=action, target=target)
     if action in ("ideas.hide_idea", "ideas.hide_comment"):
         assert row.details == {"reason": REASON}
+
+
+def test_an_idea_written_for_a_citizen_writes_its_row(clerk, board):
+    mark = last_action_id()
+    idea, _code = services.create_idea_for_citizen(actor=clerk, board=board, **CITIZEN, **IDEA)
+    assert_recorded(since=mark, actor=clerk, action="ideas.create_idea_for_citizen", target=idea)
+    assert_recorded(since=mark, actor=clerk, action="accounts.create_stand_in", target=idea.author.stand_in)
