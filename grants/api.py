@@ -96,8 +96,10 @@ class ApplicationSubmitApi(APIView):
 
     @extend_schema(request=None, responses=GrantApplicationSerializer)
     def post(self, request, application_id: int):
+        """Send the draft. Sent again while it waits for review, the answer is the same (it went the first time)."""
         application = access_application_by_id(user=request.user, application_id=application_id)
-        services.submit_application(actor=request.user, application=application)
+        if not (application.applicant_id == request.user.id and application.status == Application.Status.SUBMITTED):
+            services.submit_application(actor=request.user, application=application)
         return _application_response(request, application_id)
 
 
@@ -106,12 +108,23 @@ class ApplicationDecisionApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=GrantDecisionSerializer, responses=GrantApplicationSerializer)
+    @extend_schema(
+        request=GrantDecisionSerializer, responses=GrantApplicationSerializer, parameters=[IDEMPOTENCY_HEADER]
+    )
     def post(self, request, application_id: int):
+        """Decide. Sent again with the same `Idempotency-Key`, the answer is the application as first decided."""
         application = access_application_by_id(user=request.user, application_id=application_id)
         serializer = GrantDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.decide_application(reviewer=request.user, application=application, **serializer.validated_data)
+        once(
+            action="grants.decide_application",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Application,
+            create=lambda: services.decide_application(
+                reviewer=request.user, application=application, **serializer.validated_data
+            ),
+        )
         return _application_response(request, application_id)
 
 
@@ -120,10 +133,19 @@ class ApplicationReportApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=GrantReportSerializer, responses=GrantApplicationSerializer)
+    @extend_schema(request=GrantReportSerializer, responses=GrantApplicationSerializer, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request, application_id: int):
+        """Report. Sent again with the same `Idempotency-Key`, the answer is the application as first reported."""
         application = access_application_by_id(user=request.user, application_id=application_id)
         serializer = GrantReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.report_on_project(actor=request.user, application=application, **serializer.validated_data)
+        once(
+            action="grants.report_on_project",
+            actor_id=request.user.id,
+            key=key_from_request(request),
+            model=Application,
+            create=lambda: services.report_on_project(
+                actor=request.user, application=application, **serializer.validated_data
+            ),
+        )
         return _application_response(request, application_id)

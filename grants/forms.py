@@ -119,7 +119,7 @@ class ScoreForm(forms.Form):
         self.fields["criterion"].queryset = pool.criteria_list.all()
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(IdempotentForm):
     outcome = forms.ChoiceField(
         label=_("Afgørelse"),
         choices=[(value, label) for value, label in Application.Status.choices if value in OUTCOMES],
@@ -146,7 +146,7 @@ class DecisionForm(forms.Form):
     )
 
 
-class ReportForm(forms.Form):
+class ReportForm(IdempotentForm):
     report = forms.CharField(
         label=_("Hvad blev der gjort?"),
         max_length=TEXT_MAX,
@@ -156,5 +156,5 @@ class ReportForm(forms.Form):
     amount_spent = KronerField(label=_("Brugt i alt i kroner"))
 
 
-class PayoutForm(forms.Form):
+class PayoutForm(IdempotentForm):
     amount = KronerField(label=_("Udbetalt beløb i kroner"))

@@ -214,6 +214,9 @@ def application_step(request, application_id: int, step: int):
 @login_required
 @require_POST
 def application_submit(request, application_id: int):
+    sent = access_application_by_id(user=request.user, application_id=application_id)
+    if sent.applicant_id == request.user.id and sent.status == Application.Status.SUBMITTED:
+        return redirect("grants:receipt", application_id=sent.id)  # "Send" clicked twice: it went the first time
     application = _own_draft(request, application_id)
     try:
         services.submit_application(actor=request.user, application=application)
@@ -366,6 +369,7 @@ def application_decide(request, application_id: int):
             reviewer=request.user, application=application, **data
         ),
         success=_("Afgørelsen er truffet, og ansøgeren har fået afgørelsesbrevet."),
+        once_as=("grants.decide_application", Application),
     )
 
 
@@ -381,6 +385,7 @@ def application_report(request, application_id: int):
             actor=request.user, application=application, **data
         ),
         success=_("Tak for rapporten."),
+        once_as=("grants.report_on_project", Application),
     )
 
 
@@ -394,6 +399,7 @@ def application_payout(request, application_id: int):
         form_class=PayoutForm,
         action=lambda application, data: services.record_payout(actor=request.user, application=application, **data),
         success=_("Udbetalingen er registreret."),
+        once_as=("grants.record_payout", Application),
     )
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from grants.models import Application, ApplicationAttachment, InformationRequest
 from tests.committees.conftest import pdf_upload
+from tests.grants.conftest import GROUNDS
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +116,39 @@ def test_the_question_and_its_answer_sent_twice_are_asked_and_answered_once(clie
     submitted.refresh_from_db()
     assert submitted.status == Application.Status.SUBMITTED
     assert InformationRequest.objects.get(application=submitted).answer == "Cirka 40 fra sprogskolen."
+
+
+def test_send_clicked_twice_lands_on_the_receipt_both_times(client, api, draft, citizen):
+    client.force_login(citizen)
+    url = reverse("grants:submit", args=[draft.id])
+    first, second = client.post(url), client.post(url)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == reverse("grants:receipt", args=[draft.id])
+    draft.refresh_from_db()
+    assert draft.status == Application.Status.SUBMITTED
+    again = api(citizen).post(f"/api/grant-applications/{draft.id}/submit/")
+    assert again.status_code == 200 and again.json()["status"] == "submitted"
+
+
+def test_a_decision_sent_twice_is_made_once_on_the_page_and_the_api(client, api, submitted, reviewer, round):
+    page = reverse("grants:application", args=[submitted.id])
+    client.force_login(reviewer)
+    assert "idempotency_key" in client.get(page).content.decode()  # the decision form carries its key
+    decision = {"outcome": "partly_granted", "amount_granted": "9.000", **GROUNDS, "idempotency_key": "decide-1"}
+    for _ in range(2):
+        response = client.post(reverse("grants:decide", args=[submitted.id]), decision)
+        assert response.status_code == 302 and response["Location"] == page
+    submitted.refresh_from_db()
+    assert submitted.status == Application.Status.PARTLY_GRANTED
+    # The API with its own key: the first call decides nothing new (decided), so it is refused as before (400).
+    url = f"/api/grant-applications/{submitted.id}/decision/"
+    body = {"outcome": "refused", **GROUNDS}
+    assert api(reviewer).post(url, body, format="json", HTTP_IDEMPOTENCY_KEY="dec-1").status_code == 400
+
+
+def test_the_decision_api_decides_once_per_key(api, submitted, reviewer):
+    url = f"/api/grant-applications/{submitted.id}/decision/"
+    body = {"outcome": "partly_granted", "amount_granted": 9_000 * 100, **GROUNDS}
+    sent = [api(reviewer).post(url, body, format="json", HTTP_IDEMPOTENCY_KEY="dec-2") for _ in "ab"]
+    assert [response.status_code for response in sent] == [200, 200]
+    assert sent[0].json()["status"] == sent[1].json()["status"] == "partly_granted"
