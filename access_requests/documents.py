@@ -13,7 +13,7 @@ from documents.text import markdown_tree
 
 
 def _day(value: date | datetime) -> str:
-    return formats.date_format(timezone.localtime(value) if isinstance(value, datetime) else value, "j. F Y")
+    return formats.date_format(timezone.localtime(value) if isinstance(value, datetime) else value, "DATE_FORMAT")
 
 
 def _language(access_request: AccessRequest) -> str:

@@ -54,7 +54,7 @@ def _raise_if(errors: dict) -> None:
 
 
 def _date(value: date) -> str:
-    return formats.date_format(value, "j. F Y")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def _require_manager(actor: User, budget: Budget) -> None:

@@ -21,11 +21,11 @@ ORIGINAL_PART_FOLLOWED_BY = gettext_noop("Partshøringer")  # the klagepakke's p
 
 
 def _when(value) -> str:
-    return formats.date_format(timezone.localtime(value), "j. F Y H:i") if value else ""
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else ""
 
 
 def _day(value) -> str:
-    return formats.date_format(value, "j. F Y") if value else ""
+    return formats.date_format(value, "DATE_FORMAT") if value else ""
 
 
 def _letter_sections(decision: Decision) -> list[dict]:

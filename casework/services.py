@@ -59,7 +59,7 @@ def _tell(*, user: User, title: str, url: str, template: str, context: dict, key
 def _date(value: date | datetime) -> str:
     if isinstance(value, datetime):
         value = value.astimezone(COPENHAGEN).date()
-    return formats.date_format(value, "j. F Y")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 # Deadlines ----------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ def meeting_when(document: MeetingDocument) -> str:
     weekday = formats.date_format(start, "l").capitalize()
     return _("%(weekday)s d. %(date)s kl. %(time)s") % {
         "weekday": weekday,
-        "date": formats.date_format(start, "j. F Y"),
+        "date": formats.date_format(start, "DATE_FORMAT"),
         "time": start.strftime("%H:%M"),
     }
 

@@ -154,7 +154,7 @@ def _answer_text(field: forms.Field, value) -> str:
     if value in (None, ""):
         return _("Ikke udfyldt")
     if isinstance(value, date):
-        return date_format(value, "j. F Y")
+        return date_format(value, "DATE_FORMAT")
     if isinstance(value, models.Model):
         return str(value)
     if isinstance(field, forms.ChoiceField):

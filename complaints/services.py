@@ -478,14 +478,14 @@ def receipt_letter_context(*, complaint: Complaint, stand_in, code: str) -> dict
     return {
         "recipient": [complaint.citizen.full_name, *stand_in.postal_address.splitlines()],
         "sender": [stand_in.department.name, settings.MUNICIPALITY_NAME],
-        "date": date_format(timezone.localdate(complaint.created_at), "j. F Y"),
+        "date": date_format(timezone.localdate(complaint.created_at), "DATE_FORMAT"),
         "heading": _("Kvittering for din klage %(reference)s") % {"reference": complaint.reference},
         "intro": _("%(service)s har i dag sendt din klage om »%(subject)s« til %(department)s, som du bad om.")
         % {"service": stand_in.department.name, "subject": complaint.subject, "department": department.name},
         "facts": [
             [_("Referencenummer"), complaint.reference],
             [_("Afdeling"), department.name],
-            [_("Modtaget"), date_format(timezone.localtime(complaint.created_at), "j. F Y H:i")],
+            [_("Modtaget"), date_format(timezone.localtime(complaint.created_at), "DATETIME_FORMAT")],
         ],
         "next_heading": _("Hvad sker der nu?"),
         "next": [

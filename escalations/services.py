@@ -282,7 +282,7 @@ def draft_for_agenda(*, proposal: Proposal) -> str:
         _("Emnet »%(themes)s« er eskaleret til udvalget den %(date)s: %(summary)s.")
         % {
             "themes": "«, »".join(theme.name for theme in themes),
-            "date": formats.date_format(timezone.localtime(escalation.detected_at), "j. F Y"),
+            "date": formats.date_format(timezone.localtime(escalation.detected_at), "DATE_FORMAT"),
             "summary": escalation_summary(escalation),
         },
         "",

@@ -74,7 +74,7 @@ def when(value: datetime) -> str:
     """A moment the Danish way, in Danish time: "11. juni 2015 kl. 14:00"."""
     local = timezone.localtime(value)
     return _("%(date)s kl. %(time)s") % {
-        "date": formats.date_format(local, "j. F Y"),
+        "date": formats.date_format(local, "DATE_FORMAT"),
         "time": formats.time_format(local, "H:i"),
     }
 

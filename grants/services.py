@@ -298,7 +298,7 @@ def remove_attachment(*, actor: User, attachment: ApplicationAttachment) -> None
 
 
 def _date(value: date) -> str:
-    return formats.date_format(value, "j. F Y")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def completeness_errors(application: Application) -> dict[str, list[str]]:

@@ -30,7 +30,7 @@ def note_context(hearing: Hearing) -> dict:
         (_("Afdeling"), hearing.department.name),
         (
             _("Høringsperiode"),
-            f"{formats.date_format(hearing.starts_on, 'j. F Y')} – {formats.date_format(hearing.ends_on, 'j. F Y')}",
+            " – ".join(formats.date_format(day, "DATE_FORMAT") for day in (hearing.starts_on, hearing.ends_on)),
         ),
         (_("Høringsparter"), ", ".join(str(i.party) for i in invitations_of(hearing=hearing)) or _("ingen")),
         (

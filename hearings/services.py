@@ -97,7 +97,7 @@ def _require(allowed: bool) -> None:
 
 
 def _date(value: date) -> str:
-    return formats.date_format(value, "j. F Y")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def closed_message(hearing: Hearing) -> str:

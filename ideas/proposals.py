@@ -41,7 +41,7 @@ class IdeaProposals(ProposalSource):
             "Forslaget kan læses på %(url)s"
         ) % {
             "source": proposal.source_title,
-            "date": formats.date_format(timezone.localtime(proposal.proposed_at), "j. F Y"),
+            "date": formats.date_format(timezone.localtime(proposal.proposed_at), "DATE_FORMAT"),
             "count": proposal.support_count,
             "text": proposal.text.strip(),
             "url": absolute_url(proposal.url),

@@ -125,8 +125,8 @@ def board_closed_message(board: Board) -> str:
     if board.phase == Board.Phase.CLOSED:
         return _("Tavlen er lukket for nye idéer og støtte.")
     return _("Tavlen samler kun idéer og støtte fra %(opens)s til %(closes)s.") % {
-        "opens": formats.date_format(board.opens_on, "j. F Y"),
-        "closes": formats.date_format(board.closes_on, "j. F Y"),
+        "opens": formats.date_format(board.opens_on, "DATE_FORMAT"),
+        "closes": formats.date_format(board.closes_on, "DATE_FORMAT"),
     }
 
 

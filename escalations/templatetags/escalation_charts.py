@@ -18,7 +18,7 @@ def weekly_chart(overview: ThemeOverview, which: str):
     title = _("Klager pr. uge") if which == "complaints" else _("Idéer pr. uge")
     bars = [
         Bar(
-            label=_("uge af %(date)s") % {"date": date_format(week[0], "j. M")},
+            label=_("uge af %(date)s") % {"date": date_format(week[0], "MONTH_DAY_FORMAT")},
             value=week[column],
             text=str(week[column]),
         )

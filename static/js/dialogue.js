@@ -55,8 +55,10 @@
 
   function formatTime(iso) {
     var lang = document.documentElement.lang === "en" ? "en-GB" : "da-DK";
+    // The server's DATETIME_FORMAT (config/formats/): "3. december 2026 kl. 14.30", "3 December 2026 at 14:30".
     return new Date(iso).toLocaleString(lang, {
-      day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit"
+      day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit",
+      timeZone: "Europe/Copenhagen"
     });
   }
 
