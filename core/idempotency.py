@@ -45,7 +45,11 @@ def once(*, action: str, actor_id: int, key: str, model: type[M], create: Callab
                 record = IdempotencyKey.objects.create(action=action, actor_id=actor_id, key=key)
         except IntegrityError:
             stored = IdempotencyKey.objects.get(action=action, actor_id=actor_id, key=key)
-            return model._default_manager.get(pk=stored.result_id)
+            first = model._default_manager.filter(pk=stored.result_id).first()
+            if first is None:  # made, and removed since (a Bilag taken off again): nothing to answer with
+                message = _("Det her er allerede sendt én gang og siden fjernet.")
+                raise ValidationError({"idempotency_key": message}) from None
+            return first
         result = create()
         IdempotencyKey.objects.filter(pk=record.pk).update(result_id=result.pk)
     return result

@@ -129,6 +129,13 @@ def test_the_departments_creates_sent_twice_make_one_each(client, staff, committ
         stored = {"title": "Udkast", "file": pdf_upload("udkast.pdf"), "idempotency_key": file_key}
         assert client.post(reverse("hearings:file-add", args=[hearing.id]), stored).status_code == 302
     assert HearingFile.objects.filter(hearing=hearing).count() == 1
+    # Removed since, the same key again is a 400 that says so (there is no first file to answer with), not a 500.
+    stored_file = HearingFile.objects.get(hearing=hearing)
+    assert client.post(reverse("hearings:file-remove", args=[hearing.id, stored_file.id])).status_code == 302
+    stored = {"title": "Udkast", "file": pdf_upload("udkast.pdf"), "idempotency_key": file_key}
+    response = client.post(reverse("hearings:file-add", args=[hearing.id]), stored)
+    assert response.status_code == 400
+    assert "Det her er allerede sendt én gang og siden fjernet." in response.content.decode()
 
     # The second invitation's form no longer offers the invited council; with the same key it is the first again.
     invite = {"party": f"council-{elder_council.id}", "idempotency_key": invite_key}
