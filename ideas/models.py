@@ -152,7 +152,7 @@ class Idea(Moderated, TimeStampedModel):
         PROPOSED = "proposed", _("Foreslået til udvalget")
         ON_AGENDA = "on_agenda", _("På dagsordenen")
         DECIDED = "decided", _("Besluttet")
-        IMPLEMENTED = "implemented", _("Gennemført")
+        IMPLEMENTED = "implemented", _("Gennemføres")  # the committee decided it will be: not yet done
         DECLINED = "declined", _("Afvist")
 
     class ProposalSource(models.TextChoices):

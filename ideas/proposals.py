@@ -51,4 +51,10 @@ class IdeaProposals(ProposalSource):
         mark_ideas_on_agenda(idea_ids=object_ids, agenda_url=event.url)
 
     def decided(self, *, object_ids: list[int], event: AgendaEvent) -> None:
-        record_committee_decision(idea_ids=object_ids, decision=event.decision, outcome=event.outcome, url=event.url)
+        record_committee_decision(
+            idea_ids=object_ids,
+            decision=event.decision,
+            outcome=event.outcome,
+            url=event.url,
+            decided_at=event.meeting_start,
+        )

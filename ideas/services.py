@@ -15,9 +15,9 @@ permissions):
 - ``mark_ideas_on_agenda(*, idea_ids: list[int], agenda_url: str) -> None``:
   the ideas are now on a published agenda (status ``on_agenda``); their
   authors and supporters are told once per agenda link.
-- ``record_committee_decision(*, idea_ids: list[int], decision: str, outcome: str, url: str) -> None``:
+- ``record_committee_decision(*, idea_ids, decision, outcome, url, decided_at) -> None``:
   ``outcome`` is ``"decided"``, ``"implemented"`` or ``"declined"``; stores the
-  decision text and its link, sets the status and tells every author and
+  decision text and its link, dated by the meeting (``decided_at``), sets the status and tells every author and
   supporter once (a notice in the product and an e-mail, each with a dedupe
   key). Raises ``ValidationError`` for an unknown outcome or an empty decision.
 
@@ -517,22 +517,36 @@ def mark_ideas_on_agenda(*, idea_ids: list[int], agenda_url: str) -> None:
             _tell_contributors(idea, event="on_agenda", url=agenda_url, key=url_key)
 
 
-def record_committee_decision(*, idea_ids: list[int], decision: str, outcome: str, url: str) -> None:
+def _decision_text(decision: str, outcome: str, decided_at: datetime):
+    """The notice's text, written in the reader's language when she is told (notifications.services.tell)."""
+
+    def text() -> str:
+        meeting = formats.date_format(timezone.localtime(decided_at), "DATE_FORMAT")
+        said = _("Udvalgets beslutning på mødet %(date)s: %(outcome)s.")
+        return f"{said % {'date': meeting, 'outcome': Idea.Status(outcome).label}}\n\n{decision}"
+
+    return text
+
+
+def record_committee_decision(
+    *, idea_ids: list[int], decision: str, outcome: str, url: str, decided_at: datetime
+) -> None:
+    """The committee's decision on proposed ideas, dated by the meeting that took it (`decided_at`, not the day its
+    minutes were published); each contributor is told the outcome, the meeting's date and the decision."""
     errors: dict[str, list[str]] = {}
     if outcome not in DECISION_OUTCOMES:
         errors["outcome"] = [_("Udfaldet skal være besluttet, gennemført eller afvist.")]
     decision = _clean_text(errors, "decision", decision, max_length=20000)
     _raise_if(errors)
-    now = timezone.now()
     with transaction.atomic():
         ideas = list(Idea.objects.select_for_update().filter(id__in=idea_ids).order_by("id"))
         for idea in ideas:
             _set_flow_status(idea, outcome)
-            idea.decision, idea.decision_url, idea.decided_at = decision, url, now
+            idea.decision, idea.decision_url, idea.decided_at = decision, url, decided_at
             idea.save(
                 update_fields=["status", "status_before_hidden", "decision", "decision_url", "decided_at", "updated_at"]
             )
-            _tell_contributors(idea, event="decided", url=url, body=decision)
+            _tell_contributors(idea, event="decided", url=url, body=_decision_text(decision, outcome, decided_at))
 
 
 # Comments

@@ -1,11 +1,17 @@
 """The functions the committees app calls: proposals, public summaries, agenda and decision, contributors."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from ideas import selectors, services
 from ideas.models import Idea
 from notifications.models import Email, Notice
+
+# The meeting that decided: the 2015 minutes' 24 March, 17.00.
+MEETING = datetime(2015, 3, 24, 17, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
 
 
 @pytest.fixture
@@ -92,12 +98,16 @@ def test_decision_sets_status_and_tells_everyone_once(proposal, citizen, english
     decision = "Projektudvalget anbefaler Økonomiudvalget at undersøge gratis bus på valgdage."
     for _ in range(2):
         services.record_committee_decision(
-            idea_ids=[proposal.id], decision=decision, outcome=outcome, url="https://example.dk/referat/24-03-2015/"
+            idea_ids=[proposal.id],
+            decision=decision,
+            outcome=outcome,
+            url="https://example.dk/referat/24-03-2015/",
+            decided_at=MEETING,
         )
     proposal.refresh_from_db()
     assert proposal.status == outcome
     assert proposal.decision == decision and proposal.decision_url == "https://example.dk/referat/24-03-2015/"
-    assert proposal.decided_at is not None
+    assert proposal.decided_at == MEETING  # dated by the meeting, not by the day the minutes were published
     told = Notice.objects.filter(dedupe_key__startswith=f"idea-decided-{proposal.id}-")
     assert told.count() == 5 and told.filter(user=citizen).count() == 1
     assert told.get(user=english_citizen).title.startswith("The committee has made a decision")
@@ -105,11 +115,24 @@ def test_decision_sets_status_and_tells_everyone_once(proposal, citizen, english
     assert emails.count() == 5
     assert decision in emails.get(recipient=citizen).body
     assert "https://example.dk/referat/24-03-2015/" in emails.get(recipient=citizen).body
+    # Told exactly what was decided, dated by the meeting, in her own language.
+    label = {
+        "decided": ("Besluttet", "Decided"),
+        "implemented": ("Gennemføres", "To be carried out"),
+        "declined": ("Afvist", "Declined"),
+    }[outcome]
+    assert told.get(user=citizen).body.startswith(f"Udvalgets beslutning på mødet 24. marts 2015: {label[0]}.")
+    assert told.get(user=english_citizen).body.startswith(
+        f"The committee's decision at the meeting of 24 March 2015: {label[1]}."
+    )
+    assert f"Udfald: {label[0]}" in emails.get(recipient=citizen).body
 
 
 def test_decision_with_bad_outcome_or_empty_text_changes_nothing(proposal):
     with pytest.raises(ValidationError) as error:
-        services.record_committee_decision(idea_ids=[proposal.id], decision="", outcome="maybe", url="/r/")
+        services.record_committee_decision(
+            idea_ids=[proposal.id], decision="", outcome="maybe", url="/r/", decided_at=MEETING
+        )
     assert set(error.value.message_dict) == {"outcome", "decision"}
     proposal.refresh_from_db()
     assert proposal.status == Idea.Status.PROPOSED and proposal.decision == ""

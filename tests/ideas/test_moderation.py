@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from ideas import services
 from ideas.models import Idea, Report
@@ -88,7 +89,11 @@ def test_unhiding_restores_the_place_in_the_flow(idea, employee, secretary):
     services.propose_idea(actor=secretary, idea=idea)
     services.hide_idea(actor=employee, idea=idea, reason=REASON)
     services.record_committee_decision(
-        idea_ids=[idea.id], decision="Udvalget anbefaler gratis bus.", outcome="decided", url="/referat/1/"
+        idea_ids=[idea.id],
+        decision="Udvalget anbefaler gratis bus.",
+        outcome="decided",
+        url="/referat/1/",
+        decided_at=timezone.now(),
     )
     idea.refresh_from_db()
     assert idea.status == Idea.Status.HIDDEN
