@@ -57,6 +57,20 @@ def test_the_hearing_and_its_answer_sent_twice_on_the_pages_are_made_once(
         response = client.post(page, extension, follow=True)
         assert response.status_code == 200
         assert "Din anmodning om mere tid er sendt til sagsbehandleren." in response.content.decode()
+    client.force_login(caseworker)
+    new = (hearing.deadline + timedelta(days=10)).date().isoformat()
+    decide = {
+        "action": "decide",
+        "grant": "yes",
+        "deadline": new,
+        "idempotency_key": hidden_key(client.get(page).content.decode().split('value="decide"', 1)[1]),
+    }
+    for _ in range(2):
+        response = client.post(page, decide, follow=True)
+        assert "Borgeren har fået svar på sin anmodning om mere tid." in response.content.decode()
+    hearing.refresh_from_db()
+    assert not hearing.extension_pending
+    client.force_login(citizen)
     for _ in range(2):
         answer = {"action": "answer", "answer": "Han vågner hver nat.", "files": [pdf()], "idempotency_key": keys[0]}
         response = client.post(page, answer, follow=True)

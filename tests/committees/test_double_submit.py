@@ -92,3 +92,23 @@ def test_the_api_makes_one_meeting_one_item_and_one_bilag_per_key(api, secretary
     ]
     assert [response.status_code for response in sent] == [201, 201]
     assert Attachment.objects.filter(item_id=item_id).count() == 1
+
+
+def test_a_warning_overridden_twice_is_overridden_once(client, secretary, planned_meeting):
+    from committees import services
+    from committees.models import WarningOverride
+
+    item = planned_meeting.items.first()
+    services.update_item(actor=secretary, item=item, description="Kontonummer 150585 4321 i kommunens bank.")
+    client.force_login(secretary)
+    page = client.get(reverse("committees:meeting", args=[planned_meeting.id])).content.decode()
+    url = reverse("committees:item-override-warning", args=[item.id])
+    form = {
+        "code": "cpr-number",
+        "reason": "Et kontonummer, ikke CPR.",
+        "idempotency_key": hidden_key(page.split(url, 1)[1]),
+    }
+    for _ in range(2):
+        response = client.post(url, form)
+        assert response.status_code == 302
+    assert WarningOverride.objects.filter(item=item).count() == 1
