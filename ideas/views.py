@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -236,6 +237,9 @@ def idea_edit(request, idea_id: int):
             messages.success(request, _("Din idé er gemt."))
             return redirect("ideas:idea", idea_id=idea.id)
     if not can_edit_idea(request.user, idea) and not form.errors:
+        if not form.is_bound:  # a form's error needs a cleaned form: bind it to the idea as it stands
+            form = IdeaEditForm({"title": idea.title, "body": idea.body})
+            form.is_valid()
         form.add_error(None, services.IDEA_NOT_EDITABLE)
     return render(
         request,
@@ -393,6 +397,8 @@ def _reason_page(request, *, form, template: str, context: dict, action, success
 @require_http_methods(["GET", "POST"])
 def idea_report(request, idea_id: int):
     idea = access_idea_by_id(user=request.user, idea_id=idea_id)
+    if idea.is_hidden:
+        raise Http404  # already hidden: nothing to report, and its text is the moderator's to read
     return _reason_page(
         request,
         form=ReportForm(request.POST or None),
@@ -409,6 +415,8 @@ def idea_report(request, idea_id: int):
 @require_http_methods(["GET", "POST"])
 def comment_report(request, comment_id: int):
     comment = access_comment_by_id(comment_id=comment_id)
+    if comment.is_hidden or comment.idea.is_hidden:
+        raise Http404  # already hidden: nothing to report, and its text is the moderator's to read
     return _reason_page(
         request,
         form=ReportForm(request.POST or None),

@@ -158,6 +158,42 @@ class Demo:
         return Hearing.objects.filter(complaint__citizen__email=ROLES["citizen"]).order_by("id").first().complaint
 
 
+INTERNAL_TITLE = "Internt notat til udvalget fra matrixen"
+
+
+def make_hidden_states() -> dict[str, tuple[frozenset[str], str]]:
+    """What the demo lacks, made through the services (inside the matrix's savepoint): an idea and a comment
+    hidden by the moderator, an internal Bilag on an agenda item. Returns their texts as secrets: text → (the
+    roles that may read it, what it is)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from accounts.models import User
+    from committees import services as committees
+    from committees.models import AgendaItem
+    from ideas import services as ideas
+    from ideas.models import Comment, Idea
+    from tests.files import PDF
+
+    moderator = User.objects.get(email=ROLES["moderator"])
+    idea = Idea.objects.filter(author__email=ROLES["citizen"], board__standalone=True).order_by("id").first()
+    ideas.hide_idea(actor=moderator, idea=idea, reason="Skjult af matrixen: personlige oplysninger")
+    comment = Comment.objects.filter(author__email=ROLES["citizen2"]).order_by("id").first()
+    ideas.hide_comment(actor=moderator, comment=comment, reason="Skjult af matrixen: personlige oplysninger")
+    item = AgendaItem.objects.filter(meeting__agenda_published_at__isnull=True).order_by("id").first()
+    committees.add_attachment(
+        actor=User.objects.get(email=ROLES["secretary"]),
+        item=item,
+        title=INTERNAL_TITLE,
+        upload=SimpleUploadedFile("internt-notat.pdf", PDF, content_type="application/pdf"),
+        is_internal=True,
+    )
+    return {
+        idea.body[:60]: (roles("moderator", "citizen"), "the text of a hidden idea"),
+        comment.body[:60]: (roles("moderator", "citizen2"), "the text of a hidden comment"),
+        INTERNAL_TITLE: (roles(*COMMITTEE), "the title of an internal Bilag"),
+    }
+
+
 def by_complaint(demo: Demo) -> list[Case]:
     return [Case({"complaint_id": c.id}, known, what) for c, known, what in demo.complaints] + [
         Case({"complaint_id": MISSING}, NOBODY, "no such complaint")
@@ -234,14 +270,24 @@ def idea(demo: Demo) -> list[Case]:
     from ideas.models import Idea
 
     first = Idea.objects.filter(hidden_at__isnull=True).order_by("id").first()
-    return [Case({"idea_id": first.id}, EVERYONE, "a published idea"), Case({"idea_id": MISSING}, NOBODY, "none")]
+    hidden = Idea.objects.filter(hidden_at__isnull=False).order_by("id").first()
+    return [
+        Case({"idea_id": first.id}, EVERYONE, "a published idea"),
+        Case({"idea_id": hidden.id}, EVERYONE, "a hidden idea (its page shows the reason; its text is a secret)"),
+        Case({"idea_id": MISSING}, NOBODY, "none"),
+    ]
 
 
 def comment(demo: Demo) -> list[Case]:
     from ideas.models import Comment
 
-    first = Comment.objects.order_by("id").first()
-    return [Case({"comment_id": first.id}, EVERYONE, "a comment"), Case({"comment_id": MISSING}, NOBODY, "none")]
+    first = Comment.objects.filter(hidden_at__isnull=True).order_by("id").first()
+    hidden = Comment.objects.filter(hidden_at__isnull=False).order_by("id").first()
+    return [
+        Case({"comment_id": first.id}, EVERYONE, "a comment"),
+        Case({"comment_id": hidden.id}, EVERYONE, "a hidden comment (its text is a secret)"),
+        Case({"comment_id": MISSING}, NOBODY, "none"),
+    ]
 
 
 def missing(name: str) -> Filler:

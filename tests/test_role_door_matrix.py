@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import pytest
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponseForbidden, HttpResponseNotFound
 from django.test import Client
 from rest_framework.test import APIClient
@@ -251,34 +252,50 @@ def secrets_by_role() -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def world(demo_municipality, django_db_blocker):
+    """The doors, their cases and the secrets of each role. The hidden states the matrix adds to the demo are
+    rolled back after the module (a savepoint in the demo's transaction), so the demo modules that follow see
+    the demo."""
     with django_db_blocker.unblock():
-        demo = matrix.Demo()
-        all_doors = matrix.doors()
-        unfilled, probes, getless = [], [], []
-        for door in all_doors:
-            if door.route.startswith("admin/") or door.name in NOT_PROBED:
-                continue
-            if not door.shows:
-                getless.append(door)
-                continue
-            if not door.kwargs:
-                probes.append((door, matrix.Case({}, matrix.EVERYONE, "")))
-                continue
-            fill = matrix.filler(door)
-            if fill is None:
-                unfilled.append(f"add a filler for {door.name} ({door.route}, arguments {', '.join(door.kwargs)})")
-                continue
-            probes.extend((door, case) for case in fill(demo))
-        secrets = secrets_by_role()
-        patterns = {role: Finder(found) for role, found in secrets.items() if found}
-        yield {
-            "doors": all_doors,
-            "unfilled": unfilled,
-            "probes": probes,
-            "getless": getless,
-            "secrets": secrets,
-            "patterns": patterns,
-        }
+        savepoint = transaction.savepoint()
+        try:
+            yield build_world()
+        finally:
+            transaction.savepoint_rollback(savepoint)
+
+
+def build_world() -> dict:
+    hidden_states = matrix.make_hidden_states()
+    demo = matrix.Demo()
+    all_doors = matrix.doors()
+    unfilled, probes, getless = [], [], []
+    for door in all_doors:
+        if door.route.startswith("admin/") or door.name in NOT_PROBED:
+            continue
+        if not door.shows:
+            getless.append(door)
+            continue
+        if not door.kwargs:
+            probes.append((door, matrix.Case({}, matrix.EVERYONE, "")))
+            continue
+        fill = matrix.filler(door)
+        if fill is None:
+            unfilled.append(f"add a filler for {door.name} ({door.route}, arguments {', '.join(door.kwargs)})")
+            continue
+        probes.extend((door, case) for case in fill(demo))
+    secrets = secrets_by_role()
+    for text, (allowed, what) in hidden_states.items():
+        for role in matrix.ROLES:
+            if role not in allowed:
+                secrets[role][text] = what
+    patterns = {role: Finder(found) for role, found in secrets.items() if found}
+    return {
+        "doors": all_doors,
+        "unfilled": unfilled,
+        "probes": probes,
+        "getless": getless,
+        "secrets": secrets,
+        "patterns": patterns,
+    }
 
 
 FIGURES = {"probes": 0, "leaks": 0, "server errors": 0, "roles": 0}

@@ -152,3 +152,27 @@ def test_hide_through_the_page_form(client, idea, employee, citizen):
     response = client.post(reverse("ideas:unhide", args=[idea.id]))
     idea.refresh_from_db()
     assert not idea.is_hidden and idea.status == Idea.Status.PUBLISHED
+
+
+# Found by the role × door matrix (tests/test_role_door_matrix.py).
+
+
+def test_a_hidden_idea_or_comment_has_no_report_page_showing_its_text(client, idea, other_citizen, employee):
+    """Reporting what is already hidden makes no sense, and the page would show the text the moderator hid."""
+    comment = services.post_comment(author=other_citizen, idea=idea, body="Min nabo hedder Kurt Hansen.")
+    services.hide_comment(actor=employee, comment=comment, reason=REASON)
+    services.hide_idea(actor=employee, idea=idea, reason=REASON)
+    hidden_idea = idea
+    client.force_login(other_citizen)
+    for url in (reverse("ideas:report", args=[hidden_idea.id]), reverse("ideas:comment-report", args=[comment.id])):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert SECRET not in response.content.decode() and "Kurt Hansen" not in response.content.decode()
+
+
+def test_the_author_asking_to_edit_her_hidden_idea_is_told_it_cannot_change(client, hidden_idea, citizen):
+    """It was a server error: the form's error was added to an unbound form."""
+    client.force_login(citizen)
+    response = client.get(reverse("ideas:edit", args=[hidden_idea.id]))
+    assert response.status_code == 400
+    assert str(services.IDEA_NOT_EDITABLE) in response.content.decode()
