@@ -1,9 +1,12 @@
 """Pages of aktindsigt. Thin: forms parse, services decide, selectors read."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from access_requests import documents as letters
@@ -70,6 +73,7 @@ def request_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Din anmodning om aktindsigt er modtaget. Du får besked, når den er afgjort."))
             return redirect("access_requests:detail", access_request_id=access_request.id)
     status = 400 if request.method == "POST" else 200
     return render(request, "access_requests/request_form.html", {"form": form, "complaint": complaint}, status=status)
@@ -152,6 +156,7 @@ def request_decide(request, access_request_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Anmodningen er afgjort, og anmoderen har fået besked."))
             return redirect("access_requests:detail", access_request_id=access_request.id)
     return _detail(request, access_request, decision_form=form, status=400)
 
@@ -169,6 +174,7 @@ def request_identify_case(request, access_request_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Sagens dokumenter er hentet. Gennemgå dem, før du afgør anmodningen."))
             return redirect("access_requests:detail", access_request_id=access_request.id)
     return _detail(request, access_request, case_form=form, status=400)
 
@@ -177,7 +183,15 @@ def request_identify_case(request, access_request_id: int):
 @require_POST
 def request_refresh(request, access_request_id: int):
     access_request = _decidable(request, access_request_id)
-    services.refresh_documents(actor=request.user, access_request=access_request)
+    added = services.refresh_documents(actor=request.user, access_request=access_request)
+    if added:
+        messages.success(
+            request,
+            ngettext("Ét nyt dokument er hentet fra sagen.", "%(count)d nye dokumenter er hentet fra sagen.", added)
+            % {"count": added},
+        )
+    else:
+        messages.info(request, _("Der er ingen nye dokumenter i sagen."))
     return redirect("access_requests:detail", access_request_id=access_request.id)
 
 
@@ -197,6 +211,7 @@ def request_late_letter(request, access_request_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Fristbrevet er gemt. Det sendes til anmoderen, hvis fristen overskrides."))
             return redirect("access_requests:detail", access_request_id=access_request.id)
     return _detail(request, access_request, late_form=form, status=400)
 

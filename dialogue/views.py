@@ -6,6 +6,7 @@ everything here still works.
 
 import uuid
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -111,5 +112,6 @@ def hide(request, thread_id: int, message_id: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            messages.success(request, _("Beskeden er skjult. Deltagerne ser begrundelsen i stedet."))
             return redirect(f"{reverse('dialogue:thread', args=[thread.id])}#message-{message.id}")
     return render_thread(request, thread, hide_form=form, hide_id=message.id, status=400)

@@ -1,9 +1,11 @@
 """Pages of retention: asking for erasure, deciding it, and the anonymisation log."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from complaints.selectors import access_complaint_by_id
@@ -43,6 +45,7 @@ def erasure_create(request, complaint_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Din anmodning om sletning er modtaget. Du får besked, når den er afgjort."))
             return redirect("retention:erasure-detail", erasure_request_id=erasure_request.id)
     status = 400 if request.method == "POST" else 200
     return render(request, "retention/erasure_form.html", {"form": form, "complaint": complaint}, status=status)
@@ -70,6 +73,7 @@ def erasure_create_all(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Din anmodning om sletning er modtaget. Du får besked, når den er afgjort."))
             return redirect("retention:erasure-detail", erasure_request_id=erasure_request.id)
     status = 400 if request.method == "POST" else 200
     return render(request, "retention/erasure_all_form.html", {"form": form}, status=status)
@@ -105,6 +109,7 @@ def erasure_detail(request, erasure_request_id: int):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
+                messages.success(request, _("Anmodningen er afgjort, og borgeren har fået besked."))
                 return redirect("retention:erasure-detail", erasure_request_id=erasure_request.id)
     context = {"erasure_request": erasure_request, "form": form, "can_decide": can_decide}
     return render(request, "retention/erasure_detail.html", context, status=400 if request.method == "POST" else 200)
