@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from escalations.models import Escalation, EscalationSettings
@@ -9,26 +10,31 @@ def _field_of(name: str):
     return EscalationSettings._meta.get_field(name)
 
 
+def _label_of(name: str):
+    return capfirst(_field_of(name).verbose_name)  # a form's label starts with a capital, as a model's never does
+
+
 class SettingsForm(forms.Form):
     threshold = forms.IntegerField(
-        label=_field_of("threshold").verbose_name,
+        label=_label_of("threshold"),
         help_text=_field_of("threshold").help_text,
         min_value=1,
         max_value=1000,
     )
     window_days = forms.IntegerField(
-        label=_field_of("window_days").verbose_name,
+        label=_label_of("window_days"),
         help_text=_field_of("window_days").help_text,
         min_value=1,
         max_value=365,
     )
     rise_factor = forms.FloatField(
-        label=_field_of("rise_factor").verbose_name,
+        label=_label_of("rise_factor"),
         help_text=_field_of("rise_factor").help_text,
         min_value=1.1,
         max_value=100,
+        localize=True,  # written and shown the Danish way: 2,5
     )
-    themes = ThemesField(label=_field_of("themes").verbose_name, help_text=_field_of("themes").help_text)
+    themes = ThemesField(label=_label_of("themes"), help_text=_field_of("themes").help_text)
 
 
 class DismissForm(forms.Form):
