@@ -150,6 +150,7 @@ def meeting_create(request, slug: str):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            messages.success(request, _("Mødet er oprettet. Sæt nu punkter på dagsordenen."))
             return redirect(meeting)
     context = {"form": form, "committee": committee}
     return render(request, "committees/meeting_form.html", context, status=400 if form.errors else 200)
@@ -168,6 +169,7 @@ def meeting_edit(request, meeting_id: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            messages.success(request, _("Mødet er gemt."))
             return redirect(meeting)
     context = {"form": form, "committee": meeting.committee, "meeting": meeting}
     return render(request, "committees/meeting_form.html", context, status=400 if form.errors else 200)
@@ -307,6 +309,7 @@ def item_create(request, meeting_id: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            messages.success(request, _("Punktet er tilføjet dagsordenen. Du kan tilføje bilag herunder."))
             return redirect("committees:item-edit", item_id=item.id)
     context = {"form": form, "meeting": meeting, "committee": meeting.committee}
     return render(request, "committees/item_form.html", context, status=400 if form.errors else 200)
@@ -344,6 +347,7 @@ def item_edit(request, item_id: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            messages.success(request, _("Punktet er gemt."))
             return redirect(_item_url(item))
     return _item_page(request, item, form=form, status=400)
 
@@ -352,10 +356,12 @@ def item_edit(request, item_id: int):
 @require_POST
 def item_move(request, item_id: int):
     item = access_own_item_by_id(user=request.user, item_id=item_id)
+    direction = request.POST.get("direction", "")
     try:
-        services.move_item(actor=request.user, item=item, direction=request.POST.get("direction", ""))
+        services.move_item(actor=request.user, item=item, direction=direction)
     except ValidationError as error:
         return _meeting_page(request, item.meeting, action_errors=error.messages, status=400)
+    messages.success(request, _("Punktet er flyttet op.") if direction == "up" else _("Punktet er flyttet ned."))
     return redirect(_item_url(item))
 
 
@@ -385,6 +391,7 @@ def item_decision(request, item_id: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            messages.success(request, _("Beslutningen er gemt."))
             return redirect(_item_url(item))
     context = {"item": item, "meeting": item.meeting, "committee": item.meeting.committee, "form": form}
     return render(request, "committees/decision_form.html", context, status=400 if form.errors else 200)
