@@ -273,6 +273,7 @@ def assisted_new_code(request, complaint_id: int):
     complaint = access_assisted_complaint_by_id(user=request.user, complaint_id=complaint_id)
     code = services.renew_claim_code(actor=request.user, complaint=complaint)
     request.session[CODE_SESSION_KEY.format(complaint.id)] = code
+    messages.success(request, _("Der er lavet en ny kode. Den gamle kode virker ikke længere."))
     return redirect("complaints:assisted-receipt", complaint_id=complaint.id)
 
 
@@ -282,6 +283,9 @@ def assisted_done(request, complaint_id: int):
     """The receipt is printed or sent: the code leaves the session and is never shown again."""
     complaint = access_assisted_complaint_by_id(user=request.user, complaint_id=complaint_id)
     request.session.pop(CODE_SESSION_KEY.format(complaint.id), None)
+    messages.success(
+        request, _("Koden til %(reference)s er glemt og vises ikke igen.") % {"reference": complaint.reference}
+    )
     return redirect("complaints:assisted-list")
 
 
@@ -423,6 +427,7 @@ def complaint_classify(request, complaint_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("KLE-emnet er gemt."))
             return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#kle")
     if not can_handle_complaint(request.user, complaint):
         raise PermissionDenied
@@ -452,6 +457,7 @@ def complaint_record_representation(request, complaint_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Fuldmagten er registreret for klagen."))
             return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#representations")
     context = _detail_context(request, complaint, can_handle=True, paper_form=form)
     return render(request, "complaints/complaint_detail.html", context, status=400)
@@ -463,6 +469,7 @@ def contact_share(request, complaint_id: int, log_id: int):
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
     log = get_object_or_404(complaint.contact_logs, id=log_id)
     services.share_contact_summary(actor=request.user, contact_log=log)
+    messages.success(request, _("Resuméet er delt med borgeren i samtalen. Borgeren kan bekræfte eller rette det."))
     return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#contact-{log.id}")
 
 
@@ -625,6 +632,11 @@ def representation_list(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(
+                request,
+                _("Fuldmagten er sendt til %(name)s. Den gælder, når %(name)s har sagt ja.")
+                % {"name": representation.representative.full_name},
+            )
             return redirect(representation.get_absolute_url())
     context = {
         "form": form,
@@ -657,12 +669,16 @@ def representation_detail(request, representation_id: int):
 @require_POST
 def representation_answer(request, representation_id: int):
     representation = access_representation_by_id(user=request.user, representation_id=representation_id)
+    accept = request.POST.get("answer") == "accept"
     try:
-        services.answer_representation(
-            actor=request.user, representation=representation, accept=request.POST.get("answer") == "accept"
-        )
+        services.answer_representation(actor=request.user, representation=representation, accept=accept)
     except ValidationError as error:
         return render_representation(request, representation, error=error)
+    name = {"name": representation.principal.full_name}
+    if accept:
+        messages.success(request, _("Du har sagt ja til fuldmagten, og %(name)s har fået besked.") % name)
+    else:
+        messages.success(request, _("Du har sagt nej til fuldmagten, og %(name)s har fået besked.") % name)
     return redirect(representation.get_absolute_url())
 
 
@@ -674,6 +690,7 @@ def representation_end(request, representation_id: int):
         services.end_representation(actor=request.user, representation=representation)
     except ValidationError as error:
         return render_representation(request, representation, error=error)
+    messages.success(request, _("Fuldmagten er afsluttet og gælder ikke længere."))
     return redirect(representation.get_absolute_url())
 
 
