@@ -22,6 +22,7 @@ from escalations.selectors import (
     access_theme_by_slug,
     escalation_history,
     settings_of,
+    theme_charts,
     theme_overview,
 )
 
@@ -48,10 +49,12 @@ def _theme_page(request, committee, theme, *, dismiss_form=None, merge_form=None
     escalations = escalation_history(committee=committee, theme=theme)
     open_escalation = next((e for e in escalations if e.status == Escalation.Status.OPEN), None)
     can_handle = open_escalation is not None and can_handle_escalation(request.user, open_escalation)
+    overview = theme_overview(themes=[theme])
     context = {
         "committee": committee,
         "theme": theme,
-        "overview": theme_overview(themes=[theme]),
+        "overview": overview,
+        "charts": theme_charts(overview),
         "escalations": escalations,
         "open_escalation": open_escalation,
         "dismiss_form": (dismiss_form or DismissForm()) if can_handle else None,

@@ -8,8 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.conf import settings
+from django.utils.formats import date_format, number_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Department
+from core.charts import Bar, Chart, bar_chart
 from figures.models import IdeaFigure, ServiceFigure
 
 
@@ -23,6 +28,31 @@ class Measure:
     @property
     def suppressed(self) -> bool:
         return self.base < settings.FIGURES_MIN_GROUP_SIZE
+
+
+def fewer_than() -> str:
+    """What a withheld figure says, e.g. "færre end 5"."""
+    return _("færre end %(n)s") % {"n": settings.FIGURES_MIN_GROUP_SIZE}
+
+
+def measure_text(measure: Measure, kind: str, *, withheld: bool = False) -> str:
+    """A figure as the reader reads it, in her language: kind "count" ("12"), "days" or "rating" (one decimal,
+    "3,5"), "share" (a whole percentage, "40 %"); "færre end 5" when withheld, "ingen" when there is none."""
+    if withheld or measure.suppressed:
+        return fewer_than()
+    if measure.value is None:
+        return _("ingen")
+    if kind == "share":
+        return f"{number_format(round(measure.value * 100))} %"
+    if kind in ("days", "rating"):
+        return number_format(measure.value, decimal_pos=1)
+    return number_format(measure.value)
+
+
+def measure_bar(label: str, measure: Measure, kind: str, *, withheld: bool = False) -> Bar:
+    """A chart's bar for a figure: no bar where it is withheld or there is none, only its words."""
+    shown = not (withheld or measure.suppressed) and measure.value is not None
+    return Bar(label=label, value=measure.value if shown else None, text=measure_text(measure, kind, withheld=withheld))
 
 
 def _share(part: int, whole: int) -> Measure:
@@ -61,6 +91,21 @@ class FigureRow:
         "survey_average_rating",
         "survey_understood_decision",
     )
+
+    # The columns of the CSV, in the reader's language.
+    LABELS = {
+        "complaints": gettext_lazy("Klager"),
+        "first_contact_median_days": gettext_lazy("Første kontakt, dage (median)"),
+        "first_contact_p90_days": gettext_lazy("Første kontakt, dage (90 procent inden for)"),
+        "first_contact_within_deadline": gettext_lazy("Første kontakt inden for fristen (andel)"),
+        "resolved_in_dialogue": gettext_lazy("Løst i dialog (andel)"),
+        "decision_changed": gettext_lazy("Afgørelsen ændret (andel)"),
+        "upheld_and_forwarded": gettext_lazy("Fastholdt og sendt videre (andel)"),
+        "genvurdering_within_four_weeks": gettext_lazy("Genvurdering inden for 4 uger (andel)"),
+        "decision_median_days": gettext_lazy("Tid til afgørelse, dage (median)"),
+        "survey_average_rating": gettext_lazy("Tilfredshed, 1-5 (gennemsnit)"),
+        "survey_understood_decision": gettext_lazy("Forstod afgørelsen (andel)"),
+    }
 
     @classmethod
     def of(cls, figure: ServiceFigure) -> "FigureRow":
@@ -115,6 +160,13 @@ class IdeaRow:
     declined: Measure
 
     MEASURES = ("ideas", "reached_committee", "decided", "implemented", "declined")
+    LABELS = {
+        "ideas": gettext_lazy("Idéer"),
+        "reached_committee": gettext_lazy("Nåede et udvalg"),
+        "decided": gettext_lazy("Besluttet"),
+        "implemented": gettext_lazy("Gennemføres"),
+        "declined": gettext_lazy("Afvist"),
+    }
 
     @classmethod
     def of(cls, figure: IdeaFigure) -> "IdeaRow":
@@ -178,3 +230,35 @@ def service_figures(*, year: int, department: Department | None = None) -> Servi
         idea_months=[row for row in idea_rows if row.month],
         idea_total=next((row for row in idea_rows if row.month is None), None),
     )
+
+
+def department_charts(department: DepartmentFigures, *, year: int) -> list[Chart]:
+    """The department's months drawn: the days to first contact (median) and the share resolved in dialogue.
+    No queries: the same rows as the table beside them."""
+    months = [(capfirst(date_format(row.month, "F")), row) for row in department.months]
+    values = {"name": department.name, "year": year}
+    return [
+        bar_chart(
+            chart_id=f"chart-{department.slug}-contact",
+            title=_("Dage til første kontakt (median) pr. måned, %(name)s %(year)s") % values,
+            caption=_(
+                "Tid til første kontakt i %(name)s, %(year)s: dage fra klagen kom ind, til en sagsbehandler "
+                "talte med borgeren (median), måned for måned."
+            )
+            % values,
+            bars=[
+                measure_bar(label, row.first_contact_median_days, "days", withheld=row.suppressed)
+                for label, row in months
+            ],
+        ),
+        bar_chart(
+            chart_id=f"chart-{department.slug}-dialogue",
+            title=_("Andel løst i dialog pr. måned, %(name)s %(year)s") % values,
+            caption=_("Andel af de afsluttede klager i %(name)s, %(year)s, der blev løst i dialog, måned for måned.")
+            % values,
+            bars=[
+                measure_bar(label, row.resolved_in_dialogue, "share", withheld=row.suppressed) for label, row in months
+            ],
+            largest=1,  # a whole bar is 100 %
+        ),
+    ]

@@ -4,11 +4,13 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from core.charts import Bar, bar_chart
 from demo.municipality import generate
-from escalations.charts import Bar, bar_chart
 from escalations.models import EscalationSettings
 from escalations.services import escalate_themes, refresh_theme_counts
 from themes.models import Theme
@@ -61,13 +63,35 @@ def test_escalation_job_reads_in_a_constant_number_of_queries(committee, django_
             assert escalate_themes(now=end) == []
 
 
-def test_charts_are_images_with_a_title_and_escaped_text():
-    svg = bar_chart(
+def test_charts_are_images_with_a_title_a_caption_and_escaped_text():
+    chart = bar_chart(
         chart_id="c",
         title="Klager <pr.> uge",
-        bars=[Bar("Vej & Park", 12, "12"), Bar("Natur", None, "færre end 5"), Bar("Tom", 0, "0")],
+        caption="Klager & idéer",
+        bars=[Bar("Vej & Park", 12.5, "12,5"), Bar("Natur", None, "færre end 5"), Bar("Tom", 0, "0")],
     )
-    assert svg.startswith("<svg") and 'role="img"' in svg and 'aria-labelledby="c-title c-desc"' in svg
+    html = render_to_string("includes/chart.html", {"chart": chart})
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert 'role="img"' in svg and 'aria-labelledby="c-title"' in svg and 'aria-describedby="c-desc"' in svg
     assert '<title id="c-title">Klager &lt;pr.&gt; uge</title>' in svg
-    assert "Vej &amp; Park" in svg and "færre end 5" in svg
+    assert "Vej &amp; Park" in svg and ">12,5</text>" in svg and "færre end 5" in svg
     assert svg.count("<rect") == 1  # no bar for a withheld or empty group, only its words
+    assert 'width="340.0"' in svg and "," not in svg.split(">")[0]  # coordinates unlocalised, even in Danish
+    assert '<figcaption id="c-caption" class="chart-caption">Klager &amp; idéer</figcaption>' in html
+
+
+def test_every_chart_on_the_theme_page_has_a_visible_caption_and_states_are_badges(client, committee, member):
+    generate(complaints=60, ideas=20, supports=60, years=0.3, seed=3, end=timezone.now(), batch_size=200)
+    EscalationSettings.objects.create(committee=committee, threshold=1)  # every theme with anything escalates
+    escalate_themes()
+    client.force_login(member)
+    html = client.get(reverse("escalations:theme", args=[committee.slug, "vej-og-trafik"])).content.decode()
+    figures = html.split('<figure class="chart-figure">')[1:]
+    assert len(figures) == 3
+    for figure, chart_id in zip(figures, ("chart-complaints", "chart-ideas", "chart-departments"), strict=True):
+        figure = figure[: figure.index("</figure>")]
+        assert f'<title id="{chart_id}-title">' in figure and 'role="img"' in figure
+        assert f'<figcaption id="{chart_id}-caption" class="chart-caption">' in figure
+    assert "Klager om emnet pr. uge fra " in html and "<table" in html
+    status = html[html.index('id="status-title"') : html.index('id="figures-title"')]
+    assert 'class="tag' not in html and '<span class="badge badge-info">Venter på udvalget</span>' in status

@@ -105,6 +105,7 @@ def test_the_public_page_shows_the_figures_and_withholds_small_groups(client, ma
     html = response.content.decode()
     assert "<caption" in html and 'scope="col"' in html and 'scope="row"' in html
     familie = html[html.index('id="dept-familiecentret"') : html.index('id="dept-natur-og-miljo"')]
+    familie = familie[familie.index("<table") :]  # the table; the charts are tested below
     assert "Marts" in familie
     assert "60 %" in familie  # within the deadline
     assert "7,6" in familie  # 90th percentile, in Danish
@@ -112,22 +113,103 @@ def test_the_public_page_shows_the_figures_and_withholds_small_groups(client, ma
     # Genvurdering and time to decision (no decisions yet), in March and for the whole year.
     assert familie.count("færre end 5") == 4
     natur = html[html.index('id="dept-natur-og-miljo"') :]
-    assert natur.count("færre end 5") == 22  # every figure of the month and of the year
+    natur_table = natur[natur.index("<table") : natur.index("</table>")]
+    assert natur_table.count("færre end 5") == 22  # every figure of the month and of the year
     assert "Mette" not in html and "borger@example.dk" not in html
 
 
-def test_csv_export(client, march):
+def _charts(html: str) -> list[str]:
+    """Each chart's <figure> element."""
+    return [part[: part.index("</figure>")] for part in html.split('<figure class="chart-figure">')[1:]]
+
+
+def test_the_public_page_draws_each_department_s_months_as_accessible_charts(client, march):
+    html = client.get(reverse("figures:service"), {"year": 2025}).content.decode()
+    familie = html[html.index('id="dept-familiecentret"') : html.index('id="dept-natur-og-miljo"')]
+    contact, dialogue = _charts(familie)
+    for chart, kind in ((contact, "contact"), (dialogue, "dialogue")):
+        chart_id = f"chart-familiecentret-{kind}"
+        assert 'role="img"' in chart and f'aria-labelledby="{chart_id}-title"' in chart
+        assert f'aria-describedby="{chart_id}-desc"' in chart
+        assert f'<title id="{chart_id}-title">' in chart and f'<desc id="{chart_id}-desc">' in chart
+        assert f'<figcaption id="{chart_id}-caption" class="chart-caption">' in chart  # a visible caption
+        assert "Marts</text>" in chart and chart.count("<rect") == 1
+    assert "Dage til første kontakt (median) pr. måned, Familiecentret 2025</title>" in contact
+    assert ">3,0</text>" in contact  # the median, in Danish, as text beside its bar
+    assert 'width="340.0"' in contact  # the only month is the longest bar
+    assert "Andel løst i dialog pr. måned, Familiecentret 2025</title>" in dialogue
+    assert ">40 %</text>" in dialogue and 'width="136.0"' in dialogue  # 40 % of the whole width: a share's scale
+    assert "Tallene står også i tabellen under diagrammet." in contact
+    assert familie.index("</svg>") < familie.index("<table")  # the table stays, below the charts
+    natur = html[html.index('id="dept-natur-og-miljo"') :]
+    withheld = _charts(natur)
+    assert len(withheld) == 2 and all("<rect" not in chart and ">færre end 5</text>" in chart for chart in withheld)
+    assert "<table" in natur
+
+
+def test_the_charts_speak_english_too(client, march):
+    with translation.override(None):
+        html = client.get(reverse("figures:service"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Days to first contact (median) per month, Familiecentret 2025</title>" in html
+    assert "The figures are also in the table below the chart." in html and ">3.0</text>" in html
+
+
+def _csv_rows(response, delimiter=","):
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8")), delimiter=delimiter))
+
+
+def test_csv_export_has_danish_columns_and_flags_withheld_figures_in_their_own_column(client, march):
     response = client.get(reverse("figures:service-csv"), {"year": "2025"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    march_row = next(r for r in rows if r["department"] == "familiecentret" and r["period"] == "2025-03")
-    assert march_row["complaints"] == "5"
-    assert float(march_row["first_contact_p90_days"]) == pytest.approx(7.6)
-    assert march_row["genvurdering_within_four_weeks"] == "færre end 5"
-    natur = [r for r in rows if r["department"] == "natur-og-miljo"]
-    assert [r["period"] for r in natur] == ["2025-03", "2025"]
-    assert all(r[m] == "færre end 5" for r in natur for m in ("complaints", "resolved_in_dialogue"))
+    assert 'filename="servicetal-2025.csv"' in response["Content-Disposition"]
+    assert not response.content.startswith(b"\xef\xbb\xbf")
+    rows = _csv_rows(response)
+    assert list(rows[0])[:6] == ["Afdelingens kode", "Afdeling", "Periode", "Klager", "Skjult: Klager",
+                                 "Første kontakt, dage (median)"]  # fmt: skip
+    march_row = next(r for r in rows if r["Afdelingens kode"] == "familiecentret" and r["Periode"] == "2025-03")
+    assert march_row["Klager"] == "5" and march_row["Skjult: Klager"] == "nej"
+    assert float(march_row["Første kontakt, dage (90 procent inden for)"]) == pytest.approx(7.6)
+    assert march_row["Løst i dialog (andel)"] == "0.4"
+    # Withheld: the number column is empty, its flag column says so.
+    assert march_row["Genvurdering inden for 4 uger (andel)"] == ""
+    assert march_row["Skjult: Genvurdering inden for 4 uger (andel)"] == "ja"
+    natur = [r for r in rows if r["Afdelingens kode"] == "natur-og-miljo"]
+    assert [r["Periode"] for r in natur] == ["2025-03", "2025"]
+    assert all(r[m] == "" and r[f"Skjult: {m}"] == "ja" for r in natur for m in ("Klager", "Løst i dialog (andel)"))
+    assert "færre end" not in response.content.decode()  # no words in a number column
+
+
+def test_csv_export_in_english(client, march):
+    rows = _csv_rows(client.get(reverse("figures:service-csv"), {"year": "2025", "lang": "en"}))
+    assert list(rows[0])[:5] == ["Department code", "Department", "Period", "Complaints", "Hidden: Complaints"]
+    march_row = next(r for r in rows if r["Department code"] == "familiecentret" and r["Period"] == "2025-03")
+    assert march_row["Resolved in dialogue (share)"] == "0.4"
+    assert march_row["Hidden: Reconsidered within 4 weeks (share)"] == "yes"
+    assert march_row["Hidden: Complaints"] == "no"
+
+
+def test_csv_export_for_danish_excel(client, march):
+    response = client.get(reverse("figures:service-csv"), {"year": "2025", "format": "excel"})
+    assert response.status_code == 200
+    assert 'filename="servicetal-2025-excel.csv"' in response["Content-Disposition"]
+    assert response.content.startswith(b"\xef\xbb\xbf")  # the byte-order mark: Excel reads UTF-8
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert list(rows[0])[:3] == ["Afdelingens kode", "Afdeling", "Periode"]
+    march_row = next(r for r in rows if r["Afdelingens kode"] == "familiecentret" and r["Periode"] == "2025-03")
+    assert march_row["Løst i dialog (andel)"] == "0,4"  # decimal comma
+    assert march_row["Første kontakt, dage (90 procent inden for)"] == "7,6"
+    assert march_row["Klager"] == "5" and march_row["Afdeling"] == "Familiecentret"
+    assert any(r["Afdeling"] == "Natur- og Miljøafdelingen" for r in rows)  # æ, ø, å survive
+    english = client.get(reverse("figures:service-csv"), {"year": "2025", "format": "excel", "lang": "en"})
+    assert english.content.decode("utf-8-sig").startswith("Department code;Department;Period;")
+
+
+def test_the_page_links_the_downloads_in_its_language(client, march):
+    html = client.get(reverse("figures:service"), {"year": 2025, "lang": "en"}).content.decode()
+    assert "/servicetal/servicetal.csv?year=2025&amp;lang=da&amp;format=excel" in html
+    assert '/servicetal/servicetal.csv?year=2025&amp;lang=da"' in html
 
 
 def test_json_export(client, march):
@@ -265,9 +347,9 @@ def test_ideas_per_month_with_how_many_reached_a_committee(client, march, commit
     html = client.get(reverse("figures:service"), {"year": 2025}).content.decode()
     ideas_section = html[html.index('id="ideas-title"') :]
     assert "Marts" in ideas_section and "April" in ideas_section and "færre end 5" in ideas_section
-    rows = list(csv.DictReader(io.StringIO(client.get(reverse("figures:ideas-csv"), {"year": 2025}).content.decode())))
-    assert [(r["period"], r["ideas"], r["reached_committee"]) for r in rows] == [
-        ("2025-03", "6", "3"), ("2025-04", "færre end 5", "færre end 5"), ("2025", "9", "3"),
+    rows = _csv_rows(client.get(reverse("figures:ideas-csv"), {"year": 2025}))
+    assert [(r["Periode"], r["Idéer"], r["Nåede et udvalg"], r["Skjult: Idéer"]) for r in rows] == [
+        ("2025-03", "6", "3", "nej"), ("2025-04", "", "", "ja"), ("2025", "9", "3", "nej"),
     ]  # fmt: skip
     body = client.get("/api/figures/service/", {"year": 2025}).json()
     assert body["ideas"]["months"][1]["suppressed"] == list(IdeaRow.MEASURES)
