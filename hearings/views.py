@@ -199,6 +199,7 @@ def hearing_edit(request, hearing_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Høringen er gemt."))
             return redirect("hearings:manage", hearing_id=hearing.id)
     hearing.refresh_from_db()
     return render(request, "hearings/hearing_form.html", {"form": form, "hearing": hearing}, status=_status(form))
@@ -254,6 +255,7 @@ def section_add(request, hearing_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Afsnittet er tilføjet udkastet."))
             return redirect("hearings:manage", hearing_id=hearing.id)
     return _manage_page(request, hearing, forms={"section": form}, status=400)
 
@@ -271,6 +273,7 @@ def section_edit(request, hearing_id: int, number: int):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
+                messages.success(request, _("Afsnittet er fjernet fra udkastet."))
                 return redirect("hearings:manage", hearing_id=hearing.id)
         elif form.is_valid():
             try:
@@ -278,6 +281,7 @@ def section_edit(request, hearing_id: int, number: int):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
+                messages.success(request, _("Afsnittet er gemt."))
                 return redirect("hearings:manage", hearing_id=hearing.id)
     context = {"hearing": hearing, "section": section, "form": form}
     return render(request, "hearings/section_form.html", context, status=_status(form))
@@ -305,6 +309,7 @@ def file_add(request, hearing_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Bilaget er tilføjet."))
             return redirect("hearings:manage", hearing_id=hearing.id)
     return _manage_page(request, hearing, forms={"file": form}, status=400)
 
@@ -317,7 +322,12 @@ def file_remove(request, hearing_id: int, file_id: int):
         services.remove_file(actor=request.user, stored=get_object_or_404(hearing.files, id=file_id))
     except ValidationError as error:
         return _manage_page(request, hearing, forms={"action_errors": error.messages}, status=400)
+    messages.success(request, _("Bilaget er fjernet."))
     return redirect("hearings:manage", hearing_id=hearing.id)
+
+
+def _invited(request, invitation: Invitation) -> None:
+    messages.success(request, _("%(party)s er inviteret til høringen.") % {"party": invitation.party})
 
 
 @login_required
@@ -325,12 +335,14 @@ def file_remove(request, hearing_id: int, file_id: int):
 def invite(request, hearing_id: int):
     hearing = access_managed_hearing_by_id(user=request.user, hearing_id=hearing_id)
     key = request.POST.get("idempotency_key", "")
-    if earlier(action="hearings.invite", actor_id=request.user.id, key=key, model=Invitation):
+    invitation = earlier(action="hearings.invite", actor_id=request.user.id, key=key, model=Invitation)
+    if invitation is not None:
+        _invited(request, invitation)
         return redirect("hearings:manage", hearing_id=hearing.id)  # sent twice: the party is no longer a choice
     form = _invite_form(hearing, request.POST)
     if form.is_valid():
         try:
-            once(
+            invitation = once(
                 action="hearings.invite",
                 actor_id=request.user.id,
                 key=form.idempotency_key,
@@ -340,6 +352,7 @@ def invite(request, hearing_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            _invited(request, invitation)
             return redirect("hearings:manage", hearing_id=hearing.id)
     return _manage_page(request, hearing, forms={"invite": form}, status=400)
 
@@ -349,10 +362,12 @@ def invite(request, hearing_id: int):
 def uninvite(request, hearing_id: int, invitation_id: int):
     hearing = access_managed_hearing_by_id(user=request.user, hearing_id=hearing_id)
     invitation = get_object_or_404(Invitation, id=invitation_id, hearing=hearing)
+    party = str(invitation.party)
     try:
         services.uninvite(actor=request.user, invitation=invitation)
     except ValidationError as error:
         return _manage_page(request, hearing, forms={"action_errors": error.messages}, status=400)
+    messages.success(request, _("%(party)s er ikke længere inviteret.") % {"party": party})
     return redirect("hearings:manage", hearing_id=hearing.id)
 
 
@@ -443,6 +458,7 @@ def _save_note_part(request, hearing, action, summary_form, section_forms):
         except ValidationError as error:
             add_service_errors(summary_form, error)
             return None
+        messages.success(request, _("De generelle bemærkninger er gemt."))
         return request.path
     for section, form in section_forms:
         if action == f"section-{section.number}" and form.is_valid():
@@ -451,5 +467,6 @@ def _save_note_part(request, hearing, action, summary_form, section_forms):
             except ValidationError as error:
                 add_service_errors(form, error)
                 return None
+            messages.success(request, _("Notatet til afsnit %(number)s er gemt.") % {"number": section.number})
             return f"{request.path}#afsnit-{section.number}"
     return None
