@@ -346,6 +346,7 @@ def comment_create(request, idea_id: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            messages.success(request, _("Din kommentar er offentliggjort."))
             return redirect(reverse("ideas:idea", args=[idea.id]) + f"#kommentar-{comment.id}")
     return _render_idea(request, idea, comment_form=form)
 
@@ -363,6 +364,7 @@ def comment_edit(request, comment_id: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            messages.success(request, _("Din kommentar er gemt."))
             return redirect(reverse("ideas:idea", args=[comment.idea_id]) + f"#kommentar-{comment.id}")
     if not can_edit_comment(request.user, comment) and not form.errors:
         form.add_error(None, services.COMMENT_EDIT_WINDOW_PASSED)

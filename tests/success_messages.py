@@ -3,8 +3,11 @@
 import html
 import re
 
+# includes/messages.html: the alert, its icon, then the body; never across into another alert.
 ALERT = re.compile(
-    r'<div class="alert alert-(?P<variant>\w+)" role="\w+">.*?<p class="alert-text">(?P<text>.*?)</p>', re.S
+    r'<div class="alert alert-(?P<variant>\w+)" role="\w+">(?:(?!<div class="alert ).)*?'
+    r'<div class="alert-body"><p class="alert-text">(?P<text>.*?)</p>',
+    re.S,
 )
 
 
