@@ -1,6 +1,7 @@
 """In Chromium against the live stack: the secretary finds an escalated theme, reads its page and puts it on a
 meeting with the evidence drafted; and axe-core (WCAG 2.1 A and AA) finds no violations on the pages of themes,
-escalations and the public service figures."""
+escalations and the public service figures, and the contrast of the texts axe leaves for review there (the
+charts' SVG text) measured in the page."""
 
 from datetime import timedelta
 
@@ -12,7 +13,7 @@ from complaints import services as complaints
 from escalations.models import EscalationSettings
 from escalations.services import escalate_themes
 from figures.services import refresh_service_figures
-from tests.e2e.axe import violations
+from tests.e2e.axe import contrast_left_for_review, violations
 from tests.e2e.sessions import browser_context_for
 from themes.models import Theme
 
@@ -55,6 +56,7 @@ def test_the_secretary_puts_an_escalated_theme_on_the_agenda(live_stack, browser
     body = page.content()
     assert "Mette" not in body and "Ahornvej" not in body and "[navn]" in body
     assert violations(page, axe_source) == [], "the theme page"
+    assert contrast_left_for_review(page, axe_source) == [], "the theme page's charts"
     page.get_by_role("button", name="Afvis emnet").click()
     assert page.locator("#error-summary").is_visible()
     assert violations(page, axe_source) == [], "the theme page with an error"
@@ -73,7 +75,9 @@ def test_theme_and_figure_pages_have_no_wcag_violations(live_stack, browser, axe
                                                         citizen):  # fmt: skip
     anonymous = browser.new_context(base_url=live_stack.url, locale="da-DK").new_page()
     anonymous.goto("/servicetal/")
+    assert anonymous.locator("figure svg[role=img] title", has_text="Dage til første kontakt").count() == 1
     assert violations(anonymous, axe_source) == [], "/servicetal/"
+    assert contrast_left_for_review(anonymous, axe_source) == [], "/servicetal/ (its charts, its selects)"
     anonymous.goto("/servicetal/?year=abc")
     assert violations(anonymous, axe_source) == [], "/servicetal/ with an error"
     staff = browser_context_for(browser, live_stack, caseworker).new_page()
