@@ -120,6 +120,7 @@ def application_start(request, slug: str):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("Ansøgningen er gemt som kladde. Du kan gøre den færdig senere."))
             return redirect("grants:step", application_id=application.id, step=2)
     context = {"pool": pool, "round": round, "steps": STEPS, "step": 1, "form": form, "application": None}
     return render(request, "grants/step_project.html", context, status=400 if form.errors else 200)
