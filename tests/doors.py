@@ -159,6 +159,7 @@ class Demo:
 
 
 INTERNAL_TITLE = "Internt notat til udvalget fra matrixen"
+CONTACT_NOTE = "Matrixens kontaktnotat: moren virkede presset, vi tager et nyt møde"
 
 
 def make_hidden_states() -> dict[str, tuple[frozenset[str], str]]:
@@ -187,7 +188,29 @@ def make_hidden_states() -> dict[str, tuple[frozenset[str], str]]:
         upload=SimpleUploadedFile("internt-notat.pdf", PDF, content_type="application/pdf"),
         is_internal=True,
     )
-    return {
+    secrets = {}
+    from django.utils import timezone
+
+    from complaints import demo as complaints_demo
+    from complaints import services as complaints
+    from complaints.models import ContactLog, ContactTask
+
+    task = ContactTask.objects.filter(
+        complaint__subject=complaints_demo.REPRESENTED_SUBJECT, status=ContactTask.Status.OPEN
+    ).first()
+    if task is not None:  # the caseworker's note of her call, not shared in the thread: the department's own
+        complaints.log_contact(
+            actor=User.objects.get(email=ROLES["caseworker"]),
+            task=task,
+            channel=ContactLog.Channel.PHONE,
+            contacted_at=timezone.now(),
+            summary=CONTACT_NOTE,
+            citizen_understood_decision=ContactLog.Understood.PARTLY,
+        )
+        # The citizen's own data export (GDPR art. 15: /mine-data/hent/, /api/me/data/) has the notes of her calls;
+        # no page shows them to her, nor anything to her representative.
+        secrets[CONTACT_NOTE] = (roles(*FAMILY, "citizen"), "a caseworker's contact note not shared in the thread")
+    return secrets | {
         idea.body[:60]: (roles("moderator", "citizen"), "the text of a hidden idea"),
         comment.body[:60]: (roles("moderator", "citizen2"), "the text of a hidden comment"),
         INTERNAL_TITLE: (roles(*COMMITTEE), "the title of an internal Bilag"),
