@@ -13,12 +13,15 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-WIDTH = 640
-LABEL_WIDTH = 200
-BAR_SPACE = 340
+BAR_SPACE = 240  # the longest bar
 ROW_HEIGHT = 24
 BAR_HEIGHT = ROW_HEIGHT - 8
 MARGIN = 4
+# The texts are 13 px (static/css/site.css); a generous average character of IBM Plex Sans at that size. The
+# chart is as wide as its texts need, drawn at its own size and scaled down on a narrow screen, so a short label
+# (a month) leaves more of a phone's width to the bars and the text.
+CHARACTER_WIDTH = 7.5
+LABEL_WIDTH = (48, 240)  # at least, at the most
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class DrawnBar:
     baseline: int  # the texts' baseline
     length: float  # 0: no bar
     text_x: float  # where the number starts, just after the bar
+    empty: bool  # withheld or nothing to show: its words are drawn in grey
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,9 @@ def bar_chart(
     """A horizontal bar chart, one row per bar. The longest bar is `largest` (e.g. 1 for shares), or the largest
     value when not given."""
     largest = largest or max((bar.value for bar in bars if bar.value), default=0)
+    longest_label = max((len(bar.label) for bar in bars), default=0)
+    label_width = min(max(round(CHARACTER_WIDTH * longest_label) + 16, LABEL_WIDTH[0]), LABEL_WIDTH[1])
+    value_width = round(CHARACTER_WIDTH * max((len(bar.text) for bar in bars), default=0)) + 12
     drawn = []
     for row, bar in enumerate(bars):
         top = MARGIN + row * ROW_HEIGHT
@@ -71,7 +78,8 @@ def bar_chart(
                 top=top + MARGIN,
                 baseline=top + 16,
                 length=length,
-                text_x=round(LABEL_WIDTH + length + 6, 1),
+                text_x=round(label_width + length + 6, 1),
+                empty=bar.value is None,
             )
         )
     return Chart(
@@ -79,10 +87,10 @@ def bar_chart(
         title=title,
         caption=caption or title,
         description=description or _("Tallene står også i tabellen under diagrammet."),
-        width=WIDTH,
+        width=label_width + BAR_SPACE + value_width,
         height=ROW_HEIGHT * len(bars) + 2 * MARGIN,
-        label_x=LABEL_WIDTH - 8,
-        bar_x=LABEL_WIDTH,
+        label_x=label_width - 8,
+        bar_x=label_width,
         bar_height=BAR_HEIGHT,
         bars=drawn,
     )

@@ -76,7 +76,7 @@ def test_charts_are_images_with_a_title_a_caption_and_escaped_text():
     assert '<title id="c-title">Klager &lt;pr.&gt; uge</title>' in svg
     assert "Vej &amp; Park" in svg and ">12,5</text>" in svg and "færre end 5" in svg
     assert svg.count("<rect") == 1  # no bar for a withheld or empty group, only its words
-    assert 'width="340.0"' in svg and "," not in svg.split(">")[0]  # coordinates unlocalised, even in Danish
+    assert 'width="240.0"' in svg and "," not in svg.split(">")[0]  # coordinates unlocalised, even in Danish
     assert '<figcaption id="c-caption" class="chart-caption">Klager &amp; idéer</figcaption>' in html
 
 
