@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import StandInFields
 from accounts.selectors import departments_accepting_complaints, reassign_candidates_for_department
 from classification.selectors import kle_subjects
-from complaints.models import Complaint, ComplaintAttachment, ContactLog
+from complaints.models import Complaint, ComplaintAttachment, ContactLog, ContactTask
+from core.forms import ListFilterForm
 from core.idempotency import IdempotentForm
 from themes.forms import ThemesField
 
@@ -363,3 +364,29 @@ class PaperRepresentationForm(IdempotentForm, RepresentationPeriodForm):
             "title": data["title"],
             "upload": data["file"],
         }
+
+
+class ComplaintFilterForm(ListFilterForm):
+    """Search and filter of "Mine klager" (a GET form: works without JavaScript)."""
+
+    q = forms.CharField(label=_("Søg i dine klager"), required=False, max_length=200)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Alle")), *Complaint.Status.choices])
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {"query": self.cleaned_data["q"], "status": self.cleaned_data["status"]}
+
+
+class InboxFilterForm(ListFilterForm):
+    """Search and filter of the inbox (a GET form: works without JavaScript)."""
+
+    q = forms.CharField(label=_("Søg i opgaverne"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Type"), required=False, choices=[("", _("Alle")), *ContactTask.Kind.choices])
+    overdue = forms.BooleanField(label=_("Kun overskredne"), required=False)
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {"query": data["q"], "kind": data["kind"], "overdue": data["overdue"]}

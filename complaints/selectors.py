@@ -1,5 +1,6 @@
 """Reads of complaints and tasks, always scoped to what the caller may see."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -57,9 +58,27 @@ def complaints_visible_to(*, user: User) -> QuerySet[Complaint]:
     return logged_reads(complaints, viewer=user, read=read)
 
 
-def own_complaints(*, user: User) -> QuerySet[Complaint]:
-    """The citizen's own complaints ("Mine klager")."""
-    return Complaint.objects.filter(complaint_citizen_q(user)).select_related("department")
+def own_complaints(*, user: User, query: str = "", status: str = "") -> QuerySet[Complaint]:
+    """The citizen's own complaints ("Mine klager"), newest first; `query` searches reference, subject and text."""
+    complaints = Complaint.objects.filter(complaint_citizen_q(user)).select_related("department")
+    if query:
+        complaints = complaints.filter(complaint_search_q(query))
+    if status:
+        complaints = complaints.filter(status=status)
+    return complaints.order_by("-created_at", "-id")
+
+
+REFERENCE = re.compile(r"^(?:K-\d{4}-)?0*(\d{1,12})$", re.IGNORECASE)
+
+
+def complaint_search_q(query: str, *, via: str = "") -> Q:
+    """What a search for `query` finds: its reference (K-2026-00012, or the number), or words of its subject or
+    text. `via` is the path to the complaint from the model searched ("complaint__" for tasks)."""
+    query = query.strip()
+    found = Q(**{f"{via}subject__icontains": query}) | Q(**{f"{via}description__icontains": query})
+    if reference := REFERENCE.match(query):
+        found |= Q(**{f"{via}id": int(reference.group(1))})
+    return found
 
 
 def represented_complaints(*, user: User) -> QuerySet[Complaint]:
@@ -159,10 +178,12 @@ def complaint_timeline(*, complaint: Complaint):
     )
 
 
-def inbox_for(*, user: User, include_done: bool = False) -> QuerySet[ContactTask]:
+def inbox_for(
+    *, user: User, include_done: bool = False, query: str = "", kind: str = "", overdue: bool = False
+) -> QuerySet[ContactTask]:
     """A caseworker's own tasks and her departments' unassigned ones; a lead sees her whole department.
 
-    Soonest due first.
+    Soonest due first; `query` searches the complaints (complaint_search_q), `kind` and `overdue` narrow.
     """
     department_ids = department_ids_of(user=user)
     lead_department_ids = [d for d in department_ids if is_department_lead(user=user, department_id=d)]
@@ -173,6 +194,12 @@ def inbox_for(*, user: User, include_done: bool = False) -> QuerySet[ContactTask
     )
     if not include_done:
         tasks = tasks.filter(status=ContactTask.Status.OPEN)
+    if query:
+        tasks = tasks.filter(complaint_search_q(query, via="complaint__"))
+    if kind:
+        tasks = tasks.filter(kind=kind)
+    if overdue:
+        tasks = tasks.filter(status=ContactTask.Status.OPEN, due_at__lt=timezone.now())
     tasks = (
         tasks.select_related(
             "complaint", "assignee", "department", "complaint__citizen", "complaint__filed_by_department"

@@ -24,9 +24,11 @@ from complaints.forms import (
     AttachmentForm,
     ClassifyComplaintForm,
     CloseComplaintForm,
+    ComplaintFilterForm,
     ComplaintStepForm,
     ContactLogForm,
     GrantRepresentationForm,
+    InboxFilterForm,
     IntakeStep,
     PaperRepresentationForm,
     ReassignForm,
@@ -69,6 +71,10 @@ from complaints.selectors import (
 from core.bodies import body_limit, permission_before_body
 from core.forms import add_service_errors
 from core.idempotency import once
+from core.pagination import paged
+
+COMPLAINTS_PER_PAGE = 20
+TASKS_PER_PAGE = 25
 
 # --- The complaint in steps: each step a page of its own, her draft kept on the server, "Tjek dine svar", send --
 
@@ -304,8 +310,11 @@ def complaint_receipt(request, complaint_id: int):
 @login_required
 def complaint_list(request):
     """Her own complaints, and apart from them those she acts in for someone else ("på vegne af")."""
+    filter_form = ComplaintFilterForm.from_query(request.GET)
+    complaints = own_complaints(user=request.user, **filter_form.filters())
     context = {
-        "complaints": own_complaints(user=request.user),
+        "filter_form": filter_form,
+        **paged(request, complaints, per_page=COMPLAINTS_PER_PAGE),
         "represented": represented_complaints(user=request.user),
     }
     return render(request, "complaints/complaint_list.html", context)
@@ -530,9 +539,10 @@ def attachment_file(request, complaint_id: int, attachment_id: int, file_name: s
 def inbox(request):
     if not request.user.is_employee:
         raise PermissionDenied
-    tasks = inbox_for(user=request.user)
+    filter_form = InboxFilterForm.from_query(request.GET)
+    tasks = inbox_for(user=request.user, **filter_form.filters())
     template = "complaints/_task_table.html" if request.GET.get("fragment") else "complaints/inbox.html"
-    return render(request, template, {"tasks": tasks})
+    return render(request, template, {"filter_form": filter_form, **paged(request, tasks, per_page=TASKS_PER_PAGE)})
 
 
 @login_required

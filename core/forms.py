@@ -48,3 +48,12 @@ class DayMonthYearWidget(forms.MultiWidget):
         if not (day or month or year):
             return None
         return f"{year}-{month}-{day}"
+
+
+class ListFilterForm(forms.Form):
+    """A list page's search and filters (a GET form). Bound only when the query names one of its fields, so a page
+    asked with other parameters (a page number, the live inbox's fragment) is the list unfiltered, not a search."""
+
+    @classmethod
+    def from_query(cls, query) -> "ListFilterForm":
+        return cls(query if any(name in query for name in cls.base_fields) else None)

@@ -3,13 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StandInFields
 from accounts.models import PublicName
+from core.forms import ListFilterForm
 from core.idempotency import IdempotentForm
 from ideas.models import COMMENT_MAX, IDEA_BODY_MAX, REASON_MAX, TITLE_MAX, Idea
 from ideas.selectors import ORDER_MOST_SUPPORTED, ORDER_NEWEST, associations_of, collecting_boards
 from themes.forms import ThemesField
 
 
-class BoardFilterForm(forms.Form):
+class BoardFilterForm(ListFilterForm):
     """The board page's search, filter and order (a GET form: works without JavaScript)."""
 
     q = forms.CharField(label=_("Søg i idéerne"), required=False, max_length=200)

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from accounts.models import PublicName
 from accounts.permissions import may_assist_citizens
 from accounts.views import assurance_required
 from core.idempotency import once
+from core.pagination import paged
 from ideas import services
 from ideas.forms import (
     AssistedIdeaForm,
@@ -73,16 +73,12 @@ def board_list(request):
 @require_GET
 def board_detail(request, slug: str):
     board = access_board_by_slug(slug=slug)
-    filter_form = BoardFilterForm(request.GET or None)
+    filter_form = BoardFilterForm.from_query(request.GET)
     ideas = search_ideas(user=request.user, board=board, **filter_form.filters())
-    page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
     context = {
         "board": board,
         "filter_form": filter_form,
-        "page": page,
-        "query_string": query.urlencode(),
+        **paged(request, ideas, per_page=IDEAS_PER_PAGE),
         "can_create": can_create_idea(request.user, board),
         "closed_message": None if board.is_collecting else services.board_closed_message(board),
         "show_hidden": can_see_hidden_text(request.user),
