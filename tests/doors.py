@@ -159,6 +159,7 @@ class Demo:
 
 
 INTERNAL_TITLE = "Internt notat til udvalget fra matrixen"
+DRAFT_HEARING = "Matrixens udkast til høring om legepladser"
 CONTACT_NOTE = "Matrixens kontaktnotat: moren virkede presset, vi tager et nyt møde"
 
 
@@ -210,6 +211,21 @@ def make_hidden_states() -> dict[str, tuple[frozenset[str], str]]:
         # The citizen's own data export (GDPR art. 15: /mine-data/hent/, /api/me/data/) has the notes of her calls;
         # no page shows them to her, nor anything to her representative.
         secrets[CONTACT_NOTE] = (roles(*FAMILY, "citizen"), "a caseworker's contact note not shared in the thread")
+    from datetime import timedelta
+
+    from accounts.models import Committee, Department
+    from hearings import services as hearings
+
+    hearings.create_hearing(
+        actor=User.objects.get(email=ROLES["caseworker"]),
+        committee=Committee.objects.order_by("id").first(),
+        department=Department.objects.get(slug="familiecentret"),
+        title=DRAFT_HEARING,
+        summary="Et udkast, som kun afdelingen kender endnu.",
+        starts_on=timezone.localdate() + timedelta(days=30),
+        ends_on=timezone.localdate() + timedelta(days=60),
+    )
+    secrets[DRAFT_HEARING] = (roles(*FAMILY, *COMMITTEE), "the title of a draft hearing")
     return secrets | {
         idea.body[:60]: (roles("moderator", "citizen"), "the text of a hidden idea"),
         comment.body[:60]: (roles("moderator", "citizen2"), "the text of a hidden comment"),
@@ -387,11 +403,13 @@ def public_hearing(demo: Demo) -> list[Case]:
                     "invitation_id": invitation.id if invitation else MISSING,
                     "answer_id": answer.id if answer else MISSING,
                 },
-                EVERYONE if hearing.published_at else roles("caseworker"),
-                f"hearing {hearing.title[:30]}",
+                # hearings.permissions: a draft is its department's and its committee's
+                EVERYONE if hearing.published_at else roles(*FAMILY, *COMMITTEE),
+                f"hearing {hearing.title[:30]}" if hearing.published_at else "a draft hearing of Familiecentret",
             )
         )
-    return cases[:2]
+    public = [c for c in cases if c.known == EVERYONE]
+    return [*public[:1], *[c for c in cases if c.known != EVERYONE][:1]]
 
 
 def event(demo: Demo) -> list[Case]:
