@@ -6,7 +6,14 @@ from accounts.models import PublicName
 from core.forms import ListFilterForm
 from core.idempotency import IdempotentForm
 from ideas.models import COMMENT_MAX, IDEA_BODY_MAX, REASON_MAX, TITLE_MAX, Idea
-from ideas.selectors import ORDER_MOST_SUPPORTED, ORDER_NEWEST, associations_of, collecting_boards
+from ideas.selectors import (
+    ORDER_MOST_SUPPORTED,
+    ORDER_NEWEST,
+    REPORTED_COMMENTS,
+    REPORTED_IDEAS,
+    associations_of,
+    collecting_boards,
+)
 from themes.forms import ThemesField
 
 
@@ -29,6 +36,22 @@ class BoardFilterForm(ListFilterForm):
             "status": self.cleaned_data["status"],
             "order": self.cleaned_data["order"] or ORDER_MOST_SUPPORTED,
         }
+
+
+class ModerationFilterForm(ListFilterForm):
+    """The moderation queue's search and filter (a GET form: works without JavaScript)."""
+
+    q = forms.CharField(label=_("Søg i anmeldelserne"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Anmeldt indhold"),
+        required=False,
+        choices=[("", _("Alle")), (REPORTED_IDEAS, _("Idéer")), (REPORTED_COMMENTS, _("Kommentarer"))],
+    )
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {"query": self.cleaned_data["q"], "kind": self.cleaned_data["kind"]}
 
 
 class ShownAsField(forms.ChoiceField):

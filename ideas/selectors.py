@@ -168,22 +168,35 @@ def associations_of(*, user: User) -> QuerySet[Association]:
     return Association.objects.filter(memberships__user=user).order_by("name")
 
 
-def open_reports() -> QuerySet[Report]:
-    """The moderation queue: unresolved reports, oldest first, with what they are about."""
-    return (
-        Report.objects.filter(resolved_at__isnull=True)
-        .select_related(
-            "reporter",
-            "idea",
-            "idea__author",
-            "idea__board",
-            "idea__association",
-            "comment",
-            "comment__author",
-            "comment__idea",
+REPORTED_IDEAS, REPORTED_COMMENTS = "idea", "comment"
+
+
+def open_reports(*, query: str = "", kind: str = "") -> QuerySet[Report]:
+    """The moderation queue: unresolved reports, oldest first, with what they are about; `query` searches the
+    reported text and the reason, `kind` keeps reports of ideas or of comments."""
+    reports = Report.objects.filter(resolved_at__isnull=True)
+    if query:
+        reports = reports.filter(
+            Q(reason__icontains=query)
+            | Q(idea__title__icontains=query)
+            | Q(idea__body__icontains=query)
+            | Q(comment__body__icontains=query)
+            | Q(comment__idea__title__icontains=query)
         )
-        .order_by("created_at", "id")
-    )
+    if kind == REPORTED_IDEAS:
+        reports = reports.filter(comment__isnull=True)
+    elif kind == REPORTED_COMMENTS:
+        reports = reports.filter(comment__isnull=False)
+    return reports.select_related(
+        "reporter",
+        "idea",
+        "idea__author",
+        "idea__board",
+        "idea__association",
+        "comment",
+        "comment__author",
+        "comment__idea",
+    ).order_by("created_at", "id")
 
 
 def access_report_by_id(*, report_id: int) -> Report:

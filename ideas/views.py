@@ -25,6 +25,7 @@ from ideas.forms import (
     IdeaEditForm,
     IdeaForm,
     IdeaThemesForm,
+    ModerationFilterForm,
     ReportForm,
     SupportForm,
 )
@@ -55,6 +56,7 @@ from ideas.selectors import (
 )
 
 IDEAS_PER_PAGE = 20
+REPORTS_PER_PAGE = 20
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -481,7 +483,10 @@ def comment_unhide(request, comment_id: int):
 @require_GET
 def moderation_queue(request):
     _require_moderator(request)
-    return render(request, "ideas/moderation_queue.html", {"reports": open_reports()})
+    filter_form = ModerationFilterForm.from_query(request.GET)
+    reports = open_reports(**filter_form.filters())
+    context = {"filter_form": filter_form, **paged(request, reports, per_page=REPORTS_PER_PAGE)}
+    return render(request, "ideas/moderation_queue.html", context)
 
 
 @login_required

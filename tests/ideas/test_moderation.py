@@ -176,3 +176,19 @@ def test_the_author_asking_to_edit_her_hidden_idea_is_told_it_cannot_change(clie
     response = client.get(reverse("ideas:edit", args=[hidden_idea.id]))
     assert response.status_code == 400
     assert str(services.IDEA_NOT_EDITABLE) in response.content.decode()
+
+
+def test_the_moderation_queue_is_searched_and_filtered(client, idea, citizens, employee, citizen):
+    # Issue 9, journey 19: the queue like the idea boards — search and what was reported (pages: core.pagination).
+    comment = services.post_comment(author=citizen, idea=idea, body="Ring til mig på mit nummer i aften.")
+    first, second = citizens(2)
+    services.report_content(reporter=first, idea=idea, reason="Det er reklame for et busselskab.")
+    services.report_content(reporter=second, comment=comment, reason="Personlige oplysninger i kommentaren.")
+    client.force_login(employee)
+    queue = lambda query: client.get(f"{reverse('ideas:moderation')}?{query}").content.decode()  # noqa: E731
+    assert "busselskab" in queue("q=reklame") and "Personlige oplysninger" not in queue("q=reklame")
+    assert "Personlige oplysninger" in queue("kind=comment") and "busselskab" not in queue("kind=comment")
+    assert "busselskab" in queue("kind=idea") and "2 anmeldelser venter" in queue("")
+    assert "Ingen anmeldelser passer til søgningen." in queue("q=vinduespudsning")
+    unfiltered = queue("kind=nonsense")  # a bad filter is the queue unfiltered, no error
+    assert "busselskab" in unfiltered and "Personlige oplysninger" in unfiltered
