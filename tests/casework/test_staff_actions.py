@@ -39,6 +39,7 @@ def test_the_legal_track_leaves_its_trail(citizen, caseworker, with_original):
         appeals_body="Ankestyrelsen",
     )
     assert trail(caseworker) == [
+        ("complaints.log_contact", "complaints.complaint"),
         ("casework.send_hearing", "casework.hearing"),
         ("casework.decide_extension", "casework.hearing"),
         ("casework.send_decision", "casework.decision"),
