@@ -159,6 +159,7 @@ class Demo:
 
 
 INTERNAL_TITLE = "Internt notat til udvalget fra matrixen"
+DRAFT_EVENT = "Matrixens debataften, endnu ikke offentliggjort"
 DRAFT_HEARING = "Matrixens udkast til høring om legepladser"
 CONTACT_NOTE = "Matrixens kontaktnotat: moren virkede presset, vi tager et nyt møde"
 
@@ -226,6 +227,20 @@ def make_hidden_states() -> dict[str, tuple[frozenset[str], str]]:
         ends_on=timezone.localdate() + timedelta(days=60),
     )
     secrets[DRAFT_HEARING] = (roles(*FAMILY, *COMMITTEE), "the title of a draft hearing")
+    from events import services as events
+
+    starts = timezone.now() + timedelta(days=20)
+    events.create_event(
+        actor=User.objects.get(email=ROLES["caseworker"]),
+        department=Department.objects.get(slug="familiecentret"),
+        title=DRAFT_EVENT,
+        kind="debate",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        address="Holbæk Bibliotek",
+        is_published=False,
+    )
+    secrets[DRAFT_EVENT] = (roles(*FAMILY), "the title of an unpublished event")  # events.permissions
     return secrets | {
         idea.body[:60]: (roles("moderator", "citizen"), "the text of a hidden idea"),
         comment.body[:60]: (roles("moderator", "citizen2"), "the text of a hidden comment"),
@@ -416,11 +431,14 @@ def event(demo: Demo) -> list[Case]:
     from events.models import Event
 
     cases = []
-    for e in Event.objects.order_by("id"):
+    published = Event.objects.filter(is_published=True).order_by("id")[:2]
+    draft = Event.objects.filter(is_published=False, department__slug="familiecentret").order_by("id")[:1]
+    for e in [*published, *draft]:
         participant = e.participants.order_by("id").first()
         values = {"event_id": e.id, "participant_id": participant.id if participant else MISSING}
-        cases.append(Case(values, EVERYONE if e.is_published else NOBODY, e.title[:30]))
-    return [*cases[:2], Case({"event_id": MISSING, "participant_id": MISSING}, NOBODY, "none")]
+        # events.permissions: an unpublished event is its organising department's
+        cases.append(Case(values, EVERYONE if e.is_published else roles(*FAMILY), e.title[:30]))
+    return [*cases, Case({"event_id": MISSING, "participant_id": MISSING}, NOBODY, "none")]
 
 
 def committee(demo: Demo) -> list[Case]:
