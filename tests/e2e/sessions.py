@@ -12,7 +12,7 @@ def session_cookie(user: User) -> str:
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
-def browser_context_for(browser, live_stack, user: User):
-    context = browser.new_context(base_url=live_stack.url, locale="da-DK")
+def browser_context_for(browser, live_stack, user: User, **options):
+    context = browser.new_context(base_url=live_stack.url, locale="da-DK", **options)
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session_cookie(user), "url": live_stack.url}])
     return context
