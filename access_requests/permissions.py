@@ -18,5 +18,4 @@ def is_request_department_staff(user, access_request) -> bool:
 can_view_access_request = is_requester | is_request_department_staff
 can_decide_access_request = is_request_department_staff
 
-rules.add_perm("access_requests.view_accessrequest", can_view_access_request)
 rules.add_perm("access_requests.decide_accessrequest", can_decide_access_request)

@@ -1,5 +1,6 @@
 """Pages of aktindsigt. Thin: forms parse, services decide, selectors read."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +14,6 @@ from access_requests import documents as letters
 from access_requests import services
 from access_requests.forms import AccessRequestForm, DecisionForm, IdentifyCaseForm, LateLetterForm
 from access_requests.models import AccessRequest
-from access_requests.permissions import can_decide_access_request
 from access_requests.selectors import (
     access_access_request_by_id,
     access_late_letter,
@@ -80,7 +80,7 @@ def request_create(request):
 
 
 def _detail(request, access_request, *, decision_form=None, case_form=None, late_form=None, status=200):
-    can_decide = can_decide_access_request(request.user, access_request)
+    can_decide = rules.has_perm("access_requests.decide_accessrequest", request.user, access_request)
     files = released_attachment_files(access_request=access_request)
     context = {
         "access_request": access_request,
@@ -135,7 +135,7 @@ def request_detail(request, access_request_id: int):
 
 def _decidable(request, access_request_id: int):
     access_request = access_access_request_by_id(user=request.user, access_request_id=access_request_id)
-    if not can_decide_access_request(request.user, access_request):
+    if not rules.has_perm("access_requests.decide_accessrequest", request.user, access_request):
         raise PermissionDenied
     return access_request
 

@@ -4,6 +4,7 @@ Supports and comments on a project are the idea machinery's: these pages call id
 project's idea, so the same locks, limits and moderation apply as on any idea board.
 """
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,10 +18,7 @@ from budgets import services
 from budgets.forms import BallotForm, CommentForm, PaperBallotForm, ProgressForm, ProjectForm, ReviewForm
 from budgets.models import PaperTally, Phase, ProgressNote, Project, Result
 from budgets.permissions import (
-    can_manage_budget,
-    can_propose_project,
     can_see_review,
-    can_vote,
     has_voting_assurance,
 )
 from budgets.selectors import (
@@ -39,7 +37,7 @@ from core.idempotency import once
 from core.money import format_kroner
 from ideas import services as idea_services
 from ideas.models import Comment
-from ideas.permissions import can_comment_on_idea, can_see_hidden_text, can_support_idea
+from ideas.permissions import can_see_hidden_text
 from ideas.selectors import access_idea_by_id, comments_on
 
 STEPS = [(1, gettext_lazy("Projektet")), (2, gettext_lazy("Tjek og send"))]
@@ -52,7 +50,7 @@ def budget_list(request):
 
 def _render_budget(request, budget, *, error: ValidationError | None = None, paper_form=None):
     user = request.user
-    manager = can_manage_budget(user, budget)
+    manager = rules.has_perm("budgets.manage_budget", user, budget)
     context = {
         "budget": budget,
         "phase_message": services.phase_message(budget),
@@ -60,8 +58,8 @@ def _render_budget(request, budget, *, error: ValidationError | None = None, pap
         "show_hidden": can_see_hidden_text(user),
         "show_review": can_see_review(user, budget),
         "results": result_table(user=user, budget=budget),
-        "can_propose": can_propose_project(user, budget),
-        "can_vote": can_vote(user, budget),
+        "can_propose": rules.has_perm("budgets.propose_project", user, budget),
+        "can_vote": rules.has_perm("budgets.vote", user, budget),
         "has_voted": bool(ballot_of(user=user, budget=budget)),
         "is_manager": manager,
         "paper_form": paper_form
@@ -107,7 +105,9 @@ def project_create(request, slug: str):
         "form": form,
         "step": step,
         "steps": STEPS,
-        "phase_message": None if can_propose_project(request.user, budget) else services.phase_message(budget),
+        "phase_message": None
+        if rules.has_perm("budgets.propose_project", request.user, budget)
+        else services.phase_message(budget),
         "estimate": format_kroner(form.cleaned_data.get("estimated_cost")) if step == 2 else "",
     }
     return render(request, "budgets/project_form.html", context, status=400 if form.errors else 200)
@@ -127,7 +127,7 @@ def _render_project(request, project, *, forms: dict | None = None, error: Valid
     forms = forms or {}
     budget = project.budget
     idea = access_idea_by_id(user=user, idea_id=project.idea_id)
-    manager = can_manage_budget(user, budget)
+    manager = rules.has_perm("budgets.manage_budget", user, budget)
     result = Result.objects.filter(project=project).first() if result_table(user=user, budget=budget) else None
     context = {
         "project": project,
@@ -136,8 +136,8 @@ def _render_project(request, project, *, forms: dict | None = None, error: Valid
         "show_hidden": can_see_hidden_text(user),
         "show_review": can_see_review(user, budget),
         "comments": comments_on(idea=idea),
-        "can_support": can_support_idea(user, idea),
-        "can_comment": can_comment_on_idea(user, idea),
+        "can_support": rules.has_perm("ideas.support_idea", user, idea),
+        "can_comment": rules.has_perm("ideas.comment_on_idea", user, idea),
         "is_manager": manager,
         "result": result,
         "progress": progress_of(project=project),
@@ -285,7 +285,7 @@ def ballot(request, slug: str):
         "form": form,
         "projects": projects,
         "has_voted": own is not None,
-        "can_vote": can_vote(request.user, budget),
+        "can_vote": rules.has_perm("budgets.vote", request.user, budget),
         "phase_message": services.phase_message(budget),
         "needs_assurance": not has_voting_assurance(request.user),
     }
@@ -294,7 +294,7 @@ def ballot(request, slug: str):
 
 def _budget_action(request, slug: str, action, success: str):
     budget = access_budget_by_slug(slug=slug)
-    if not can_manage_budget(request.user, budget):
+    if not rules.has_perm("budgets.manage_budget", request.user, budget):
         raise PermissionDenied
     try:
         action(budget)
@@ -349,7 +349,7 @@ def publish_results(request, slug: str):
 @require_POST
 def paper_ballots(request, slug: str):
     budget = access_budget_by_slug(slug=slug)
-    if not can_manage_budget(request.user, budget):
+    if not rules.has_perm("budgets.manage_budget", request.user, budget):
         raise PermissionDenied
     form = PaperBallotForm(request.POST, projects=projects_of(budget=budget, feasible_only=True))
     if form.is_valid():

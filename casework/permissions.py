@@ -35,8 +35,6 @@ can_view_hearing = is_hearing_citizen | is_hearing_department_staff
 can_answer_hearing = is_hearing_citizen & is_open_hearing
 can_decide_extension = is_hearing_department_staff
 
-rules.add_perm("casework.view_casework", can_view_casework)
 rules.add_perm("casework.do_casework", can_do_casework)
-rules.add_perm("casework.view_hearing", can_view_hearing)
 rules.add_perm("casework.answer_hearing", can_answer_hearing)
 rules.add_perm("casework.decide_extension", can_decide_extension)

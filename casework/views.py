@@ -3,6 +3,7 @@
 import zipfile
 from io import BytesIO
 
+import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,7 +26,6 @@ from casework.forms import (
     HearingForm,
 )
 from casework.models import Decision, Hearing, Reassessment
-from casework.permissions import can_answer_hearing, can_decide_extension, can_do_casework
 from casework.selectors import (
     access_decision_by_id,
     access_hearing_by_id,
@@ -50,7 +50,7 @@ def complaint_panel(request: HttpRequest, complaint: Complaint, can_handle: bool
     context = {
         "complaint": complaint,
         "can_handle": can_handle,
-        "can_work": can_do_casework(request.user, complaint),
+        "can_work": rules.has_perm("casework.do_casework", request.user, complaint),
         "hearings": hearings_of(complaint=complaint),
         "waiting": open_hearing_of(complaint=complaint),
         "decisions": decisions_of(complaint=complaint),
@@ -64,7 +64,7 @@ def complaint_panel(request: HttpRequest, complaint: Complaint, can_handle: bool
 def _staff_complaint(request, complaint_id: int) -> Complaint:
     """The complaint for a staff form: 404 for those who may not see it, 403 for those who may not act on it."""
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-    if not can_do_casework(request.user, complaint):
+    if not rules.has_perm("casework.do_casework", request.user, complaint):
         raise PermissionDenied
     return complaint
 
@@ -130,8 +130,9 @@ def hearing_detail(request, hearing_id: int):
     context = {
         "hearing": hearing,
         "complaint": hearing.complaint,
-        "can_answer": can_answer_hearing(request.user, hearing),
-        "can_decide_extension": can_decide_extension(request.user, hearing) and hearing.extension_pending,
+        "can_answer": rules.has_perm("casework.answer_hearing", request.user, hearing),
+        "can_decide_extension": rules.has_perm("casework.decide_extension", request.user, hearing)
+        and hearing.extension_pending,
         "attachments": hearing.answer_attachments.all(),
         **{f"{name}_form": form for name, form in forms.items()},
     }

@@ -4,6 +4,7 @@ Reading follows the same rules as the pages (the public reads published
 agendas and minutes, members also drafts); writing is the secretary's.
 """
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -17,7 +18,6 @@ from accounts.models import Committee
 from accounts.selectors import access_own_committee_by_slug
 from committees import services
 from committees.models import AgendaItem, Attachment, Meeting
-from committees.permissions import can_view_proposals
 from committees.selectors import (
     access_item_by_id,
     access_meeting_by_id,
@@ -214,7 +214,7 @@ class ProposalListApi(APIView):
     @extend_schema(responses=ProposalSerializer(many=True))
     def get(self, request, slug: str):
         committee = access_own_committee_by_slug(user=request.user, slug=slug)
-        if not can_view_proposals(request.user, committee):
+        if not rules.has_perm("committees.view_proposals", request.user, committee):
             raise PermissionDenied
         return Response(ProposalSerializer(proposal_queue(committee=committee), many=True).data)
 

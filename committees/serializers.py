@@ -1,8 +1,8 @@
+import rules
 from rest_framework import serializers
 
 from accounts.models import Committee
 from committees.models import AgendaItem, AgendaItemSource, Attachment, Meeting
-from committees.permissions import can_view_decisions
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -73,7 +73,11 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         ]
 
     def get_decision(self, item: AgendaItem) -> str:
-        return item.decision if can_view_decisions(self.context["request"].user, item.meeting) else ""
+        return (
+            item.decision
+            if rules.has_perm("committees.view_decisions", self.context["request"].user, item.meeting)
+            else ""
+        )
 
 
 class MeetingDetailSerializer(MeetingSerializer):

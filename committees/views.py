@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,13 +26,6 @@ from committees.forms import (
     WarningOverrideForm,
 )
 from committees.models import AgendaItem, Attachment, Meeting, WarningOverride
-from committees.permissions import (
-    can_edit_item,
-    can_manage_committee,
-    can_manage_meeting,
-    can_view_agenda,
-    can_view_proposals,
-)
 from committees.selectors import (
     access_attachment_by_id,
     access_item_by_id,
@@ -79,14 +73,14 @@ def committee_detail(request, slug: str):
     context = {
         "committee": committee,
         "meetings": meetings_of(committee=committee),
-        "can_manage": can_manage_committee(request.user, committee),
-        "can_view_proposals": can_view_proposals(request.user, committee),
+        "can_manage": rules.has_perm("committees.manage_committee", request.user, committee),
+        "can_view_proposals": rules.has_perm("committees.view_proposals", request.user, committee),
     }
     return render(request, "committees/committee_detail.html", context)
 
 
 def _proposals_page(request, committee, *, form=None, status=200):
-    can_manage = can_manage_committee(request.user, committee)
+    can_manage = rules.has_perm("committees.manage_committee", request.user, committee)
     context = {
         "committee": committee,
         "proposals": proposal_queue(committee=committee),
@@ -102,7 +96,7 @@ def _proposals_page(request, committee, *, form=None, status=200):
 def proposal_list(request, slug: str):
     """The committee's queue of proposals: members read it, the secretary places them on a meeting."""
     committee = access_own_committee_by_slug(user=request.user, slug=slug)
-    if not can_view_proposals(request.user, committee):
+    if not rules.has_perm("committees.view_proposals", request.user, committee):
         raise PermissionDenied
     return _proposals_page(request, committee)
 
@@ -111,7 +105,7 @@ def proposal_list(request, slug: str):
 @require_POST
 def proposal_place(request, slug: str):
     committee = access_own_committee_by_slug(user=request.user, slug=slug)
-    if not can_manage_committee(request.user, committee):
+    if not rules.has_perm("committees.manage_committee", request.user, committee):
         raise PermissionDenied
     form = PlaceProposalForm(request.POST, committee=committee)
     if form.is_valid():
@@ -135,7 +129,7 @@ def proposal_place(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, slug: str):
     committee = access_own_committee_by_slug(user=request.user, slug=slug)
-    if not can_manage_committee(request.user, committee):
+    if not rules.has_perm("committees.manage_committee", request.user, committee):
         raise PermissionDenied
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -160,7 +154,7 @@ def meeting_create(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, meeting_id: int):
     meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
-    if not can_manage_meeting(request.user, meeting):
+    if not rules.has_perm("committees.manage_meeting", request.user, meeting):
         raise PermissionDenied
     form = MeetingForm.for_meeting(meeting, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -176,8 +170,8 @@ def meeting_edit(request, meeting_id: int):
 
 
 def _meeting_page(request, meeting, *, action_errors=(), override_form=None, status=200):
-    readable = can_view_agenda(request.user, meeting)
-    can_manage = can_manage_meeting(request.user, meeting)
+    readable = rules.has_perm("committees.view_agenda", request.user, meeting)
+    can_manage = rules.has_perm("committees.manage_meeting", request.user, meeting)
     steps = meeting_steps(user=request.user, meeting=meeting)
     context = {
         "meeting": meeting,
@@ -294,7 +288,7 @@ def item_override_warning(request, item_id: int):
 @require_http_methods(["GET", "POST"])
 def item_create(request, meeting_id: int):
     meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
-    if not can_manage_meeting(request.user, meeting):
+    if not rules.has_perm("committees.manage_meeting", request.user, meeting):
         raise PermissionDenied
     form = ItemForm(request.POST or None, initial={"item_type": "discussion", "is_public": True})
     if request.method == "POST" and form.is_valid():
@@ -317,7 +311,7 @@ def item_create(request, meeting_id: int):
 
 def _editable_item(request, item_id: int):
     item = access_own_item_by_id(user=request.user, item_id=item_id)
-    if not can_edit_item(request.user, item):
+    if not rules.has_perm("committees.edit_item", request.user, item):
         raise PermissionDenied
     return item
 

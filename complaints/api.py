@@ -1,5 +1,6 @@
 """The complaint REST API: a door like the pages, calling the same services and selectors."""
 
+import rules
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -11,7 +12,6 @@ from rest_framework.views import APIView
 
 from complaints import services
 from complaints.models import Complaint, ComplaintAttachment, ContactLog, Representation
-from complaints.permissions import can_attach_to_complaint
 from complaints.selectors import (
     access_assisted_complaint_by_id,
     access_complaint_by_id,
@@ -130,7 +130,7 @@ class ComplaintAttachmentsApi(APIView):
         """Add a document (multipart: `title`, `file`, optional `kind`: decision or document). Sent again with the
         same `Idempotency-Key`, the answer is the document added first."""
         complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-        if not can_attach_to_complaint(request.user, complaint):
+        if not rules.has_perm("complaints.attach_to_complaint", request.user, complaint):
             raise PermissionDenied  # before the body is parsed
         serializer = ComplaintAttachmentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -1,8 +1,8 @@
 """Who may see and do what with a complaint: the one place every door asks.
 
-Predicates are django-rules predicates, registered as permissions, so
-`user.has_perm("complaints.view_complaint", complaint)` works too. Each
-predicate about a complaint has its queryset filter beside it (`*_q(user)`,
+Predicates are django-rules predicates; those a door asks are registered as
+permissions and the door names them (`rules.has_perm("complaints.handle_complaint",
+user, complaint)`). Each predicate about a complaint has its queryset filter beside it (`*_q(user)`,
 a Q on Complaint) that means the same, so a list shows exactly what the
 detail page lets in (tests/complaints/test_representation_permissions.py
 checks them against each other).
@@ -149,15 +149,9 @@ can_answer_representation = is_representation_representative
 can_end_representation = can_view_representation
 can_record_paper_representation = is_department_staff
 
-rules.add_perm("complaints.view_complaint", can_view_complaint)
-rules.add_perm("complaints.act_for_citizen", can_act_for_citizen)
 rules.add_perm("complaints.handle_complaint", can_handle_complaint)
 rules.add_perm("complaints.add_to_complaint", can_add_to_complaint)
 rules.add_perm("complaints.withdraw_complaint", can_withdraw_complaint)
 rules.add_perm("complaints.attach_to_complaint", can_attach_to_complaint)
-rules.add_perm("complaints.work_on_task", can_work_on_task)
-rules.add_perm("complaints.reassign_task", can_reassign_task)
-rules.add_perm("complaints.view_representation", can_view_representation)
 rules.add_perm("complaints.answer_representation", can_answer_representation)
 rules.add_perm("complaints.end_representation", can_end_representation)
-rules.add_perm("complaints.record_paper_representation", can_record_paper_representation)

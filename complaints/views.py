@@ -1,5 +1,6 @@
 """Pages of the complaint flow. Thin: forms parse, services decide, selectors read."""
 
+import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import may_assist_citizens
 from accounts.selectors import is_department_lead
 from accounts.views import assurance_required
 from complaints import services
@@ -39,12 +39,6 @@ from complaints.forms import (
 from complaints.models import Complaint, ComplaintAttachment, ComplaintEvent, ContactLog, Representation, Survey
 from complaints.panels import render_panels
 from complaints.permissions import (
-    can_add_to_complaint,
-    can_answer_representation,
-    can_attach_to_complaint,
-    can_end_representation,
-    can_handle_complaint,
-    can_withdraw_complaint,
     is_complaint_citizen,
 )
 from complaints.selectors import (
@@ -211,7 +205,7 @@ CODE_SESSION_KEY = "bd_claim_code_{}"  # the code lives in the employee's sessio
 
 
 def _citizen_service_only(request) -> None:
-    if not may_assist_citizens(request.user):
+    if not rules.has_perm("accounts.assist_citizens", request.user):
         raise PermissionDenied
 
 
@@ -338,9 +332,9 @@ def _detail_context(request, complaint, *, can_handle: bool, **forms) -> dict:
         "tasks": complaint.tasks.select_related("assignee") if can_handle else [],
         **({**staff_forms, **forms} if can_handle else dict.fromkeys(staff_forms)),
         "attachments": complaint_attachments(complaint=complaint),
-        "can_attach": can_attach_to_complaint(request.user, complaint),
-        "can_add": can_add_to_complaint(request.user, complaint),
-        "can_withdraw": can_withdraw_complaint(request.user, complaint),
+        "can_attach": rules.has_perm("complaints.attach_to_complaint", request.user, complaint),
+        "can_add": rules.has_perm("complaints.add_to_complaint", request.user, complaint),
+        "can_withdraw": rules.has_perm("complaints.withdraw_complaint", request.user, complaint),
         "panels": render_panels(request=request, complaint=complaint, can_handle=can_handle),
         "representations": representations_for_complaint(complaint=complaint) if sees_representations else [],
         "acting_for": in_force.filter(representative_id=request.user.id).first(),
@@ -350,7 +344,7 @@ def _detail_context(request, complaint, *, can_handle: bool, **forms) -> dict:
 @login_required
 def complaint_detail(request, complaint_id: int):
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-    can_handle = can_handle_complaint(request.user, complaint)
+    can_handle = rules.has_perm("complaints.handle_complaint", request.user, complaint)
     context = _detail_context(request, complaint, can_handle=can_handle)
     return render(request, "complaints/complaint_detail.html", context)
 
@@ -360,7 +354,7 @@ def complaint_detail(request, complaint_id: int):
 def complaint_close(request, complaint_id: int):
     """Closing is for good: the answers are confirmed on a page of their own before the complaint closes."""
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-    if not can_handle_complaint(request.user, complaint):
+    if not rules.has_perm("complaints.handle_complaint", request.user, complaint):
         raise PermissionDenied
     form = CloseComplaintForm(request.POST)
     if form.is_valid():
@@ -382,7 +376,7 @@ def complaint_close(request, complaint_id: int):
 def complaint_add_information(request, complaint_id: int):
     """After sending: she tells more (a text, files); it goes on the timeline and to her caseworker at once."""
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-    if not can_add_to_complaint(request.user, complaint):
+    if not rules.has_perm("complaints.add_to_complaint", request.user, complaint):
         raise PermissionDenied
     form = AddInformationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -410,7 +404,7 @@ def complaint_add_information(request, complaint_id: int):
 def complaint_withdraw(request, complaint_id: int):
     """Withdrawing is for good, so it is confirmed on a page of its own."""
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-    if not can_withdraw_complaint(request.user, complaint):
+    if not rules.has_perm("complaints.withdraw_complaint", request.user, complaint):
         raise PermissionDenied
     form = WithdrawComplaintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -438,7 +432,7 @@ def complaint_classify(request, complaint_id: int):
         else:
             messages.success(request, _("KLE-emnet er gemt."))
             return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#kle")
-    if not can_handle_complaint(request.user, complaint):
+    if not rules.has_perm("complaints.handle_complaint", request.user, complaint):
         raise PermissionDenied
     context = _detail_context(request, complaint, can_handle=True, classify_form=form)
     return render(request, "complaints/complaint_detail.html", context, status=400)
@@ -449,7 +443,7 @@ def complaint_classify(request, complaint_id: int):
 def complaint_record_representation(request, complaint_id: int):
     """Staff record a paper fuldmagt for the complaint (the form is on the complaint's page)."""
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-    if not can_handle_complaint(request.user, complaint):
+    if not rules.has_perm("complaints.handle_complaint", request.user, complaint):
         raise PermissionDenied
     form = PaperRepresentationForm(request.POST, request.FILES)
     if form.is_valid():
@@ -489,7 +483,7 @@ def contact_share(request, complaint_id: int, log_id: int):
 def complaint_attachments_page(request, complaint_id: int):
     """The case's documents, and a form to add one (the citizen while her complaint is open, staff always)."""
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id, what="bilag")
-    can_attach = can_attach_to_complaint(request.user, complaint)
+    can_attach = rules.has_perm("complaints.attach_to_complaint", request.user, complaint)
     if request.method == "POST" and not can_attach:
         raise PermissionDenied
     form = AttachmentForm(request.POST or None, request.FILES or None) if can_attach else None
@@ -660,9 +654,9 @@ def render_representation(request, representation, *, error: ValidationError | N
     context = {
         "representation": representation,
         "can_answer": representation.status == representation.Status.PENDING
-        and can_answer_representation(request.user, representation),
+        and rules.has_perm("complaints.answer_representation", request.user, representation),
         "can_end": representation.status in (representation.Status.PENDING, representation.Status.ACTIVE)
-        and can_end_representation(request.user, representation),
+        and rules.has_perm("complaints.end_representation", request.user, representation),
         "errors": error.messages if error else [],
     }
     return render(request, "complaints/representation_detail.html", context, status=400 if error else 200)

@@ -1,12 +1,12 @@
 """The thread REST API: a door like the page and the socket, with the same services and rules."""
 
+import rules
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dialogue import services
-from dialogue.permissions import can_moderate
 from dialogue.selectors import access_thread_by_id, messages_after
 from dialogue.serializers import (
     AfterSerializer,
@@ -40,7 +40,7 @@ class MessageListCreateApi(APIView):
         params = AfterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         messages = list(messages_after(thread=thread, after=params.validated_data["after"])[: PAGE_SIZE + 1])
-        context = {"can_moderate": can_moderate(request.user, thread)}
+        context = {"can_moderate": rules.has_perm("dialogue.moderate", request.user, thread)}
         return Response(
             {
                 "results": MessageSerializer(messages[:PAGE_SIZE], many=True, context=context).data,
@@ -63,7 +63,7 @@ class MessageListCreateApi(APIView):
             kind=data["kind"],
             reply_to_id=data["reply_to"],
         )
-        context = {"can_moderate": can_moderate(request.user, thread)}
+        context = {"can_moderate": rules.has_perm("dialogue.moderate", request.user, thread)}
         return Response(
             MessageSerializer(message, context=context).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,

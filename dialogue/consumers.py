@@ -14,6 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
+import rules
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -29,7 +30,6 @@ from core.parsers import json_problem
 from core.ratelimit import RateLimited
 from dialogue import live, services
 from dialogue.models import Thread
-from dialogue.permissions import can_moderate
 from dialogue.selectors import (
     access_thread_by_id,
     message_in_thread,
@@ -81,7 +81,7 @@ def open_thread(*, user: User, thread_id: int) -> tuple[Thread, bool, tuple[int,
     except Http404:
         return None
     latest = thread_messages(thread=thread).values_list("seq", "id").last() or (0, 0)
-    return thread, bool(can_moderate(user, thread)), latest
+    return thread, bool(rules.has_perm("dialogue.moderate", user, thread)), latest
 
 
 def message_batch(*, thread: Thread, after: object, can_moderate: bool) -> tuple[list[dict], tuple[int, int]]:

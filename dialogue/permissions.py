@@ -77,6 +77,4 @@ can_take_part = is_participant | is_department_staff
 can_moderate = is_department_staff | is_staff_participant
 can_answer_summary = is_citizen_of_summary_thread
 
-rules.add_perm("dialogue.take_part", can_take_part)
 rules.add_perm("dialogue.moderate", can_moderate)
-rules.add_perm("dialogue.answer_summary", can_answer_summary)

@@ -6,6 +6,7 @@ everything here still works.
 
 import uuid
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from dialogue import services
 from dialogue.forms import HideForm, MessageForm
 from dialogue.models import Message, Thread
-from dialogue.permissions import can_moderate, is_citizen_side_participant
+from dialogue.permissions import is_citizen_side_participant
 from dialogue.selectors import access_thread_by_id, latest_message_id, message_in_thread, thread_page
 
 
@@ -31,7 +32,7 @@ def render_thread(request, thread: Thread, *, form=None, hide_form=None, hide_id
     context = {
         "thread": thread,
         **page,
-        "can_moderate": can_moderate(request.user, thread),
+        "can_moderate": rules.has_perm("dialogue.moderate", request.user, thread),
         "is_citizen": is_citizen_side_participant(request.user, thread),
         "represents": page["own"].on_behalf_of if page["own"] else None,
         "form": form or new_message_form(),

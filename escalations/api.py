@@ -1,5 +1,6 @@
 """Escalated themes over the REST API: the committee's members read, its secretary acts. No person anywhere."""
 
+import rules
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
@@ -7,7 +8,6 @@ from rest_framework.views import APIView
 
 from accounts.selectors import access_own_committee_by_slug
 from escalations import services
-from escalations.permissions import can_handle_escalation, can_manage_escalations
 from escalations.selectors import (
     access_escalation_by_id,
     access_theme_by_slug,
@@ -46,7 +46,7 @@ class ThemeOverviewApi(APIView):
 
 def _handled(request, escalation_id: int):
     escalation = access_escalation_by_id(user=request.user, escalation_id=escalation_id)
-    if not can_handle_escalation(request.user, escalation):
+    if not rules.has_perm("escalations.handle_escalation", request.user, escalation):
         raise PermissionDenied
     return escalation
 
@@ -83,7 +83,7 @@ class EscalationSettingsApi(APIView):
     @extend_schema(request=SettingsSerializer, responses=SettingsSerializer)
     def put(self, request, slug: str):
         committee = access_own_committee_by_slug(user=request.user, slug=slug)
-        if not can_manage_escalations(request.user, committee):
+        if not rules.has_perm("escalations.manage_escalations", request.user, committee):
             raise PermissionDenied
         serializer = SettingsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

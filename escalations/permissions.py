@@ -23,7 +23,5 @@ can_manage_escalations = is_committee_secretary
 can_view_escalation = is_escalation_member
 can_handle_escalation = is_escalation_secretary
 
-rules.add_perm("escalations.view_committee_themes", can_view_committee_themes)
 rules.add_perm("escalations.manage_escalations", can_manage_escalations)
-rules.add_perm("escalations.view_escalation", can_view_escalation)
 rules.add_perm("escalations.handle_escalation", can_handle_escalation)

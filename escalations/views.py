@@ -4,6 +4,7 @@ Thin: forms parse, services decide, selectors read. Nothing here shows a person:
 and the excerpts have personal data removed by the complaints and ideas apps before they arrive.
 """
 
+import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,6 @@ from accounts.selectors import access_own_committee_by_slug
 from escalations import services
 from escalations.forms import DismissForm, MergeForm, SettingsForm
 from escalations.models import Escalation, EscalationSettings
-from escalations.permissions import can_handle_escalation, can_manage_escalations
 from escalations.selectors import (
     access_escalation_by_id,
     access_theme_by_slug,
@@ -40,7 +40,7 @@ def escalation_list(request, slug: str):
         "committee": committee,
         "escalations": escalation_history(committee=committee),
         "settings": settings_of(committee=committee),
-        "can_manage": can_manage_escalations(request.user, committee),
+        "can_manage": rules.has_perm("escalations.manage_escalations", request.user, committee),
     }
     return render(request, "escalations/escalation_list.html", context)
 
@@ -48,7 +48,9 @@ def escalation_list(request, slug: str):
 def _theme_page(request, committee, theme, *, dismiss_form=None, merge_form=None, status=200):
     escalations = escalation_history(committee=committee, theme=theme)
     open_escalation = next((e for e in escalations if e.status == Escalation.Status.OPEN), None)
-    can_handle = open_escalation is not None and can_handle_escalation(request.user, open_escalation)
+    can_handle = open_escalation is not None and rules.has_perm(
+        "escalations.handle_escalation", request.user, open_escalation
+    )
     overview = theme_overview(themes=[theme])
     context = {
         "committee": committee,
@@ -73,7 +75,7 @@ def theme_page(request, slug: str, theme_slug: str):
 
 def _handled_escalation(request, escalation_id: int) -> Escalation:
     escalation = access_escalation_by_id(user=request.user, escalation_id=escalation_id)
-    if not can_handle_escalation(request.user, escalation):
+    if not rules.has_perm("escalations.handle_escalation", request.user, escalation):
         raise PermissionDenied
     return escalation
 
@@ -119,7 +121,7 @@ def escalation_merge(request, escalation_id: int):
 @require_http_methods(["GET", "POST"])
 def settings_edit(request, slug: str):
     committee = access_own_committee_by_slug(user=request.user, slug=slug)
-    if not can_manage_escalations(request.user, committee):
+    if not rules.has_perm("escalations.manage_escalations", request.user, committee):
         raise PermissionDenied
     current = settings_of(committee=committee) or EscalationSettings(committee=committee)
     initial = {

@@ -65,6 +65,5 @@ can_register = is_logged_in & is_published
 can_see_planning = can_manage_event | (is_planned_participant & is_published)
 
 rules.add_perm("events.manage_event", can_manage_event)
-rules.add_perm("events.see_event", can_see_event)
 rules.add_perm("events.create_event", can_create_event)
 rules.add_perm("events.see_planning", can_see_planning)

@@ -3,6 +3,7 @@
 No JavaScript needed: registering and cancelling are small POST forms on the event's page.
 """
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -22,7 +23,6 @@ from core.idempotency import IdempotentForm, once
 from events import calendar, services
 from events.forms import CodeForm, EventForm, ParticipantForm, ReportForm
 from events.models import Contributor, Event, Participant, Registration
-from events.permissions import can_create_event, can_manage_event, can_see_planning
 from events.selectors import (
     PAST,
     UPCOMING,
@@ -56,7 +56,7 @@ def event_list(request):
         "when": when,
         "kind": kind,
         "kinds": Event.Kind.choices,
-        "may_create": can_create_event(request.user),
+        "may_create": rules.has_perm("events.create_event", request.user),
     }
     return render(request, "events/event_list.html", context)
 
@@ -78,8 +78,8 @@ def event_detail(request, event_id: int):
         "speakers": contributors[Contributor.Role.SPEAKER],
         "report_ideas": report_ideas_of(event=event) if event.reported_at else [],
         "report_answers": report_answers_of(event=event) if event.reported_at else [],
-        "may_manage": can_manage_event(request.user, event),
-        "may_see_planning": can_see_planning(request.user, event),
+        "may_manage": rules.has_perm("events.manage_event", request.user, event),
+        "may_see_planning": rules.has_perm("events.see_planning", request.user, event),
         "register_form": IdempotentForm(),  # the hidden key: a double click on "Tilmeld mig" registers once
     }
     return render(request, "events/event_detail.html", context)
@@ -150,7 +150,7 @@ def my_registrations(request):
 @login_required
 @require_GET
 def manage(request):
-    if not can_create_event(request.user):
+    if not rules.has_perm("events.create_event", request.user):
         raise Http404
     return render(request, "events/manage.html", {"events": managed_events(user=request.user)})
 
@@ -163,7 +163,7 @@ def _own_departments(user):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_create(request):
-    if not can_create_event(request.user):
+    if not rules.has_perm("events.create_event", request.user):
         raise Http404
     departments = _own_departments(request.user)
     form = EventForm(request.POST or None, departments=departments, initial={"department": departments.first()})
@@ -271,7 +271,7 @@ def report(request, event_id: int):
 def planning(request, event_id: int):
     """Who from the municipality takes part (internal). The planned see it; the organising staff change it."""
     event = access_planning_by_event_id(user=request.user, event_id=event_id)
-    may_manage = can_manage_event(request.user, event)
+    may_manage = rules.has_perm("events.manage_event", request.user, event)
     form = ParticipantForm(request.POST or None, candidates=planning_candidates()) if may_manage else None
     if request.method == "POST":
         if form is None:

@@ -85,7 +85,6 @@ can_see_scores = is_application_reviewer
 can_review_pool = is_pool_reviewer
 can_manage_pool = is_administrator
 
-rules.add_perm("grants.see_application", can_see_application)
 rules.add_perm("grants.edit_application", can_edit_application)
 rules.add_perm("grants.withdraw_application", can_withdraw_application)
 rules.add_perm("grants.answer_information_request", can_answer_information_request)

@@ -4,6 +4,7 @@ An application is a draft row from its first step, so the steps of the form (the
 check and send) each save to it and the applicant can leave and come back.
 """
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -30,15 +31,7 @@ from grants.forms import (
 )
 from grants.models import Application, ApplicationAttachment, InformationRequest
 from grants.permissions import (
-    can_answer_information_request,
-    can_decide_application,
-    can_edit_application,
-    can_record_payout,
-    can_report_on_application,
-    can_review_application,
-    can_review_pool,
     can_see_scores,
-    can_withdraw_application,
 )
 from grants.selectors import (
     access_application_by_id,
@@ -80,7 +73,7 @@ def pool_detail(request, slug: str):
         "own": applications_for(user=request.user, pool=pool).filter(applicant=request.user)
         if request.user.is_authenticated
         else [],
-        "is_reviewer": can_review_pool(request.user, pool),
+        "is_reviewer": rules.has_perm("grants.review_pool", request.user, pool),
     }
     return render(request, "grants/pool_detail.html", context)
 
@@ -89,7 +82,7 @@ def pool_detail(request, slug: str):
 @require_GET
 def review_queue(request, slug: str):
     pool = access_pool_by_slug(slug=slug)
-    if not can_review_pool(request.user, pool):
+    if not rules.has_perm("grants.review_pool", request.user, pool):
         raise Http404
     applications = applications_for(user=request.user, pool=pool).exclude(applicant=request.user)
     return render(request, "grants/review_queue.html", {"pool": pool, "applications": applications})
@@ -128,7 +121,7 @@ def application_start(request, slug: str):
 
 def _own_draft(request, application_id: int) -> Application:
     application = access_application_by_id(user=request.user, application_id=application_id)
-    if not can_edit_application(request.user, application):
+    if not rules.has_perm("grants.edit_application", request.user, application):
         raise Http404
     return application
 
@@ -247,13 +240,13 @@ def _render_application(request, application: Application, *, forms: dict | None
         "requests": information_requests_of(application=application),
         "open_request": open_information_request(application=application),
         "errors": error.messages if error else [],
-        "can_edit": can_edit_application(user, application),
-        "can_withdraw": can_withdraw_application(user, application),
-        "can_answer": can_answer_information_request(user, application),
-        "can_review": can_review_application(user, application),
-        "can_decide": can_decide_application(user, application),
-        "can_report": can_report_on_application(user, application) and not application.reported_at,
-        "can_pay": can_record_payout(user, application) and not application.paid_at,
+        "can_edit": rules.has_perm("grants.edit_application", user, application),
+        "can_withdraw": rules.has_perm("grants.withdraw_application", user, application),
+        "can_answer": rules.has_perm("grants.answer_information_request", user, application),
+        "can_review": rules.has_perm("grants.review_application", user, application),
+        "can_decide": rules.has_perm("grants.decide_application", user, application),
+        "can_report": rules.has_perm("grants.report_on_application", user, application) and not application.reported_at,
+        "can_pay": rules.has_perm("grants.record_payout", user, application) and not application.paid_at,
         "scores": scores_of(application=application) if can_see_scores(user, application) else None,
         "answer_form": forms.get("answer") or AnswerForm(),
         "question_form": forms.get("question") or QuestionForm(),

@@ -80,7 +80,5 @@ can_view_answer = answer_is_public | is_answer_author | is_answer_department | i
 can_moderate_answers = is_moderator
 
 rules.add_perm("hearings.manage_hearing", can_manage_hearing)
-rules.add_perm("hearings.view_hearing", can_view_hearing)
 rules.add_perm("hearings.answer_hearing", can_answer_hearing)
-rules.add_perm("hearings.view_answer", can_view_answer)
 rules.add_perm("hearings.moderate_answers", can_moderate_answers)

@@ -1,6 +1,7 @@
 """Pages of hearings: the public list and hearing, answering, and the department's pages. Thin: forms parse,
 services decide, selectors read."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,7 +26,7 @@ from hearings.forms import (
     SectionNoteForm,
 )
 from hearings.models import Answer, Hearing, HearingFile, Invitation, Section
-from hearings.permissions import can_answer_hearing, can_manage_hearing, can_moderate_answers, can_read_all_answers
+from hearings.permissions import can_read_all_answers
 from hearings.selectors import (
     access_answer_by_id,
     access_hearing_by_id,
@@ -71,9 +72,9 @@ def hearing_detail(request, hearing_id: int):
         "answers": answers,
         "counts": answer_counts(hearing=hearing),
         "by_section": answer_counts_by_section(hearing=hearing),
-        "can_answer": can_answer_hearing(request.user, hearing),
-        "can_manage": can_manage_hearing(request.user, hearing),
-        "can_moderate": can_moderate_answers(request.user),
+        "can_answer": rules.has_perm("hearings.answer_hearing", request.user, hearing),
+        "can_manage": rules.has_perm("hearings.manage_hearing", request.user, hearing),
+        "can_moderate": rules.has_perm("hearings.moderate_answers", request.user),
         "closed_message": None if hearing.is_open else services.closed_message(hearing),
     }
     return render(request, "hearings/hearing_detail.html", context)
@@ -215,7 +216,7 @@ def _manage_page(request, hearing, *, forms=None, status=200):
         "invitations": invitations_of(hearing=hearing),
         "answers": answers,
         "counts": answer_counts(hearing=hearing),
-        "can_moderate": can_moderate_answers(request.user),
+        "can_moderate": rules.has_perm("hearings.moderate_answers", request.user),
         "section_form": forms.get("section") or SectionForm(),
         "file_form": forms.get("file") or FileForm(),
         "invite_form": forms.get("invite") or _invite_form(hearing),
@@ -386,7 +387,7 @@ def publish(request, hearing_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer_hide(request, answer_id: int):
-    if not can_moderate_answers(request.user):
+    if not rules.has_perm("hearings.moderate_answers", request.user):
         raise Http404  # the moderation door is only the moderators'; to anyone else there is nothing here
     shown = access_answer_by_id(user=request.user, answer_id=answer_id)
     if request.method == "POST" and "unhide" in request.POST:

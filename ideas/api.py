@@ -4,6 +4,7 @@ Reading boards, ideas and comments is public; everything else needs a token
 (or a session). Moderation is for staff only.
 """
 
+import rules
 from django.core.exceptions import PermissionDenied
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -15,7 +16,7 @@ from rest_framework.views import APIView
 from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 from ideas import services
 from ideas.models import Board, Comment, Idea, Report
-from ideas.permissions import can_moderate, can_see_hidden_text, can_set_idea_themes
+from ideas.permissions import can_see_hidden_text
 from ideas.selectors import (
     ORDER_MOST_SUPPORTED,
     ORDER_NEWEST,
@@ -230,7 +231,7 @@ class IdeaThemesApi(APIView):
 
     def _themes(self, request, idea_id: int) -> tuple[Idea, dict]:
         idea = access_idea_by_id(user=request.user, idea_id=idea_id)
-        if not can_set_idea_themes(request.user, idea):
+        if not rules.has_perm("ideas.set_idea_themes", request.user, idea):
             raise PermissionDenied
         suggested = [{"theme": theme, "score": score} for theme, score in theme_suggestions_for(idea=idea)]
         return idea, {"themes": list(idea.themes.all()), "suggested": suggested}
@@ -307,7 +308,7 @@ class ModerationReportListApi(ListAPIView):
     serializer_class = ModerationReportSerializer
 
     def get_queryset(self):
-        if not can_moderate(self.request.user):
+        if not rules.has_perm("ideas.moderate", self.request.user):
             raise PermissionDenied
         return open_reports()
 
@@ -315,7 +316,7 @@ class ModerationReportListApi(ListAPIView):
 class ReportDismissApi(APIView):
     @extend_schema(request=None, responses={204: None})
     def post(self, request, report_id: int):
-        if not can_moderate(request.user):
+        if not rules.has_perm("ideas.moderate", request.user):
             raise PermissionDenied
         services.dismiss_report(actor=request.user, report=access_report_by_id(report_id=report_id))
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,5 +1,6 @@
 """Pages of the idea boards. Thin: forms parse, services decide, selectors read. No JavaScript needed."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +12,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import PublicName
-from accounts.permissions import may_assist_citizens
 from accounts.views import assurance_required
 from core.idempotency import once
 from core.pagination import paged
@@ -31,15 +31,7 @@ from ideas.forms import (
 )
 from ideas.models import Comment, Idea, Report
 from ideas.permissions import (
-    can_comment_on_idea,
-    can_create_idea,
-    can_edit_comment,
-    can_edit_idea,
-    can_moderate,
-    can_pick_proposal,
     can_see_hidden_text,
-    can_set_idea_themes,
-    can_support_idea,
 )
 from ideas.selectors import (
     access_assisted_idea_by_id,
@@ -81,7 +73,7 @@ def board_detail(request, slug: str):
         "board": board,
         "filter_form": filter_form,
         **paged(request, ideas, per_page=IDEAS_PER_PAGE),
-        "can_create": can_create_idea(request.user, board),
+        "can_create": rules.has_perm("ideas.create_idea", request.user, board),
         "closed_message": None if board.is_collecting else services.board_closed_message(board),
         "show_hidden": can_see_hidden_text(request.user),
     }
@@ -97,7 +89,7 @@ CODE_SESSION_KEY = "bd_idea_claim_code_{}"  # shown on the receipt while the emp
 @require_http_methods(["GET", "POST"])
 def assisted_idea_create(request):
     """Citizen service writes an idea for a citizen who is not online."""
-    if not may_assist_citizens(request.user):
+    if not rules.has_perm("accounts.assist_citizens", request.user):
         raise PermissionDenied
     form = AssistedIdeaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -190,20 +182,21 @@ def _render_idea(
         "board": idea.board,
         "comments": comments,
         "editable_comment_ids": {
-            c.id for top in comments for c in [top, *top.replies.all()] if can_edit_comment(user, c)
+            c.id for top in comments for c in [top, *top.replies.all()] if rules.has_perm("ideas.edit_comment", user, c)
         },
         "comment_form": comment_form or CommentForm(),
         "support_form": SupportForm(),
         "supporters": public_supporters(idea=idea),
         "errors": error.messages if error else [],
         "show_hidden": can_see_hidden_text(user),
-        "can_support": can_support_idea(user, idea),
-        "can_edit": can_edit_idea(user, idea),
-        "can_comment": can_comment_on_idea(user, idea),
-        "can_moderate": can_moderate(user),
-        "can_pick": can_pick_proposal(user, idea),
+        "can_support": rules.has_perm("ideas.support_idea", user, idea),
+        "can_edit": rules.has_perm("ideas.edit_idea", user, idea),
+        "can_comment": rules.has_perm("ideas.comment_on_idea", user, idea),
+        "can_moderate": rules.has_perm("ideas.moderate", user),
+        "can_pick": rules.has_perm("ideas.pick_proposal", user, idea),
         "themes": list(idea.themes.all()),
-        "themes_form": themes_form or (_themes_form(idea) if can_set_idea_themes(user, idea) else None),
+        "themes_form": themes_form
+        or (_themes_form(idea) if rules.has_perm("ideas.set_idea_themes", user, idea) else None),
         "closed_message": None if idea.board.is_collecting else services.board_closed_message(idea.board),
     }
     failed = (
@@ -234,7 +227,7 @@ def idea_edit(request, idea_id: int):
         else:
             messages.success(request, _("Din idé er gemt."))
             return redirect("ideas:idea", idea_id=idea.id)
-    if not can_edit_idea(request.user, idea) and not form.errors:
+    if not rules.has_perm("ideas.edit_idea", request.user, idea) and not form.errors:
         if not form.is_bound:  # a form's error needs a cleaned form: bind it to the idea as it stands
             form = IdeaEditForm({"title": idea.title, "body": idea.body})
             form.is_valid()
@@ -297,7 +290,7 @@ def idea_propose(request, idea_id: int):
 def idea_themes(request, idea_id: int):
     """Staff confirm or change the idea's themes."""
     idea = access_idea_by_id(user=request.user, idea_id=idea_id)
-    if not can_set_idea_themes(request.user, idea):
+    if not rules.has_perm("ideas.set_idea_themes", request.user, idea):
         raise PermissionDenied
     form = _themes_form(idea, request.POST)
     if form.is_valid():
@@ -364,7 +357,7 @@ def comment_edit(request, comment_id: int):
         else:
             messages.success(request, _("Din kommentar er gemt."))
             return redirect(reverse("ideas:idea", args=[comment.idea_id]) + f"#kommentar-{comment.id}")
-    if not can_edit_comment(request.user, comment) and not form.errors:
+    if not rules.has_perm("ideas.edit_comment", request.user, comment) and not form.errors:
         form.add_error(None, services.COMMENT_EDIT_WINDOW_PASSED)
     context = {"comment": comment, "idea": comment.idea, "form": form}
     return render(request, "ideas/comment_form.html", context, status=400 if form.errors else 200)
@@ -430,7 +423,7 @@ def comment_report(request, comment_id: int):
 
 
 def _require_moderator(request) -> None:
-    if not can_moderate(request.user):
+    if not rules.has_perm("ideas.moderate", request.user):
         raise PermissionDenied
 
 

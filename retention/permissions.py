@@ -43,6 +43,5 @@ can_view_erasure_request = is_erasure_citizen | is_erasure_department_staff | is
 can_decide_erasure_request = (is_for_one_case & is_erasure_department_staff) | (~is_for_one_case & is_administrator)
 can_read_anonymisation_log = is_case_staff
 
-rules.add_perm("retention.view_erasurerequest", can_view_erasure_request)
 rules.add_perm("retention.decide_erasurerequest", can_decide_erasure_request)
 rules.add_perm("retention.read_anonymisation_log", can_read_anonymisation_log)

@@ -1,5 +1,6 @@
 """Pages of retention: asking for erasure, deciding it, and the anonymisation log."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +15,6 @@ from core.idempotency import once
 from retention import services
 from retention.forms import ErasureDecisionForm, ErasureOfAllDecisionForm, ErasureRequestForm
 from retention.models import ErasureRequest
-from retention.permissions import can_decide_erasure_request, can_read_anonymisation_log
 from retention.selectors import (
     access_erasure_request_by_id,
     anonymisation_log_for,
@@ -91,7 +91,7 @@ def _decision_form(request, erasure_request):
 @require_http_methods(["GET", "POST"])
 def erasure_detail(request, erasure_request_id: int):
     erasure_request = access_erasure_request_by_id(user=request.user, erasure_request_id=erasure_request_id)
-    can_decide = can_decide_erasure_request(request.user, erasure_request)
+    can_decide = rules.has_perm("retention.decide_erasurerequest", request.user, erasure_request)
     open_ = erasure_request.status == erasure_request.Status.REQUESTED
     form = _decision_form(request, erasure_request) if can_decide and open_ else None
     if request.method == "POST":
@@ -120,6 +120,8 @@ def overview(request):
     """Erasure requests (the citizen's own, or her departments') and, for staff, the anonymisation log."""
     context = {
         "erasure_requests": erasure_requests_for(user=request.user)[:200],
-        "log": anonymisation_log_for(user=request.user)[:200] if can_read_anonymisation_log(request.user) else None,
+        "log": anonymisation_log_for(user=request.user)[:200]
+        if rules.has_perm("retention.read_anonymisation_log", request.user)
+        else None,
     }
     return render(request, "retention/overview.html", context)

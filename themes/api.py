@@ -1,5 +1,6 @@
 """The theme REST API: everyone logged in reads the active themes; managers see all and write."""
 
+import rules
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import PermissionDenied
@@ -9,7 +10,6 @@ from rest_framework.views import APIView
 from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 from themes import services
 from themes.models import Theme
-from themes.permissions import can_manage_themes
 from themes.selectors import access_theme_for_management_by_id, active_themes, themes_for_management
 from themes.serializers import ThemeSerializer, ThemeWriteSerializer
 
@@ -17,13 +17,17 @@ from themes.serializers import ThemeSerializer, ThemeWriteSerializer
 class ThemeListCreateApi(APIView):
     @extend_schema(responses=ThemeSerializer(many=True))
     def get(self, request):
-        themes = themes_for_management(user=request.user) if can_manage_themes(request.user) else active_themes()
+        themes = (
+            themes_for_management(user=request.user)
+            if rules.has_perm("themes.manage_theme", request.user)
+            else active_themes()
+        )
         return Response(ThemeSerializer(themes, many=True).data)
 
     @extend_schema(request=ThemeWriteSerializer, responses={201: ThemeSerializer}, parameters=[IDEMPOTENCY_HEADER])
     def post(self, request):
         """Create a theme. Sent again with the same `Idempotency-Key`, the answer is the theme created first."""
-        if not can_manage_themes(request.user):
+        if not rules.has_perm("themes.manage_theme", request.user):
             raise PermissionDenied
         serializer = ThemeWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

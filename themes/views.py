@@ -1,5 +1,6 @@
 """Pages for managing the theme taxonomy (administrators, department leads, committee secretaries)."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,12 +12,11 @@ from core.idempotency import once
 from themes import services
 from themes.forms import ThemeForm
 from themes.models import Theme
-from themes.permissions import can_manage_themes
 from themes.selectors import access_theme_for_management_by_id, current_suggestion_model, themes_for_management
 
 
 def _require_manager(user) -> None:
-    if not can_manage_themes(user):
+    if not rules.has_perm("themes.manage_theme", user):
         raise PermissionDenied
 
 
