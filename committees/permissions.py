@@ -8,8 +8,10 @@ Membership counts while it runs (between its start and end dates): accounts.perm
 """
 
 import rules
+from django.db.models import Q
 
 from accounts.permissions import is_committee_member, is_committee_secretary, is_member_of, is_secretary_of
+from committees.models import Meeting
 
 
 @rules.predicate
@@ -22,14 +24,29 @@ def is_meeting_secretary(user, meeting) -> bool:
     return meeting is not None and is_secretary_of(user, meeting.committee_id)
 
 
+# --- What the public sees: each predicate with the queryset filter that means the same -------------------
+# (tests/committees/test_public_rule.py checks each pair over every state of a meeting)
+
+
 @rules.predicate
 def agenda_is_published(user, meeting) -> bool:
     return meeting is not None and meeting.agenda_is_published
 
 
+def published_agenda_q(prefix: str = "") -> Q:
+    """The filter agenda_is_published means (Meeting.agenda_is_published: past planning), on Meeting or, with
+    `prefix` ("meeting__"), on what points to one."""
+    return ~Q(**{f"{prefix}status": Meeting.Status.PLANNED})
+
+
 @rules.predicate
 def minutes_are_published(user, meeting) -> bool:
     return meeting is not None and meeting.minutes_are_published
+
+
+def published_minutes_q(prefix: str = "") -> Q:
+    """The filter minutes_are_published means (Meeting.minutes_are_published), on Meeting or with `prefix`."""
+    return Q(**{f"{prefix}status": Meeting.Status.MINUTES_PUBLISHED})
 
 
 @rules.predicate
@@ -44,7 +61,13 @@ def is_item_secretary(user, item) -> bool:
 
 @rules.predicate
 def item_is_public_on_published_agenda(user, item) -> bool:
-    return item is not None and item.is_public and item.meeting.agenda_is_published
+    return item is not None and item.is_public and agenda_is_published(user, item.meeting)
+
+
+def public_item_q(prefix: str = "") -> Q:
+    """The filter item_is_public_on_published_agenda means, on AgendaItem (or, with `prefix` "item__", on what
+    points to one)."""
+    return Q(**{f"{prefix}is_public": True}) & published_agenda_q(f"{prefix}meeting__")
 
 
 @rules.predicate
@@ -54,6 +77,14 @@ def attachment_is_public(user, attachment) -> bool:
         and not attachment.is_internal
         and item_is_public_on_published_agenda(user, attachment.item)
     )
+
+
+def public_attachment_q() -> Q:
+    """The filter attachment_is_public means, on Attachment."""
+    return Q(is_internal=False) & public_item_q("item__")
+
+
+# --- Members and secretaries ----------------------------------------------------------------------------
 
 
 @rules.predicate

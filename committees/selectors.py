@@ -26,6 +26,10 @@ from committees.permissions import (
     can_view_attachment,
     can_view_decisions,
     can_view_item,
+    public_attachment_q,
+    public_item_q,
+    published_agenda_q,
+    published_minutes_q,
 )
 from committees.sources import SOURCES
 from core.proposals import AgendaItemFacts, AgendaWarning, Proposal
@@ -176,22 +180,22 @@ def meeting_document(*, user: User, meeting: Meeting) -> MeetingDocument:
 
 
 def meetings_with_public_agenda() -> QuerySet[Meeting]:
-    return Meeting.objects.exclude(status=Meeting.Status.PLANNED)
+    return Meeting.objects.filter(published_agenda_q())
 
 
 def public_items() -> QuerySet[AgendaItem]:
     """Open items of published agendas: what the public and the OParl API may see."""
-    return AgendaItem.objects.filter(is_public=True).exclude(meeting__status=Meeting.Status.PLANNED)
+    return AgendaItem.objects.filter(public_item_q())
 
 
 def public_attachments() -> QuerySet[Attachment]:
-    return visible_attachments(user=AnonymousUser()).filter(item__in=public_items())
+    return visible_attachments(user=AnonymousUser()).filter(public_attachment_q())
 
 
 def public_meeting_files() -> QuerySet[MeetingFile]:
     """The stored agendas of published agendas and the stored minutes of published minutes."""
-    published = Q(kind=MeetingFile.Kind.AGENDA) & ~Q(meeting__status=Meeting.Status.PLANNED)
-    published |= Q(kind=MeetingFile.Kind.MINUTES, meeting__status=Meeting.Status.MINUTES_PUBLISHED)
+    published = Q(kind=MeetingFile.Kind.AGENDA) & published_agenda_q("meeting__")
+    published |= Q(kind=MeetingFile.Kind.MINUTES) & published_minutes_q("meeting__")
     return MeetingFile.objects.filter(published)
 
 

@@ -32,6 +32,7 @@ from complaints.permissions import (
     can_handle_complaint,
     can_view_complaint,
     can_view_representation,
+    can_work_on_task,
     complaint_citizen_q,
     complaint_representative_q,
     covering,
@@ -222,7 +223,7 @@ def access_task_by_id(*, user: User, task_id: int) -> ContactTask:
         .filter(id=task_id)
         .first()
     )
-    if task is None or task.department_id not in department_ids_of(user=user):
+    if task is None or not can_work_on_task(user, task):
         raise Http404
     log_reads(viewer=user, reads=[(task.complaint.citizen_id, f"{task.complaint.reference} opgave")])
     return task
