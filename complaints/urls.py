@@ -49,5 +49,6 @@ urlpatterns = [
     ),
     path("opgaver/", views.inbox, name="inbox"),
     path("opgaver/<int:task_id>/", views.task_detail, name="task"),
+    path("opgaver/<int:task_id>/flyt/", views.task_reassign, name="task-reassign"),
     path("undersoegelse/<str:token>/", views.survey, name="survey"),
 ]

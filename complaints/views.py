@@ -539,53 +539,72 @@ def inbox(request):
     return render(request, template, {"filter_form": filter_form, **paged(request, tasks, per_page=TASKS_PER_PAGE)})
 
 
+def _task_page(request, task, *, contact_form=None, reassign_form=None, status: int = 200):
+    """The task page: the contact form and, for the department's lead, the form that moves the task. Each form
+    posts to its own door (task_detail, task_reassign); the one that failed comes back bound with its errors."""
+    suggestions = theme_suggestions_for(complaint=task.complaint)
+    if contact_form is None:
+        confirmed = list(task.complaint.themes.values_list("id", flat=True))
+        contact_form = ContactLogForm(
+            initial={
+                "contacted_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+                "themes": confirmed or [theme.id for theme, _score in suggestions],
+            },
+        )
+    contact_form.fields["themes"].show_suggestion(suggestions)
+    context = {
+        "task": task,
+        "contact_form": contact_form,
+        "reassign_form": ReassignForm(department_id=task.department_id) if reassign_form is None else reassign_form,
+        "is_lead": is_department_lead(user=request.user, department_id=task.department_id),
+        "panels": render_panels(request=request, complaint=task.complaint, can_handle=True),
+    }
+    return render(request, "complaints/task_detail.html", context, status=status)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_detail(request, task_id: int):
+    """The task page (GET) and its contact form (POST): the contact is logged and the task done."""
     task = access_task_by_id(user=request.user, task_id=task_id)
-    is_lead = is_department_lead(user=request.user, department_id=task.department_id)
-    suggestions = theme_suggestions_for(complaint=task.complaint)
-    confirmed = list(task.complaint.themes.values_list("id", flat=True))
-    contact_form = ContactLogForm(
-        request.POST if request.POST.get("action") == "contact" else None,
-        initial={
-            "contacted_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-            "themes": confirmed or [theme.id for theme, _score in suggestions],
-        },
-    )
-    contact_form.fields["themes"].show_suggestion(suggestions)
-    reassign_form = ReassignForm(
-        request.POST if request.POST.get("action") == "reassign" else None, department_id=task.department_id
-    )
-    form = contact_form if request.POST.get("action") == "contact" else reassign_form
-    if request.method == "POST" and form.is_valid():
+    if request.method == "GET":
+        return _task_page(request, task)
+    form = ContactLogForm(request.POST)
+    if form.is_valid():
         try:
-            if form is contact_form:
-                once(
-                    action="complaints.log_contact",
-                    actor_id=request.user.id,
-                    key=form.idempotency_key,
-                    model=ContactLog,
-                    create=lambda: services.log_contact(actor=request.user, task=task, **form.cleaned_data),
-                )
-                return redirect("complaints:detail", complaint_id=task.complaint_id)
+            once(
+                action="complaints.log_contact",
+                actor_id=request.user.id,
+                key=form.idempotency_key,
+                model=ContactLog,
+                create=lambda: services.log_contact(actor=request.user, task=task, **form.cleaned_data),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("complaints:detail", complaint_id=task.complaint_id)
+    return _task_page(request, task, contact_form=form, status=400)
+
+
+@login_required
+@require_POST
+def task_reassign(request, task_id: int):
+    """The lead gives the task to another caseworker of the department (the task page's second form)."""
+    task = access_task_by_id(user=request.user, task_id=task_id)
+    form = ReassignForm(request.POST, department_id=task.department_id)
+    if form.is_valid():
+        try:
             moved = services.reassign_task(actor=request.user, task=task, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
             messages.success(
                 request,
                 _("Opgaven på %(reference)s er givet til %(name)s, som har fået besked.")
                 % {"reference": moved.complaint.reference, "name": moved.assignee.full_name},
             )
             return redirect("complaints:inbox")
-        except ValidationError as error:
-            add_service_errors(form, error)
-    context = {
-        "task": task,
-        "contact_form": contact_form,
-        "reassign_form": reassign_form,
-        "is_lead": is_lead,
-        "panels": render_panels(request=request, complaint=task.complaint, can_handle=True),
-    }
-    return render(request, "complaints/task_detail.html", context, status=400 if request.method == "POST" else 200)
+    return _task_page(request, task, reassign_form=form, status=400)
 
 
 @require_http_methods(["GET", "POST"])

@@ -234,8 +234,31 @@ def test_reassigning_to_someone_outside_the_department_is_refused(routed_complai
 def test_the_lead_who_moves_a_task_is_told_it_moved(client, routed_complaint, lead, second_caseworker):
     task = early_task(routed_complaint)
     client.force_login(lead)
-    data = {"action": "reassign", "assignee": second_caseworker.id}
-    answer = client.post(f"/opgaver/{task.id}/", data, follow=True)
+    page = client.get(f"/opgaver/{task.id}/").content.decode()
+    assert f'action="/opgaver/{task.id}/flyt/"' in page  # the reassign form posts to its own door
+    answer = client.post(f"/opgaver/{task.id}/flyt/", {"assignee": second_caseworker.id}, follow=True)
     assert answer.redirect_chain[-1][0] == "/opgaver/"
     told = f"Opgaven på {routed_complaint.reference} er givet til {second_caseworker.full_name}, som har fået besked."
     assert told in answer.content.decode()
+    assert ContactTask.objects.get(id=task.id).assignee == second_caseworker
+
+
+def test_each_form_of_the_task_page_has_its_own_door(client, routed_complaint, lead, caseworker, second_caseworker):
+    """The contact door logs contacts only, the reassign door only moves; a GET of the task page writes nothing
+    but the access log; a GET of the reassign door moves nothing, and it refuses who is not the lead."""
+    task = early_task(routed_complaint)
+    client.force_login(lead)
+    before = (ContactTask.objects.get(id=task.id).assignee_id, ComplaintEvent.objects.count(), Email.objects.count())
+    assert client.get(f"/opgaver/{task.id}/").status_code == 200
+    # A GET of the reassign door is sent back to the task page (core.middleware: a POST door's page above it).
+    assert client.get(f"/opgaver/{task.id}/flyt/")["Location"] == f"/opgaver/{task.id}/"
+    # The old way (the task page with action=reassign) moves nothing: it is the contact form, and that is invalid.
+    wrong = client.post(f"/opgaver/{task.id}/", {"action": "reassign", "assignee": second_caseworker.id})
+    assert wrong.status_code == 400
+    after = (ContactTask.objects.get(id=task.id).assignee_id, ComplaintEvent.objects.count(), Email.objects.count())
+    assert after == before
+    invalid = client.post(f"/opgaver/{task.id}/flyt/", {"assignee": 0})
+    assert invalid.status_code == 400 and "Flyt opgaven" in invalid.content.decode()
+    client.force_login(caseworker)
+    assert client.post(f"/opgaver/{task.id}/flyt/", {"assignee": second_caseworker.id}).status_code == 403
+    assert ContactTask.objects.get(id=task.id).assignee_id == before[0]
