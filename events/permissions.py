@@ -9,6 +9,7 @@ the organising staff.
 """
 
 import rules
+from django.db.models import Q
 
 from accounts.selectors import department_ids_of
 
@@ -63,6 +64,32 @@ can_create_event = is_in_some_department | is_administrator
 can_organise_for = is_department_staff | is_administrator
 can_register = is_logged_in & is_published
 can_see_planning = can_manage_event | (is_planned_participant & is_published)
+
+
+# The queryset filters that mean the same as the predicates above, on Event (the lists use them; the pairs are
+# checked against each other in tests/events/test_rule_pairs.py). Never `Q()` for "all": it vanishes in an OR.
+ALL = Q(pk__isnull=False)
+NONE = Q(pk__in=[])
+
+
+def published_q() -> Q:
+    """is_published."""
+    return Q(is_published=True)
+
+
+def managed_events_q(user) -> Q:
+    """can_manage_event: the events of her departments; every event for an administrator."""
+    if not user.is_authenticated:
+        return NONE
+    if user.is_staff:
+        return ALL
+    return Q(department_id__in=_department_ids(user))
+
+
+def visible_events_q(user) -> Q:
+    """can_see_event."""
+    return published_q() | managed_events_q(user)
+
 
 rules.add_perm("events.manage_event", can_manage_event)
 rules.add_perm("events.create_event", can_create_event)

@@ -10,9 +10,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.selectors import department_ids_of
 from events.models import Event, Participant, Registration
-from events.permissions import can_manage_event, can_see_event, can_see_planning
+from events.permissions import can_manage_event, can_see_event, can_see_planning, managed_events_q, published_q
 from hearings.models import Answer
 from hearings.selectors import answers_for, public_answers
 from ideas.models import Idea
@@ -29,7 +28,7 @@ def _events() -> QuerySet[Event]:
 def public_events(*, when: str = UPCOMING, kind: str = "") -> QuerySet[Event]:
     """Published events: upcoming (not yet over) soonest first, or past ones latest first."""
     now = timezone.now()
-    events = _events().filter(is_published=True).prefetch_related("contributors")
+    events = _events().filter(published_q()).prefetch_related("contributors")
     if kind:
         events = events.filter(kind=kind)
     if when == PAST:
@@ -39,15 +38,12 @@ def public_events(*, when: str = UPCOMING, kind: str = "") -> QuerySet[Event]:
 
 def feed_events() -> QuerySet[Event]:
     """Every published event, for the calendar feed."""
-    return _events().filter(is_published=True).order_by("starts_at", "id")
+    return _events().filter(published_q()).order_by("starts_at", "id")
 
 
 def managed_events(*, user: User) -> QuerySet[Event]:
     """The events the user organises (her departments'; every event for an administrator), published or not."""
-    if not user.is_authenticated:
-        return Event.objects.none()
-    events = _events().order_by("-starts_at", "-id")
-    return events if user.is_staff else events.filter(department_id__in=department_ids_of(user=user))
+    return _events().filter(managed_events_q(user)).order_by("-starts_at", "-id")
 
 
 def access_event_by_id(*, user: User, event_id: int) -> Event:
