@@ -10,9 +10,10 @@
 """
 
 import rules
+from django.db.models import Q
 
 from accounts.permissions import is_committee_member
-from accounts.selectors import is_department_member
+from accounts.selectors import active_committee_memberships, department_ids_of, is_department_member
 from ideas.permissions import is_moderator
 
 
@@ -78,6 +79,33 @@ can_read_all_answers = can_manage_hearing | is_hearing_committee_member
 can_answer_hearing = is_logged_in & hearing_is_open
 can_view_answer = answer_is_public | is_answer_author | is_answer_department | is_answer_reader | is_administrator
 can_moderate_answers = is_moderator
+
+
+# The queryset filters that mean the same as the predicates above, on Hearing (the lists use them; the pairs are
+# checked against each other in tests/hearings/test_rule_pairs.py). Never `Q()` for "all": it vanishes in an OR.
+
+
+def published_hearings_q() -> Q:
+    """hearing_is_published."""
+    return Q(published_at__isnull=False)
+
+
+def managed_hearings_q(user) -> Q:
+    """can_manage_hearing: her departments' hearings, drafts included; every hearing for an administrator."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.is_staff:
+        return Q(pk__isnull=False)
+    return Q(department_id__in=department_ids_of(user=user))
+
+
+def visible_hearings_q(user) -> Q:
+    """can_view_hearing: published, managed, or of a committee she sits on today."""
+    if not user.is_authenticated:
+        return published_hearings_q()
+    committees = active_committee_memberships().filter(user_id=user.id).values("committee_id")
+    return published_hearings_q() | managed_hearings_q(user) | Q(committee_id__in=committees)
+
 
 rules.add_perm("hearings.manage_hearing", can_manage_hearing)
 rules.add_perm("hearings.answer_hearing", can_answer_hearing)

@@ -9,7 +9,14 @@ from accounts.models import Council, Department, User
 from accounts.selectors import active_council_memberships, councils_of, department_ids_of
 from accounts.services import log_personal_data_access
 from hearings.models import Answer, CouncilDuty, Hearing, Invitation, Section
-from hearings.permissions import can_manage_hearing, can_read_all_answers, can_view_answer, can_view_hearing
+from hearings.permissions import (
+    can_manage_hearing,
+    can_read_all_answers,
+    can_view_answer,
+    can_view_hearing,
+    managed_hearings_q,
+    published_hearings_q,
+)
 from ideas.models import Association
 from ideas.selectors import associations_of
 
@@ -17,7 +24,7 @@ from ideas.selectors import associations_of
 def published_hearings() -> QuerySet[Hearing]:
     """What the public list shows: every published hearing, newest deadline first."""
     return (
-        Hearing.objects.filter(published_at__isnull=False)
+        Hearing.objects.filter(published_hearings_q())
         .select_related("committee", "department")
         .order_by("-ends_on", "-id")
     )
@@ -25,10 +32,8 @@ def published_hearings() -> QuerySet[Hearing]:
 
 def hearings_managed_by(*, user: User) -> QuerySet[Hearing]:
     """The hearings the user's departments are behind (drafts included); every hearing for an administrator."""
-    if not user.is_authenticated:
-        return Hearing.objects.none()
-    hearings = Hearing.objects.select_related("committee", "department").order_by("-created_at", "-id")
-    return hearings if user.is_staff else hearings.filter(department_id__in=department_ids_of(user=user))
+    hearings = Hearing.objects.filter(managed_hearings_q(user))
+    return hearings.select_related("committee", "department").order_by("-created_at", "-id")
 
 
 def departments_for_new_hearing(*, user: User) -> QuerySet[Department]:
