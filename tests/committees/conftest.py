@@ -21,9 +21,12 @@ def join(user: User, committee: Committee, role: str, **fields) -> User:
 
 @pytest.fixture(autouse=True)
 def remove_stored_files(db):
-    """Attachments a test stored are removed from disk with its rollback."""
+    """Attachments a test stored are removed from disk with its rollback — only those: the demo's (seeded once for
+    the session, tests/conftest.py demo_municipality) stay for the modules that follow (the role × door matrix
+    reads them)."""
+    before = set(Attachment.objects.values_list("id", flat=True))
     yield
-    for attachment in Attachment.objects.all():
+    for attachment in Attachment.objects.exclude(id__in=before):
         attachment.file.delete(save=False)
 
 

@@ -115,13 +115,16 @@ def conclude(hearing: Hearing, staff) -> Hearing:
 
 @pytest.fixture(autouse=True)
 def remove_stored_files(db):
-    """Files a test stored are removed from disk with its rollback."""
+    """Files a test stored are removed from disk with its rollback — only those, not the session's demo files."""
     from committees.models import Attachment
     from hearings.models import Answer, HearingFile
 
+    kinds = [HearingFile.objects.all(), Answer.objects.exclude(file=""), Attachment.objects.all()]
+    before = [set(stored.values_list("id", flat=True)) for stored in kinds]
     yield
-    for stored in [*HearingFile.objects.all(), *Answer.objects.exclude(file=""), *Attachment.objects.all()]:
-        stored.file.delete(save=False)
+    for stored, ids in zip(kinds, before, strict=True):
+        for row in stored.exclude(id__in=ids):
+            row.file.delete(save=False)
 
 
 @pytest.fixture(autouse=True)
