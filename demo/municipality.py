@@ -11,6 +11,7 @@ Generated people have e-mail addresses under GENERATED_DOMAIN and cannot log in.
 """
 
 import random
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -265,6 +266,26 @@ def _plan(rng, *, spec, start, end, secondary_spec, departments, habits, staff, 
     return _Plan(complaint, sorted(set(labels)), contacted_at, due_at, survey)
 
 
+def _open_tasks_to_todays_staff(tasks: list[ContactTask]) -> None:
+    """The history may name former colleagues, but a task still open belongs to someone in its department today,
+    who can open it and make the call; her complaint's caseworker is then she too."""
+    members, caseworkers = defaultdict(list), defaultdict(list)
+    memberships = DepartmentMembership.objects.order_by("id").values_list("user_id", "department_id", "role")
+    for user_id, department_id, role in memberships:
+        members[department_id].append(user_id)
+        if role == DepartmentMembership.Role.CASEWORKER:
+            caseworkers[department_id].append(user_id)
+    members = {department_id: caseworkers.get(department_id) or people for department_id, people in members.items()}
+    moved = {}
+    for task in tasks:
+        staff = members.get(task.department_id)
+        if task.status != ContactTask.Status.OPEN or not staff or task.assignee_id in staff:
+            continue
+        task.assignee_id = task.complaint.caseworker_id = staff[task.complaint.id % len(staff)]
+        moved[task.complaint.id] = task.complaint
+    Complaint.objects.bulk_update(list(moved.values()), ["caseworker"], batch_size=1000)
+
+
 def _store(plans: list[_Plan], *, themes: dict[str, Theme], counts: dict[str, int], end: datetime) -> None:
     Complaint.objects.bulk_create([plan.complaint for plan in plans])
     tasks = []
@@ -302,6 +323,7 @@ def _store(plans: list[_Plan], *, themes: dict[str, Theme], counts: dict[str, in
                     updated_at=c.closed_at,
                 )
             )
+    _open_tasks_to_todays_staff(tasks)
     ContactTask.objects.bulk_create(tasks)
     early = {task.complaint.id: task for task in tasks if task.kind == ContactTask.Kind.EARLY_CONTACT}
     logs = [
