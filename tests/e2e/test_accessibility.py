@@ -35,6 +35,14 @@ def test_citizen_pages_have_no_wcag_violations(live_stack, browser, axe_source, 
     ]:
         page.goto(path)
         assert violations(page, axe_source) == [], path
+    # The error pages in the product's look: a page she may not open (403), one that does not exist (404), and a
+    # form-only address opened directly, which leads back to the form with a line saying why.
+    for path, status in [(reverse("complaints:inbox"), 403), ("/findes-ikke/", 404)]:
+        assert page.goto(path).status == status, path
+        assert violations(page, axe_source) == [], path
+    page.goto(reverse("complaints:classify", args=[routed_complaint.id]))  # takes only a POST
+    assert page.url.endswith(reverse("complaints:detail", args=[routed_complaint.id]))
+    assert violations(page, axe_source) == [], "back to the form"
     page.goto(reverse("complaints:create"))
     page.get_by_role("button", name="Gem og fortsæt").click()
     assert violations(page, axe_source) == [], "complaint form with errors"

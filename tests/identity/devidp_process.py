@@ -36,9 +36,9 @@ def running_devidp(*rp_urls: str):
                 if process.poll() is not None:
                     raise RuntimeError("the local OpenID provider did not start")
                 try:
-                    if requests.get(f"{url}/.well-known/openid-configuration", timeout=1).ok:
+                    if requests.get(f"{url}/.well-known/openid-configuration", timeout=5).ok:
                         break
-                except requests.ConnectionError:
+                except (requests.ConnectionError, requests.Timeout):  # not listening yet, or slow to answer under load
                     time.sleep(0.1)
             yield DevIdp(url=url, state_dir=Path(state_dir))
         finally:
