@@ -25,6 +25,7 @@ from access_requests.selectors import (
     requests_of,
 )
 from complaints.models import Complaint
+from complaints.permissions import is_complaint_citizen
 from complaints.selectors import access_complaint_by_id, complaints_visible_to
 from core.forms import add_service_errors
 from core.idempotency import once
@@ -44,7 +45,7 @@ def _own_complaint(request) -> Complaint | None:
         complaint = access_complaint_by_id(user=request.user, complaint_id=int(raw))
     except (ValueError, Http404):
         raise Http404 from None
-    if complaint.citizen_id != request.user.id:
+    if not is_complaint_citizen(request.user, complaint):
         raise Http404
     return complaint
 

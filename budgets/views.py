@@ -37,7 +37,7 @@ from core.idempotency import once
 from core.money import format_kroner
 from ideas import services as idea_services
 from ideas.models import Comment
-from ideas.permissions import can_see_hidden_text
+from ideas.permissions import can_see_hidden_text, is_idea_author
 from ideas.selectors import access_idea_by_id, comments_on
 
 STEPS = [(1, gettext_lazy("Projektet")), (2, gettext_lazy("Tjek og send"))]
@@ -117,7 +117,7 @@ def project_create(request, slug: str):
 @require_GET
 def project_receipt(request, project_id: int):
     project = access_project_by_id(project_id=project_id)
-    if project.idea.author_id != request.user.id:
+    if not is_idea_author(request.user, project.idea):
         raise Http404
     return render(request, "budgets/project_receipt.html", {"project": project, "budget": project.budget})
 

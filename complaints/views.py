@@ -292,7 +292,7 @@ def assisted_done(request, complaint_id: int):
 @login_required
 def complaint_receipt(request, complaint_id: int):
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-    if complaint.citizen_id != request.user.id:
+    if not is_complaint_citizen(request.user, complaint):
         raise Http404
     values = {
         name: getattr(complaint, name) for step in INTAKE_STEPS for name in step.fields if name not in FILE_FIELDS

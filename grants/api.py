@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
 from grants import services
 from grants.models import Application, Round
+from grants.permissions import is_applicant
 from grants.selectors import (
     access_application_by_id,
     access_pool_by_id,
@@ -98,7 +99,7 @@ class ApplicationSubmitApi(APIView):
     def post(self, request, application_id: int):
         """Send the draft. Sent again while it waits for review, the answer is the same (it went the first time)."""
         application = access_application_by_id(user=request.user, application_id=application_id)
-        if not (application.applicant_id == request.user.id and application.status == Application.Status.SUBMITTED):
+        if not (is_applicant(request.user, application) and application.status == Application.Status.SUBMITTED):
             services.submit_application(actor=request.user, application=application)
         return _application_response(request, application_id)
 

@@ -32,6 +32,7 @@ from grants.forms import (
 from grants.models import Application, ApplicationAttachment, InformationRequest
 from grants.permissions import (
     can_see_scores,
+    is_applicant,
 )
 from grants.selectors import (
     access_application_by_id,
@@ -209,7 +210,7 @@ def application_step(request, application_id: int, step: int):
 @require_POST
 def application_submit(request, application_id: int):
     sent = access_application_by_id(user=request.user, application_id=application_id)
-    if sent.applicant_id == request.user.id and sent.status == Application.Status.SUBMITTED:
+    if is_applicant(request.user, sent) and sent.status == Application.Status.SUBMITTED:
         return redirect("grants:receipt", application_id=sent.id)  # "Send" clicked twice: it went the first time
     application = _own_draft(request, application_id)
     try:
@@ -224,7 +225,7 @@ def application_submit(request, application_id: int):
 @require_GET
 def application_receipt(request, application_id: int):
     application = access_application_by_id(user=request.user, application_id=application_id)
-    if application.applicant_id != request.user.id or application.submitted_at is None:
+    if not is_applicant(request.user, application) or application.submitted_at is None:
         raise Http404
     return render(request, "grants/receipt.html", {"application": application, "pool": application.round.pool})
 

@@ -32,6 +32,8 @@ from ideas.forms import (
 from ideas.models import Comment, Idea, Report
 from ideas.permissions import (
     can_see_hidden_text,
+    is_comment_author,
+    is_idea_author,
 )
 from ideas.selectors import (
     access_assisted_idea_by_id,
@@ -153,7 +155,7 @@ def idea_create(request, slug: str):
 @require_GET
 def idea_receipt(request, idea_id: int):
     idea = access_idea_by_id(user=request.user, idea_id=idea_id)
-    if idea.author_id != request.user.id:
+    if not is_idea_author(request.user, idea):
         raise PermissionDenied
     return render(request, "ideas/receipt.html", {"idea": idea})
 
@@ -216,7 +218,7 @@ def idea_detail(request, idea_id: int):
 @require_http_methods(["GET", "POST"])
 def idea_edit(request, idea_id: int):
     idea = access_idea_by_id(user=request.user, idea_id=idea_id)
-    if idea.author_id != request.user.id:
+    if not is_idea_author(request.user, idea):
         raise PermissionDenied
     form = IdeaEditForm(request.POST or None, initial={"title": idea.title, "body": idea.body})
     if request.method == "POST" and form.is_valid():
@@ -346,7 +348,7 @@ def comment_create(request, idea_id: int):
 @require_http_methods(["GET", "POST"])
 def comment_edit(request, comment_id: int):
     comment = access_comment_by_id(comment_id=comment_id)
-    if comment.author_id != request.user.id:
+    if not is_comment_author(request.user, comment):
         raise PermissionDenied
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from complaints.permissions import is_complaint_citizen
 from complaints.selectors import access_complaint_by_id
 from core.forms import add_service_errors
 from core.idempotency import once
@@ -28,7 +29,7 @@ from retention.selectors import (
 @require_http_methods(["GET", "POST"])
 def erasure_create(request, complaint_id: int):
     complaint = access_complaint_by_id(user=request.user, complaint_id=complaint_id)
-    if complaint.citizen_id != request.user.id:
+    if not is_complaint_citizen(request.user, complaint):
         raise Http404
     form = ErasureRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
