@@ -1,20 +1,15 @@
 """A double click on "Send anmodningen" (the form's hidden key) or a retried API call (the Idempotency-Key header)
 files one request for aktindsigt, with one deadline and one set of notices, and answers the first again."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from access_requests.models import AccessRequest
+from tests.idempotency_keys import hidden_key
 
 pytestmark = pytest.mark.django_db
 
 ASK = {"description": "Sager om aflastning i Familiecentret i 2025", "department": "familiecentret"}
-
-
-def hidden_key(html: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', html).group(1)
 
 
 def test_the_request_form_sent_twice_files_one_request(client, case, citizen, other_citizen):

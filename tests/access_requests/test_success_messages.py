@@ -1,6 +1,5 @@
 """Every write through the aktindsigt pages says what happened (a success message on the page it leads to)."""
 
-import re
 from datetime import timedelta
 
 import pytest
@@ -9,13 +8,10 @@ from django.urls import reverse
 from access_requests import services
 from access_requests.models import AccessRequest
 from dialogue import services as dialogue
+from tests.idempotency_keys import hidden_key
 from tests.success_messages import assert_told
 
 pytestmark = pytest.mark.django_db
-
-
-def hidden_key(page: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
 
 
 def test_asking_and_asking_again_with_the_same_form(client, case, citizen):

@@ -3,26 +3,20 @@
 once — entered twice, the paper votes would have counted twice. The ballot itself is a PUT that replaces: a
 repeat changes nothing."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from budgets.models import PaperTally, Project
 from ideas.models import Comment
+from tests.idempotency_keys import hidden_key
 
 pytestmark = pytest.mark.django_db
 
-KEY = re.compile(r'name="idempotency_key" value="([0-9a-f]{32})"')
 PROJECT = {
     "title": "Bænke langs havnen",
     "description": "Bænke langs havnen, så ældre kan hvile sig.",
     "estimated_cost": "60.000",
 }
-
-
-def hidden_key(html: str) -> str:
-    return KEY.search(html).group(1)
 
 
 def test_the_proposal_sent_twice_from_the_check_step_proposes_one_project(client, budget, citizen, other_citizen):

@@ -1,12 +1,11 @@
 """The secretary's writes on the meeting pages say what happened (a success message on the page they lead to);
 a create sent twice with the form's key hears the same the second time."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from committees.models import AgendaItem, Meeting
+from tests.idempotency_keys import hidden_key
 from tests.success_messages import assert_told
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +18,6 @@ ITEM = {
     "description": "Sagen.",
     "is_public": "on",
 }
-
-
-def hidden_key(page: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
 
 
 def test_a_meeting_and_an_item_created_and_sent_again(client, secretary, committee):

@@ -12,6 +12,7 @@ from complaints import services
 from complaints.models import Complaint, ContactLog, ContactTask, Survey
 from core.models import IdempotencyKey
 from notifications.models import Email
+from tests.idempotency_keys import hidden_key
 
 from .payloads import VALID_PAYLOAD
 
@@ -24,10 +25,6 @@ CONTACT = {
     "summary": "Talte med borgeren om sagen.",
     "citizen_understood_decision": "yes",
 }
-
-
-def hidden_key(html: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', html).group(1)
 
 
 def test_the_api_with_the_same_idempotency_key_answers_the_first_complaint_again(api, citizen, other_citizen, family):

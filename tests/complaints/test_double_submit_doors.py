@@ -2,17 +2,15 @@
 filed by citizen service, more information, a document, a power of attorney given or recorded on paper, and a
 contact logged through the API — each made once, and the second gets the first's answer, never a 500."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from complaints.models import Complaint, ComplaintAttachment, ComplaintEvent, ContactLog, ContactTask, Representation
 from tests.complaints.representation_helpers import days, pdf, today
+from tests.idempotency_keys import hidden_key
 
 pytestmark = pytest.mark.django_db
 
-KEY = re.compile(r'name="idempotency_key" value="([0-9a-f]{32})"')
 
 ASSISTED_FORM = {
     "full_name": "Inger Madsen",
@@ -47,10 +45,6 @@ def private_storage(tmp_path, settings):
         **settings.STORAGES,
         "attachments": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
     }
-
-
-def hidden_key(html: str) -> str:
-    return KEY.search(html).group(1)
 
 
 def test_citizen_service_files_once_on_a_double_click_and_the_receipt_shows_the_code(client, clerk, family):

@@ -5,8 +5,6 @@ summary shared, and a fuldmagt given (twice with one key), answered yes or no, a
 Sending a complaint (the steps' last "Send") and filing one for a citizen lead to a receipt that is itself a success
 alert ("Tak – vi har modtaget din klage", "Klagen er oprettet for …"): they set no message."""
 
-import re
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +14,7 @@ from complaints.services import log_contact
 from tests.classification.test_kle import kle  # noqa: F401 (fixture)
 from tests.complaints.representation_helpers import days, grant, pdf, today
 from tests.complaints.test_double_submit_doors import ASSISTED_FORM
+from tests.idempotency_keys import hidden_key
 from tests.success_messages import alerts, assert_told
 
 pytestmark = pytest.mark.django_db
@@ -27,10 +26,6 @@ def private_storage(tmp_path, settings):
         **settings.STORAGES,
         "attachments": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
     }
-
-
-def hidden_key(page: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
 
 
 def test_citizen_service_files_then_makes_a_new_code_and_is_done(client, clerk, family):

@@ -2,20 +2,13 @@
 registers once and says the same again — not "Du er allerede tilmeldt"; a new event and a planned participant
 sent twice are made once."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from events.models import Event, Participant, Registration
+from tests.idempotency_keys import hidden_key
 
 pytestmark = pytest.mark.django_db
-
-KEY = re.compile(r'name="idempotency_key" value="([0-9a-f]{32})"')
-
-
-def hidden_key(html: str) -> str:
-    return KEY.search(html).group(1)
 
 
 def test_the_register_button_pressed_twice_registers_once_and_says_so_twice(client, event, citizen, other_citizen):

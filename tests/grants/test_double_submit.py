@@ -12,6 +12,7 @@ from django.urls import reverse
 from grants.models import Application, ApplicationAttachment, InformationRequest
 from tests.committees.conftest import pdf_upload
 from tests.grants.conftest import GROUNDS
+from tests.idempotency_keys import hidden_key
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +22,6 @@ PROJECT = {
     "target_groups": ["new_danes"],
 }
 API_BODY = {"title": "Valgfest for unge", "description": "En aften med kandidaterne.", "target_groups": ["young"]}
-
-
-def hidden_key(html: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', html).group(1)
 
 
 def applications_url(pool) -> str:

@@ -1,11 +1,10 @@
 """Starting a grant application (its first step, which makes the draft) says it is saved as a draft; the double click
 hears the same. Sending it leads to the receipt, itself a success alert ("Tak – din ansøgning er sendt"): no message."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
+from tests.idempotency_keys import hidden_key
 from tests.success_messages import alerts, assert_told
 
 pytestmark = pytest.mark.django_db
@@ -15,10 +14,6 @@ PROJECT = {
     "description": "To aftener på sprogskolen, hvor vi viser, hvordan man stemmer.",
     "target_groups": ["new_danes"],
 }
-
-
-def hidden_key(page: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
 
 
 def test_the_first_step_sent_twice(client, round, citizen):

@@ -12,14 +12,11 @@ from django.urls import reverse
 from core.models import IdempotencyKey
 from hearings.models import Answer, Hearing, HearingFile, Invitation, Section
 from tests.committees.conftest import pdf_upload
+from tests.idempotency_keys import hidden_key
 
 pytestmark = pytest.mark.django_db
 
 ANSWER = {"section": "", "on_behalf": "self", "body": "Jeg bakker op om forslaget til en ny dialogmodel."}
-
-
-def hidden_key(html: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', html).group(1)
 
 
 def answers_url(hearing) -> str:

@@ -1,20 +1,15 @@
 """A double click on "send" posts one idea or one comment (the form's hidden key, the API's Idempotency-Key),
 and past the rate limit a citizen is told to wait instead of posting her 11th idea in a minute."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from ideas.models import Comment, Idea
+from tests.idempotency_keys import hidden_key
 
 pytestmark = pytest.mark.django_db
 
 IDEA = {"title": "Flere bænke ved søen", "body": "Der mangler bænke langs stien ved søen, så ældre kan hvile sig."}
-
-
-def hidden_key(html: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', html).group(1)
 
 
 def test_the_idea_form_sent_twice_posts_one_idea(client, board, citizen):

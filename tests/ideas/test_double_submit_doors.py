@@ -2,22 +2,16 @@
 citizen service, a report of an idea or a comment (the second used to be "Du har allerede anmeldt dette"), and a
 board created through the API — each made once, the second gets the first's answer."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from ideas.models import Board, Idea, Report
+from tests.idempotency_keys import hidden_key
 
 pytestmark = pytest.mark.django_db
 
-KEY = re.compile(r'name="idempotency_key" value="([0-9a-f]{32})"')
 CITIZEN = {"full_name": "Inger Madsen", "identified_by": "known", "consent": True, "phone": "22 33 44 55"}
 IDEA = {"title": "Bænke langs fjorden", "body": "Flere bænke på stien langs fjorden, så ældre kan hvile sig."}
-
-
-def hidden_key(html: str) -> str:
-    return KEY.search(html).group(1)
 
 
 def test_citizen_service_writes_once_on_a_double_click_and_the_receipt_shows_the_code(client, clerk, board):

@@ -2,19 +2,14 @@
 posted, by the citizen or for her by citizen service, leads to a receipt that is itself a success alert ("Tak – din
 idé er offentliggjort"): no message there."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from ideas import services
+from tests.idempotency_keys import hidden_key
 from tests.success_messages import alerts, assert_told
 
 pytestmark = pytest.mark.django_db
-
-
-def hidden_key(page: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
 
 
 def test_an_idea_lands_on_its_receipt_without_a_second_message(client, board, citizen):

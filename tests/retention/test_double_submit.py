@@ -1,18 +1,13 @@
 """A request to be erased sent twice (a double click: the form's hidden key) is one request, and the second click
 lands on it too — not on "Du har allerede bedt om sletning i denne sag"."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from retention.models import ErasureRequest
+from tests.idempotency_keys import hidden_key
 
 pytestmark = pytest.mark.django_db
-
-
-def hidden_key(html: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', html).group(1)
 
 
 def test_an_erasure_request_sent_twice_is_one_request(client, closed_case, citizen):

@@ -1,20 +1,15 @@
 """Asking to be erased (a case, or everything) and deciding it say what happened on the page they lead to."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from retention.models import ErasureRequest
+from tests.idempotency_keys import hidden_key
 from tests.success_messages import assert_told
 
 pytestmark = pytest.mark.django_db
 
 ASKED = "Din anmodning om sletning er modtaget. Du får besked, når den er afgjort."
-
-
-def hidden_key(page: str) -> str:
-    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
 
 
 def test_asking_twice_with_the_same_form_hears_the_same(client, closed_case, citizen):
