@@ -22,7 +22,8 @@ dev: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/python platform/local.py test $(PYTEST_ARGS)
 
-# The main pages at desktop width and 375 px, as PNGs in .local/screenshots/ (not committed), to review the look.
+# Every page family each demo role reaches, at desktop width and 375 px, as PNGs in .local/screenshots/ (not
+# committed), to review the look.
 screenshots: $(STAMP)
 	$(VENV)/bin/python platform/local.py screenshots
 

@@ -57,6 +57,7 @@ def main_menu(user) -> list[MenuItem]:
     items = []
     if _is_department_staff(user):
         items.append(MenuItem(_("Opgaver"), reverse("complaints:inbox")))
+    if user.is_moderator:  # the queue is the moderators' alone (ideas.moderate); a department gives no access to it
         items.append(MenuItem(_("Moderation"), reverse("ideas:moderation")))
     if user.has_perm("accounts.assist_citizens"):
         items.append(MenuItem(_("Borgerservice"), reverse("complaints:assisted-list")))
@@ -79,7 +80,8 @@ def main_menu(user) -> list[MenuItem]:
 
 
 def start_url(user) -> str:
-    """Where the role lands after logging in: the caseworker's inbox, the secretary's queue, the citizen's cases."""
+    """Where the role lands after logging in: the caseworker's inbox, the secretary's queue, the moderator's
+    queue, the citizen's cases."""
     if not user.is_authenticated:
         return reverse("home")
     if not user.is_employee:
@@ -92,6 +94,8 @@ def start_url(user) -> str:
             return reverse("committees:proposals", kwargs={"slug": membership.committee.slug})
     if memberships:
         return reverse("committees:detail", kwargs={"slug": memberships[0].committee.slug})
+    if user.is_moderator and not user.is_superuser:
+        return reverse("ideas:moderation")
     if user.is_staff:
         return reverse("admin:index")
     return reverse("home")

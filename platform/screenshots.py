@@ -1,38 +1,42 @@
-"""Screenshots of the main pages at desktop width and at 375 px, for reviewing the look (`make screenshots`).
+"""Screenshots of every page family at desktop width and at 375 px, for reviewing the look (`make screenshots`).
 
-Serves the seeded demo (platform/local.py has migrated and seeded it) with uvicorn on a free port, logs in
-as the demo's citizen, caseworker and secretary through the password form, and writes one full-page PNG per
-page and width into .local/screenshots/ (not committed), named <who>-<page>-<width>.png.
+Serves the seeded demo (platform/local.py has migrated and seeded it) with uvicorn on a free port. Each demo role
+logs in through the password form and walks the product from its start page by its links, as the phone-width test
+does (tests/crawl.py: one address per URL name); a page family is shot once, by the first role that reaches it.
+One full-page PNG per page and width goes into .local/screenshots/ (not committed), named
+<nn>-<who>-<url name>-<width>.png in the order walked, with index.txt listing the addresses.
 """
 
 import os
+import re
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / ".local" / "screenshots"
 WIDTHS = {"desktop": 1280, "375": 375}
 PASSWORD = "borgerdialog"  # noqa: S105 (the demo accounts' published password)
-
-# Who looks, and at which pages (a path, or a CSS selector of a link on the page before).
-PAGES = {
-    "public": [
-        ("home", "/"),
-        ("ideas", "/idetavler/"),
-        ("committees", "/udvalg/"),
-        ("hearings", "/hoeringer/"),
-        ("figures", "/servicetal/"),
-        ("accessibility", "/tilgaengelighedserklaering/"),
-        ("privacy", "/privatlivspolitik/"),
-        ("login", "/accounts/login/"),
-    ],
-    "borger@example.dk": [("start", "/start/"), ("complaint-form", "/klager/ny/"), ("notices", "/beskeder/")],
-    "sagsbehandler@example.dk": [("start", "/start/"), ("first-task", "main a[href*='/opgaver/']")],
-    "sekretaer@example.dk": [("start", "/start/"), ("first-meeting", "main a[href*='/moeder/']")],
-}
+PAGES_PER_ROLE = 40
+# Who looks, in this order (None: nobody logged in).
+ROLES = [
+    None,
+    "borger@example.dk",
+    "paaroerende@example.dk",
+    "sagsbehandler@example.dk",
+    "leder@example.dk",
+    "borgerservice@example.dk",
+    "sekretaer@example.dk",
+    "formand@example.dk",
+    "aeldreraad@example.dk",
+    "faellesskaberne@example.dk",
+    "moderator@example.dk",
+]
+# Files (iCalendar, PDF, CSV, a download of her data) are downloads, not pages.
+A_FILE = re.compile(r"\.[a-z]{2,4}$|/hent/$")
 
 
 def wait_for(url: str, timeout: float = 60) -> None:
@@ -46,39 +50,81 @@ def wait_for(url: str, timeout: float = 60) -> None:
     raise SystemExit(f"nothing answers at {url}")
 
 
+class Shown:
+    """What tests/crawl.py reads of an answer, from the browser's page."""
+
+    def __init__(self, response, html: str):
+        self.status_code = response.status if response else 0
+        self.headers = response.headers if response else {}
+        self.content = html.encode()
+
+    def get(self, name: str, default: str = "") -> str:
+        return self.headers.get(name.lower(), default)
+
+
+def log_in(page, who: str) -> None:
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", who)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form:has(input[name=password]) button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def walk(browser, base_url: str, who: str | None, shot: set[str], index: list[str]) -> None:
+    """Shoot, at both widths, each page family `who` reaches that no earlier role was shot on."""
+    from tests.crawl import crawl, family
+
+    contexts = {
+        name: browser.new_context(base_url=base_url, locale="da-DK", viewport={"width": width, "height": 900})
+        for name, width in WIDTHS.items()
+    }
+    pages = {name: context.new_page() for name, context in contexts.items()}
+    if who:
+        for page in pages.values():
+            log_in(page, who)
+
+    def answer(url):
+        parts = urlsplit(url)
+        if A_FILE.search(parts.path) or "format=" in parts.query:
+            return Shown(None, "")
+        response = pages["desktop"].goto(url)
+        name = family(parts.path)
+        html = response and "text/html" in response.headers.get("content-type", "")
+        if html and response.status == 200 and name not in shot:
+            shot.add(name)
+            number = f"{len(index) + 1:03d}"
+            index.append(f"{number} {who or 'public'} {url}")
+            for width_name, page in pages.items():
+                if width_name != "desktop":
+                    page.goto(url)
+                slug = name.replace(":", "-")
+                page.screenshot(path=str(OUT / f"{number}-{(who or 'public').split('@')[0]}-{slug}-{width_name}.png"),
+                                full_page=True)
+        return Shown(response, pages["desktop"].content())
+
+    crawl(None, pages=PAGES_PER_ROLE, answer=answer)
+    for context in contexts.values():
+        context.close()
+
+
 def shoot(base_url: str) -> int:
+    import django
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()  # the walk names each address by the URL name that answers it
     OUT.mkdir(parents=True, exist_ok=True)
-    written = 0
+    for old in OUT.glob("*.png"):
+        old.unlink()
+    shot, index = set(), []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
-        for who, pages in PAGES.items():
-            for width_name, width in WIDTHS.items():
-                context = browser.new_context(
-                    base_url=base_url, locale="da-DK", viewport={"width": width, "height": 900}
-                )
-                page = context.new_page()
-                if who != "public":
-                    page.goto("/accounts/login/")
-                    page.fill("input[name=username]", who)
-                    page.fill("input[name=password]", PASSWORD)
-                    page.locator("form:has(input[name=password]) button[type=submit]").click()
-                    page.wait_for_load_state()
-                for name, target in pages:
-                    if target.startswith("/"):
-                        page.goto(target)
-                    else:
-                        link = page.locator(target).first
-                        if not link.count():
-                            continue
-                        page.goto(link.get_attribute("href"))
-                    path = OUT / f"{who.split('@')[0]}-{name}-{width_name}.png"
-                    page.screenshot(path=str(path), full_page=True)
-                    written += 1
-                context.close()
+        for who in ROLES:
+            walk(browser, base_url, who, shot, index)
         browser.close()
-    print(f"{written} screenshots in {OUT.relative_to(ROOT)}/")
+    (OUT / "index.txt").write_text("\n".join(index) + "\n")
+    print(f"{len(index)} pages at {len(WIDTHS)} widths in {OUT.relative_to(ROOT)}/")
     return 0
 
 

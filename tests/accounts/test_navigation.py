@@ -29,6 +29,12 @@ def test_a_caseworker_sees_her_inbox_first_and_no_citizen_pages(caseworker):
     menu = labels(caseworker)
     assert menu[0] == "Opgaver"
     assert not {"Mine klager", "Fuldmagter", "Mine data"} & set(menu)
+    assert "Moderation" not in menu  # the queue answers 403 to her: the menu must not offer it
+
+
+def test_a_moderator_sees_the_moderation_queue_and_lands_on_it(moderator):
+    assert "Moderation" in labels(moderator)
+    assert start_url(moderator) == reverse("ideas:moderation")
 
 
 def test_a_secretary_sees_her_committees_queue(secretary, committee):
