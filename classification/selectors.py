@@ -1,7 +1,7 @@
 """Reads of the classification."""
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from classification.models import DepartmentClassification, KleFacet, KleNumber
 
@@ -11,11 +11,16 @@ def kle_subjects() -> QuerySet[KleNumber]:
     return KleNumber.objects.filter(level=KleNumber.Level.SUBJECT, active=True).order_by("number")
 
 
-def default_subject_for(*, department_id: int) -> KleNumber | None:
-    mapping = (
-        DepartmentClassification.objects.select_related("default_subject").filter(department_id=department_id).first()
-    )
-    return mapping.default_subject if mapping is not None else None
+def default_subject_id_of_department() -> Subquery:
+    """The KLE subject id of the department in the outer query (`OuterRef("id")`), as an annotation: routing
+    reads it in the statement that locks the department instead of asking twice more."""
+    mapping = DepartmentClassification.objects.filter(department_id=OuterRef("id"))
+    return Subquery(mapping.values("default_subject_id")[:1])
+
+
+def complaint_facet_id() -> Subquery:
+    """complaint_facet()'s id, as an annotation of another query."""
+    return Subquery(KleFacet.objects.filter(number=settings.KLE_COMPLAINT_FACET).values("id")[:1])
 
 
 def complaint_facet() -> KleFacet | None:

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,7 +28,7 @@ from accounts.permissions import may_manage_stand_in, require_assurance
 from accounts.selectors import department_leads, is_department_member
 from accounts.services import log_personal_data_access, record_staff_action
 from classification.models import KleNumber
-from classification.selectors import complaint_facet, default_subject_for, kle_subjects
+from classification.selectors import complaint_facet, complaint_facet_id, default_subject_id_of_department, kle_subjects
 from complaints.deadlines import add_working_days
 from complaints.models import (
     Complaint,
@@ -529,14 +529,24 @@ def route_complaint(*, complaint_id: int) -> ContactTask | None:
     the least busy caseworker one after the other and never all pick the same person.
     """
     with transaction.atomic():
-        complaint = Complaint.objects.select_for_update(of=("self",), no_key=True).filter(id=complaint_id).first()
-        if (
-            complaint is None
-            or complaint.status == Complaint.Status.CLOSED
-            or complaint.tasks.filter(kind=ContactTask.Kind.EARLY_CONTACT).exists()
-        ):
+        # One statement: the complaint locked, its thread (not locked) and whether it has its task already.
+        complaint = (
+            Complaint.objects.select_for_update(of=("self",), no_key=True)
+            .select_related("thread")
+            .annotate(
+                routed=Exists(ContactTask.objects.filter(complaint=OuterRef("pk"), kind=ContactTask.Kind.EARLY_CONTACT))
+            )
+            .filter(id=complaint_id)
+            .first()
+        )
+        if complaint is None or complaint.status == Complaint.Status.CLOSED or complaint.routed:
             return None
-        department = Department.objects.select_for_update(no_key=True).get(id=complaint.department_id)
+        # The department's KLE defaults come with its lock (the subject it files under, the complaints' facet).
+        department = (
+            Department.objects.select_for_update(of=("self",), no_key=True)
+            .annotate(default_subject_id=default_subject_id_of_department(), facet_id=complaint_facet_id())
+            .get(id=complaint.department_id)
+        )
         assignee = least_busy_caseworker(department_id=department.id)
         task = ContactTask.objects.create(
             complaint=complaint,
@@ -548,8 +558,8 @@ def route_complaint(*, complaint_id: int) -> ContactTask | None:
         complaint.status = Complaint.Status.CONTACT_PENDING
         complaint.caseworker = assignee
         # The KLE subject defaults from the department here, after commit, so that intake stays a few statements.
-        complaint.kle_subject = complaint.kle_subject or default_subject_for(department_id=department.id)
-        complaint.kle_facet = complaint.kle_facet or complaint_facet()
+        complaint.kle_subject_id = complaint.kle_subject_id or department.default_subject_id
+        complaint.kle_facet_id = complaint.kle_facet_id or department.facet_id
         complaint.save(update_fields=["status", "caseworker", "kle_subject", "kle_facet", "updated_at"])
         if assignee is not None and complaint.thread_id:
             dialogue.add_participant(thread=complaint.thread, user=assignee, role=Participant.Role.STAFF)

@@ -16,6 +16,8 @@ from datetime import date, datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -82,12 +84,15 @@ def create_thread(
     return thread
 
 
-def add_participant(*, thread: Thread, user: User, role: str) -> Participant:
-    """Make the user a participant (idempotent). A newcomer is not e-mailed about messages from before she came."""
-    participant, _created = Participant.objects.get_or_create(
-        thread=thread, user=user, defaults={"role": role, "emailed_up_to": latest_message_id(thread=thread)}
+def add_participant(*, thread: Thread, user: User, role: str) -> None:
+    """Make the user a participant (idempotent: one who takes part already stays as she is). A newcomer is not
+    e-mailed about messages from before she came. One statement, INSERT … ON CONFLICT DO NOTHING with the
+    latest message's id read inside it: no lookup first, and no savepoint for a racing second insert."""
+    latest = Message.objects.filter(thread_id=thread.id).order_by().values("thread_id").annotate(latest=Max("id"))
+    participant = Participant(
+        thread=thread, user=user, role=role, emailed_up_to=Coalesce(Subquery(latest.values("latest")), 0)
     )
-    return participant
+    Participant.objects.bulk_create([participant], ignore_conflicts=True)
 
 
 def remove_participant(*, thread: Thread, user: User) -> None:
