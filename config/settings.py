@@ -197,7 +197,17 @@ CHANNEL_LAYERS = {
     }
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+    # Per process, for what is keyed by its own content and so never stale (the service figures' rendered
+    # tables, figures.selectors.ServiceFigures.fingerprint): no network, and a page that needs no Redis.
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "borgerdialog-local",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
+}
 
 AUTH_USER_MODEL = "accounts.User"
 # Password login (the demo, local administrators) can be switched off: PASSWORD_LOGIN=0 removes the

@@ -39,11 +39,12 @@ def service_page(request):
         "excel_query": _download_query(request, format="excel"),
         "form": form,
         "figures": figures,
-        "departments": [
-            (department, department_charts(department, year=figures.year)) for department in figures.departments
-        ]
-        if figures is not None
-        else [],
+        # Called by the template inside its cached block only: drawn once per refresh and process, like the tables.
+        "departments": lambda: (
+            [(department, department_charts(department, year=figures.year)) for department in figures.departments]
+            if figures is not None
+            else []
+        ),
         "query": request.GET.urlencode(),
         "min_group_size": settings.FIGURES_MIN_GROUP_SIZE,
     }
