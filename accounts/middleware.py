@@ -3,12 +3,14 @@ import time
 from django.utils import translation
 
 from accounts import login_session
+from accounts.selectors import REQUEST_ROLES
 
 SEEN_EVERY_SECONDS = 60
 
 
 class LoginSessionMiddleware:
-    """Put the session's NSIS level on request.user, and keep the idle expiry sliding (one write a minute)."""
+    """Put the session's NSIS level on request.user (and a place for her roles for this request), and keep the idle
+    expiry sliding (one write a minute)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -16,6 +18,7 @@ class LoginSessionMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
+            setattr(user, REQUEST_ROLES, {})  # her roles are read once in this request (accounts.selectors)
             level = request.session.get(login_session.LEVEL_KEY)
             if level:
                 user.assurance_level = level

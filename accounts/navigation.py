@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CommitteeMembership
-from accounts.selectors import active_committee_memberships
+from accounts.selectors import active_committee_memberships, department_ids_of
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def _committee_memberships(user) -> list[CommitteeMembership]:
 
 
 def _is_department_staff(user) -> bool:
-    return user.is_staff or user.department_memberships.exists()
+    return user.is_staff or bool(department_ids_of(user=user))
 
 
 def main_menu(user) -> list[MenuItem]:
@@ -86,7 +86,7 @@ def start_url(user) -> str:
         return reverse("home")
     if not user.is_employee:
         return reverse("complaints:list")
-    if user.department_memberships.exists():
+    if department_ids_of(user=user):
         return reverse("complaints:inbox")
     memberships = _committee_memberships(user)
     for membership in memberships:

@@ -83,16 +83,37 @@ def departments_accepting_complaints() -> QuerySet[Department]:
     return Department.objects.filter(accepts_complaints=True).order_by("name")
 
 
-def department_ids_of(*, user: User) -> set[int]:
+# Set on the user by accounts.middleware for the length of one request: her department roles are read once there
+# and kept. A user object without it (an open socket, which lives for hours; a task; a service called directly) reads
+# them fresh every time, so a role taken away counts at once wherever nothing ends with the request.
+REQUEST_ROLES = "_request_roles"
+
+
+def department_roles(*, user: User) -> list[tuple[int, str]]:
+    """(department id, role) of each of the user's department memberships, the departments by name."""
     if not user.is_authenticated:
-        return set()
-    return set(user.department_memberships.values_list("department_id", flat=True))
+        return []
+    cache = getattr(user, REQUEST_ROLES, None)
+    if cache is not None and "departments" in cache:
+        return cache["departments"]
+    memberships = user.department_memberships.order_by("department__name", "department_id")
+    rows = list(memberships.values_list("department_id", "role"))
+    if cache is not None:
+        cache["departments"] = rows
+    return rows
+
+
+def department_ids_of(*, user: User) -> set[int]:
+    return {department_id for department_id, _role in department_roles(user=user)}
 
 
 def citizen_service_department_ids(*, user: User) -> list[int]:
-    """The departments where the user has the citizen service role, by name (cached on the user)."""
+    """The departments where the user has the citizen service role, by name (cached on the user also outside a
+    request, as the API's token users and the services' callers have always had it)."""
     if not user.is_authenticated:
         return []
+    if getattr(user, REQUEST_ROLES, None) is not None:
+        return [d for d, role in department_roles(user=user) if role == DepartmentMembership.Role.CITIZEN_SERVICE]
     if "_citizen_service_departments" not in user.__dict__:
         memberships = user.department_memberships.filter(role=DepartmentMembership.Role.CITIZEN_SERVICE)
         user.__dict__["_citizen_service_departments"] = list(
@@ -106,12 +127,7 @@ def is_department_member(*, user: User, department_id: int) -> bool:
 
 
 def is_department_lead(*, user: User, department_id: int) -> bool:
-    return (
-        user.is_authenticated
-        and user.department_memberships.filter(
-            department_id=department_id, role=DepartmentMembership.Role.LEAD
-        ).exists()
-    )
+    return (department_id, DepartmentMembership.Role.LEAD) in department_roles(user=user)
 
 
 def department_leads(*, department_id: int) -> QuerySet[User]:

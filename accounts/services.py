@@ -31,7 +31,7 @@ from accounts.models import (
     User,
 )
 from accounts.permissions import LEVELS, may_assist_citizens, may_manage_stand_in, require_assurance
-from accounts.selectors import citizen_service_department_ids
+from accounts.selectors import REQUEST_ROLES, citizen_service_department_ids
 
 logger = logging.getLogger(__name__)
 
@@ -136,6 +136,7 @@ def sync_staff_roles(*, user: User, groups: list[str]) -> None:
         if slug and ROLE_RANK[role] >= ROLE_RANK.get(wanted.get(slug), -1):
             wanted[slug] = role
     departments = {d.slug: d for d in Department.objects.filter(slug__in=wanted)}
+    getattr(user, REQUEST_ROLES, {}).clear()  # her roles change now: a request that read them reads them again
     DepartmentMembership.objects.filter(user=user).exclude(department__slug__in=departments).delete()
     for slug, department in departments.items():
         DepartmentMembership.objects.update_or_create(user=user, department=department, defaults={"role": wanted[slug]})

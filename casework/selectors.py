@@ -67,6 +67,22 @@ def final_decision_of(*, complaint: Complaint) -> Decision | None:
     return complaint.decisions.filter(kind__in=[Decision.Kind.CHANGED, Decision.Kind.UPHELD]).first()
 
 
+def legal_track(*, complaint: Complaint) -> dict:
+    """The complaint's hearings (newest first), decisions (oldest first) and reassessment, with the hearing that
+    waits for the citizen (open_hearing_of) and the final decision (final_decision_of) picked from the same rows:
+    three queries (the hearings' answer files prefetched), not five."""
+    hearings = list(hearings_of(complaint=complaint))  # the order open_hearing_of takes the first of
+    decisions = list(decisions_of(complaint=complaint))  # the order final_decision_of takes the first of
+    final_kinds = {Decision.Kind.CHANGED, Decision.Kind.UPHELD}
+    return {
+        "hearings": hearings,
+        "waiting": next((hearing for hearing in hearings if hearing.status == Hearing.Status.OPEN), None),
+        "decisions": decisions,
+        "final": next((decision for decision in decisions if decision.kind in final_kinds), None),
+        "reassessment": reassessment_of(complaint=complaint),
+    }
+
+
 def reassessment_of(*, complaint: Complaint) -> Reassessment | None:
     return Reassessment.objects.filter(complaint=complaint).first()
 

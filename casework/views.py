@@ -30,12 +30,10 @@ from casework.selectors import (
     access_decision_by_id,
     access_hearing_by_id,
     access_reassessment_by_id,
-    decisions_of,
     final_decision_of,
     guidance_templates_for,
-    hearings_of,
+    legal_track,
     open_hearing_of,
-    reassessment_of,
 )
 from complaints.models import Complaint, ComplaintAttachment
 from complaints.selectors import access_complaint_by_id, complaint_attachments
@@ -46,17 +44,13 @@ from core.idempotency import earlier, once
 def complaint_panel(request: HttpRequest, complaint: Complaint, can_handle: bool) -> str:
     """The legal track on the complaint's page (complaints.panels): what waits for the citizen, the hearings,
     the decisions with their PDFs, where the complaint went; and for staff the links to the forms."""
-    final = final_decision_of(complaint=complaint)
+    track = legal_track(complaint=complaint)
     context = {
         "complaint": complaint,
         "can_handle": can_handle,
         "can_work": rules.has_perm("casework.do_casework", request.user, complaint),
-        "hearings": hearings_of(complaint=complaint),
-        "waiting": open_hearing_of(complaint=complaint),
-        "decisions": decisions_of(complaint=complaint),
-        "final": final,
-        "reassessment": reassessment_of(complaint=complaint),
-        "may_forward": final is not None and final.kind == Decision.Kind.UPHELD,
+        **track,
+        "may_forward": track["final"] is not None and track["final"].kind == Decision.Kind.UPHELD,
     }
     return render_to_string("casework/_panel.html", context, request=request)
 

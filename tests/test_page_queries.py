@@ -15,22 +15,30 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts import middleware as login_middleware
 from accounts.models import User
-from complaints.models import Complaint, ContactTask
+from complaints.models import Complaint, ComplaintEvent, ContactTask
 from demo.municipality import GENERATED_DOMAIN, generate
+from dialogue.models import Message, Thread
+from ideas.models import Comment, Idea
 from tests.crawl import crawl
 
-# Each kind of person the demo has, by the pages each sees.
+# Each kind of person the demo has, by the pages each sees (the roles bench/pages.py times): a second citizen, a
+# relative acting for one, a department lead and citizen service see pages and rows the others do not.
 ROLES = [
     None,
     "borger@example.dk",
+    "borger2@example.dk",
+    "paaroerende@example.dk",
     "sagsbehandler@example.dk",
+    "leder@example.dk",
     "sekretaer@example.dk",
+    "borgerservice@example.dk",
     "aeldreraad@example.dk",
     "admin@example.dk",
 ]
 pytestmark = pytest.mark.django_db
 
-PAGES_PER_ROLE = 40
+# Enough for every family a role reaches (the walk stops earlier when it runs out of new families).
+PAGES_PER_ROLE = 150
 
 
 def counted(client, url):
@@ -40,8 +48,44 @@ def counted(client, url):
     return response
 
 
+def add_to_details(*, each: int) -> None:
+    """`each` more rows under every demo detail page: an idea's comments and replies to the first, a complaint's
+    timeline, a thread's messages. Once before the first walk too (each=1), so that a prefetch Django skips for an
+    empty set is not counted as growth: what is measured is one row against many."""
+    others = list(User.objects.filter(is_active=True, is_staff=False).order_by("id")[:each])
+    for idea in Idea.objects.exclude(author__email__endswith=GENERATED_DOMAIN):
+        comments = Comment.objects.bulk_create(Comment(idea=idea, author=other, body="Enig.") for other in others)
+        Comment.objects.bulk_create(
+            Comment(idea=idea, author=other, body="Også.", parent=comments[0]) for other in others
+        )
+    demo_complaints = Complaint.objects.exclude(citizen__email__endswith=GENERATED_DOMAIN)
+    ComplaintEvent.objects.bulk_create(
+        ComplaintEvent(complaint=complaint, kind=kind, actor=actor)
+        for complaint in demo_complaints.select_related("citizen", "caseworker")
+        for kind, actor in [
+            (ComplaintEvent.Kind.INFO_ADDED, complaint.citizen),
+            (ComplaintEvent.Kind.REASSIGNED, complaint.caseworker),
+            (ComplaintEvent.Kind.CONTACTED, complaint.caseworker),
+        ][:each]
+    )
+    for thread in Thread.objects.filter(participants__isnull=False).distinct():
+        authors = list(thread.participants.values_list("user_id", flat=True))
+        Message.objects.bulk_create(
+            Message(
+                thread=thread,
+                seq=thread.last_seq + n,
+                author_id=authors[n % len(authors)],
+                body="Tak.",
+                client_id=f"grow-{thread.last_seq + n}",
+            )
+            for n in range(1, 2 * each + 1)
+        )
+        Thread.objects.filter(id=thread.id).update(last_seq=thread.last_seq + 2 * each)
+
+
 def grow() -> None:
-    """More of everything, and some of it the demo people's own: their lists grow too."""
+    """More of everything, and some of it the demo people's own: their lists grow too, and so do the rows of the
+    detail pages the walk reached."""
     generate(complaints=120, ideas=30, supports=300, years=1, seed=99)
     citizen = User.objects.get(email="borger@example.dk")
     caseworker = User.objects.get(email="sagsbehandler@example.dk")
@@ -49,6 +93,7 @@ def grow() -> None:
     generated = Complaint.objects.filter(citizen__email__endswith=GENERATED_DOMAIN).order_by("-id")
     Complaint.objects.filter(id__in=generated.values("id")[:25]).update(citizen=citizen, department=department)
     ContactTask.objects.filter(complaint__citizen=citizen).update(assignee=caseworker, department=department)
+    add_to_details(each=3)
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +105,7 @@ def measured(demo_municipality, django_db_blocker):
     with django_db_blocker.unblock(), patch.object(login_middleware, "SEEN_EVERY_SECONDS", 24 * 3600):
         savepoint = transaction.savepoint()
         try:
+            add_to_details(each=1)
             clients = {}
             for email in ROLES:
                 clients[email] = Client()

@@ -3,7 +3,7 @@
 import rules
 
 from accounts.models import CommitteeMembership, DepartmentMembership
-from accounts.selectors import active_committee_memberships
+from accounts.selectors import active_committee_memberships, department_roles
 
 
 @rules.predicate
@@ -13,7 +13,7 @@ def is_administrator(user) -> bool:
 
 @rules.predicate
 def is_a_department_lead(user) -> bool:
-    return user.is_authenticated and user.department_memberships.filter(role=DepartmentMembership.Role.LEAD).exists()
+    return any(role == DepartmentMembership.Role.LEAD for _department, role in department_roles(user=user))
 
 
 @rules.predicate
