@@ -92,3 +92,30 @@ def badge(state) -> str:
     """The classes of a DKFDS badge for a state value: class="{{ complaint.status|badge }}"."""
     variant = VARIANT_OF.get(str(state))
     return f"badge badge-{variant}" if variant else "badge"
+
+
+class AlertNode(template.Node):
+    def __init__(self, nodelist, variant, options):
+        self.nodelist, self.variant, self.options = nodelist, variant, options
+
+    def render(self, context):
+        values = {name: value.resolve(context) for name, value in self.options.items()}
+        values.update(variant=self.variant.resolve(context), body=self.nodelist.render(context))
+        return template.loader.render_to_string("includes/alert.html", values)
+
+
+@register.tag
+def alert(parser, token):
+    """DKFDS's alert around the caller's own body, with its icon:
+    {% alert "warning" role="note" heading=_("Bemærk") %}<p class="alert-text">…</p>{% endalert %}.
+    One markup for every alert (templates/includes/alert.html), so none lacks the icon or the body's classes."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% alert %} takes the variant: info, success, warning or error")
+    variant = parser.compile_filter(bits[1])
+    options = template.base.token_kwargs(bits[2:], parser)
+    if len(options) != len(bits) - 2:
+        raise template.TemplateSyntaxError("{% alert %} takes name=value options after the variant")
+    nodelist = parser.parse(("endalert",))
+    parser.delete_first_token()
+    return AlertNode(nodelist, variant, options)

@@ -5,8 +5,9 @@ import hashlib
 import importlib.util
 from pathlib import Path
 
+import pytest
 from django import forms
-from django.template import Context, Template
+from django.template import Context, Template, TemplateSyntaxError
 
 from core.forms import DayMonthYearWidget
 
@@ -73,3 +74,30 @@ def test_the_date_field_takes_day_month_and_year():
     assert 'name="when_day"' in html and 'value="3"' in html and 'value="2026"' in html
     bad = Sample({"text": "x", "title": "T", "when_day": "31", "when_month": "2", "when_year": "2026"})
     assert not bad.is_valid() and "when" in bad.errors
+
+
+def test_an_alert_carries_dkfds_icon_and_body_around_the_callers_own_text():
+    html = Template(
+        '{% load dkfds %}{% alert "warning" role="note" heading="Bemærk" %}<p class="alert-text">Fristen er tæt på.</p>'
+        "{% endalert %}"
+    ).render(Context())
+    assert '<div class="alert alert-warning" role="note">' in html
+    assert 'class="icon-svg alert-icon"' in html and "#warning" in html
+    assert '<div class="alert-body">' in html and '<h2 class="alert-heading h3">Bemærk</h2>' in html
+    assert "Fristen er tæt på." in html
+
+
+def test_an_error_alert_is_announced_unless_the_page_says_otherwise():
+    announced = Template('{% load dkfds %}{% alert "error" %}<p class="alert-text">Fejl</p>{% endalert %}').render(
+        Context()
+    )
+    assert 'role="alert"' in announced
+    quiet = Template('{% load dkfds %}{% alert "info" %}<p class="alert-text">Til info</p>{% endalert %}').render(
+        Context()
+    )
+    assert "role=" not in quiet
+
+
+def test_an_alert_without_a_variant_is_a_template_error():
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load dkfds %}{% alert %}x{% endalert %}")
