@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access_requests.services import DocumentChoice
 from accounts.selectors import departments_accepting_complaints
+from core.forms import DayMonthYearWidget
 from core.idempotency import IdempotentForm
 
 
@@ -110,5 +111,5 @@ class LateLetterForm(forms.Form):
     )
     expected_by = forms.DateField(
         label=_("Hvornår kan anmoderen forvente en afgørelse"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DayMonthYearWidget,
     )

@@ -3,9 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.models import TEXT_MAX, Decision, Hearing
 from complaints.forms import MultipleFileField, RadioChoicesWithoutBlank
+from core.forms import DayMonthYearWidget
 from core.idempotency import IdempotentForm
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class HearingForm(IdempotentForm, RadioChoicesWithoutBlank, forms.Form):
@@ -28,7 +27,7 @@ class HearingForm(IdempotentForm, RadioChoicesWithoutBlank, forms.Form):
     )
     deadline = forms.DateField(
         label=_("Frist for svar"),
-        widget=DATE,
+        widget=DayMonthYearWidget,
         help_text=_("Foreslået: 14 arbejdsdage. Falder fristen på en fridag, løber den til næste arbejdsdag."),
     )
 
@@ -49,7 +48,7 @@ class ExtensionRequestForm(IdempotentForm):
     reason = forms.CharField(
         label=_("Hvorfor har du brug for mere tid?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    wanted_until = forms.DateField(label=_("Hvornår kan du svare?"), required=False, widget=DATE)
+    wanted_until = forms.DateField(label=_("Hvornår kan du svare?"), required=False, widget=DayMonthYearWidget)
 
 
 class ExtensionDecisionForm(IdempotentForm, RadioChoicesWithoutBlank, forms.Form):
@@ -61,7 +60,10 @@ class ExtensionDecisionForm(IdempotentForm, RadioChoicesWithoutBlank, forms.Form
         widget=forms.RadioSelect,
     )
     deadline = forms.DateField(
-        label=_("Ny frist"), required=False, widget=DATE, help_text=_("Tom: den dato, borgeren har bedt om.")
+        label=_("Ny frist"),
+        required=False,
+        widget=DayMonthYearWidget,
+        help_text=_("Tom: den dato, borgeren har bedt om."),
     )
     refusal = forms.CharField(
         label=_("Begrundelse, hvis nej"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})

@@ -4,25 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import AgendaItem, AgendaItemSource
 from committees.selectors import open_meetings_for_placing
+from core.forms import DateAndTimeField
 from core.idempotency import IdempotentForm
 from themes.models import Theme
 
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
 
 class MeetingForm(IdempotentForm):
-    start = forms.DateTimeField(
-        label=_("Mødedato og tidspunkt"),
-        input_formats=[DATETIME_FORMAT],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
-    )
-    end = forms.DateTimeField(
-        label=_("Mødet slutter"),
-        required=False,
-        input_formats=[DATETIME_FORMAT],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
-        help_text=_("Kan udelades."),
-    )
+    start = DateAndTimeField(label=_("Mødedato og tidspunkt"))
+    end = DateAndTimeField(label=_("Mødet slutter"), required=False, help_text=_("Kan udelades."))
     place = forms.CharField(label=_("Mødested"), max_length=200, help_text=_("Fx ”lokale 1.D, Kanalstræde 2”."))
 
     @classmethod

@@ -10,7 +10,7 @@ from accounts.forms import StandInFields
 from accounts.selectors import departments_accepting_complaints, reassign_candidates_for_department
 from classification.selectors import kle_subjects
 from complaints.models import Complaint, ComplaintAttachment, ContactLog, ContactTask
-from core.forms import ListFilterForm
+from core.forms import DateAndTimeField, DayMonthYearWidget, ListFilterForm
 from core.idempotency import IdempotentForm
 from themes.forms import ThemesField
 
@@ -83,7 +83,7 @@ class ComplaintForm(RadioChoicesWithoutBlank, forms.ModelForm):
         widgets = {
             "kind": forms.RadioSelect,
             "contact_channel": forms.RadioSelect,
-            "decision_date": forms.DateInput(attrs={"type": "date"}),
+            "decision_date": DayMonthYearWidget,
             "description": forms.Textarea(attrs={"rows": 8}),
             "desired_outcome": forms.Textarea(attrs={"rows": 4}),
         }
@@ -124,8 +124,14 @@ class ComplaintStepForm(ComplaintForm):
         self.step = step
 
     def answers(self) -> dict[str, str]:
-        """What she wrote, as she wrote it (the draft keeps it so "Ret" shows it again); files go apart."""
-        return {name: self.data.get(name, "") for name in self.fields if name not in FILE_FIELDS}
+        """What she wrote, as she wrote it (the draft keeps it so "Ret" shows it again); files go apart. The date's
+        three boxes are kept as the one value they make ("2026-12-3"), which the widget reads back whole."""
+        return {name: self._answer(name) for name in self.fields if name not in FILE_FIELDS}
+
+    def _answer(self, name: str) -> str:
+        if isinstance(self.fields[name].widget, forms.MultiWidget):
+            return self[name].data or ""
+        return self.data.get(name, "")
 
 
 def intake_summary(*, values: dict, files) -> list[dict]:
@@ -230,8 +236,8 @@ class ContactLogForm(IdempotentForm, RadioChoicesWithoutBlank, forms.ModelForm):
     class Meta:
         model = ContactLog
         fields = ["channel", "contacted_at", "summary", "citizen_understood_decision", "next_steps"]
+        field_classes = {"contacted_at": DateAndTimeField}
         widgets = {
-            "contacted_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "summary": forms.Textarea(attrs={"rows": 5}),
             "next_steps": forms.Textarea(attrs={"rows": 3}),
             "citizen_understood_decision": forms.RadioSelect,
@@ -302,13 +308,11 @@ class RepresentationPeriodForm(forms.Form):
         label=_("E-mail på den, der skal have fuldmagt"),
         help_text=_("Personen skal have logget ind i Borgerdialog før (fx med MitID)."),
     )
-    valid_from = forms.DateField(
-        label=_("Gælder fra"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    valid_from = forms.DateField(label=_("Gælder fra"), widget=DayMonthYearWidget)
     valid_until = forms.DateField(
         label=_("Gælder til og med"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DayMonthYearWidget,
         help_text=_("Lad feltet stå tomt, hvis fuldmagten skal gælde, til den kaldes tilbage."),
     )
 

@@ -6,22 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Committee, Department
 from budgets.models import Budget
+from core.forms import DateAndTimeField
 from core.idempotency import IdempotentForm
 from events.models import NAME_MAX, TEXT_MAX, TITLE_MAX, Event, Participant
 from hearings.selectors import published_hearings
 from ideas.models import Board
 
-MOMENT_FORMAT = "%Y-%m-%dT%H:%M"
 
-
-def _moment(label, *, required: bool = True, help_text: str = "") -> forms.DateTimeField:
-    return forms.DateTimeField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        input_formats=[MOMENT_FORMAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
-        widget=forms.DateTimeInput(format=MOMENT_FORMAT, attrs={"type": "datetime-local"}),
-    )
+def _moment(label, *, required: bool = True, help_text: str = "") -> DateAndTimeField:
+    return DateAndTimeField(label=label, required=required, help_text=help_text)
 
 
 def _lines(value: str) -> list[str]:
@@ -36,7 +29,7 @@ class EventForm(IdempotentForm):
         queryset=Department.objects.none(),
         help_text=_("Afdelingens medarbejdere kan rette arrangementet, se tilmeldinger og skrive referat."),
     )
-    starts_at = _moment(_("Begynder"), help_text=_("Dato og klokkeslæt, fx 11-06-2015 14:00."))
+    starts_at = _moment(_("Begynder"))
     ends_at = _moment(_("Slutter"))
     address = forms.CharField(label=_("Adresse"), max_length=TITLE_MAX, required=False)
     online_url = forms.CharField(

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DayMonthYearWidget
 from core.idempotency import IdempotentForm
 from core.money import KronerField
 from grants.models import TEXT_MAX, TITLE_MAX, Application, Criterion
@@ -57,12 +58,8 @@ class MoneyStepForm(forms.Form):
         required=False,
         help_text=_("Det, I selv eller andre betaler. Budgettet skal svare til ansøgt beløb plus egenfinansiering."),
     )
-    starts_on = forms.DateField(
-        label=_("Projektet starter"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
-    ends_on = forms.DateField(
-        label=_("Projektet slutter"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
+    starts_on = forms.DateField(label=_("Projektet starter"), required=False, widget=DayMonthYearWidget)
+    ends_on = forms.DateField(label=_("Projektet slutter"), required=False, widget=DayMonthYearWidget)
 
 
 class BudgetLineForm(forms.Form):

@@ -2,11 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Committee
+from core.forms import DayMonthYearWidget
 from core.idempotency import IdempotentForm
 from hearings.models import ANSWER_MAX, NOTE_MAX, SECTION_MAX, SUMMARY_MAX, Hearing
 from themes.models import Theme
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class HearingForm(IdempotentForm, forms.ModelForm):
@@ -26,8 +25,8 @@ class HearingForm(IdempotentForm, forms.ModelForm):
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 5, "maxlength": SUMMARY_MAX}),
-            "starts_on": DATE_WIDGET,
-            "ends_on": DATE_WIDGET,
+            "starts_on": DayMonthYearWidget,
+            "ends_on": DayMonthYearWidget,
             "themes": forms.CheckboxSelectMultiple,
         }
         help_texts = {

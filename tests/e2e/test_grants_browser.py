@@ -26,8 +26,15 @@ def test_application_from_draft_to_decision(live_stack, browser, axe_source, cit
     follow(page, "text=Gem og gå videre")
     page.fill("#id_amount_applied", "12.000")
     page.fill("#id_own_contribution", "0")
-    page.fill("#id_starts_on", "2027-02-01")
-    page.fill("#id_ends_on", "2027-02-20")
+    # DKFDS's date field: three boxes in a fieldset named by its legend.
+    for legend, (day, month, year) in (
+        ("Projektet starter", ["1", "2", "2027"]),
+        ("Projektet slutter", ["20", "2", "2027"]),
+    ):
+        dates = page.get_by_role("group", name=legend)
+        dates.get_by_label("Dag").fill(day)
+        dates.get_by_label("Måned").fill(month)
+        dates.get_by_label("År").fill(year)
     page.fill("#id_lines-0-purpose", "Tolk")
     page.fill("#id_lines-0-amount", "7.000")
     page.fill("#id_lines-1-purpose", "Materialer")
