@@ -88,11 +88,10 @@ def represented_complaints(*, user: User) -> QuerySet[Complaint]:
 
 
 def _viewable_complaint(*, user: User, complaint_id: int) -> Complaint:
-    complaint = (
-        Complaint.objects.select_related("department", "caseworker", "citizen", "filed_by_department")
-        .filter(id=complaint_id)
-        .first()
-    )
+    # With what its page shows beside it (the KLE subject and facet, the thread's panel, whether the citizen is
+    # represented by a stand-in): four queries fewer on the complaint's page.
+    related = ("department", "caseworker", "citizen", "filed_by_department", "kle_subject", "kle_facet", "thread")
+    complaint = Complaint.objects.select_related(*related, "citizen__stand_in").filter(id=complaint_id).first()
     if complaint is None or not can_view_complaint(user, complaint):
         raise Http404
     return complaint
