@@ -143,6 +143,7 @@ def file_complaint(
             title=complaint.subject,
             department=department,
             subject_url=reverse("complaints:detail", args=[complaint.id]),
+            subject_label=complaint.reference,
             participants=[(citizen, Participant.Role.CITIZEN)],
         )
         complaint.save(update_fields=["thread"])

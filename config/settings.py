@@ -13,7 +13,6 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -239,7 +238,9 @@ LOGIN_REDIRECT_URL = "start"  # each role its own start page (accounts.navigatio
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "da"
-LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
+# Each language named in its own language and never translated (a Dane reading English pages still finds
+# "Dansk"; Django's Danish catalogue would turn "English" into "engelsk").
+LANGUAGES = [("da", "Dansk"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 # Our own date formats per language (config/formats/): "3. december 2026 kl. 14.30" and "3 December 2026 at 14:30".

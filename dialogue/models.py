@@ -39,6 +39,12 @@ class Thread(TimeStampedModel):
     subject_url = models.CharField(
         _("link til sagen"), max_length=500, blank=True, help_text=_("Siden om det, samtalen handler om.")
     )
+    subject_label = models.CharField(
+        _("sagens betegnelse"),
+        max_length=100,
+        blank=True,
+        help_text=_("Fx klagens reference; brødkrummens led til sagen."),
+    )
     last_seq = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:

@@ -72,12 +72,16 @@ def create_thread(
     title: str,
     department: Department | None = None,
     subject_url: str = "",
+    subject_label: str = "",
     participants: Iterable[tuple[User, str]] = (),
 ) -> Thread:
-    """A new thread; `department`'s staff may take part, `subject_url` leads back to what it is about.
+    """A new thread; `department`'s staff may take part, `subject_url` leads back to what it is about and
+    `subject_label` names it there (the complaint's reference), as the other pages of the case do.
 
     `participants` (user, role) join it at once (a new thread has no messages to skip in e-mails)."""
-    thread = Thread.objects.create(title=title.strip()[:200], department=department, subject_url=subject_url)
+    thread = Thread.objects.create(
+        title=title.strip()[:200], department=department, subject_url=subject_url, subject_label=subject_label
+    )
     Participant.objects.bulk_create(
         Participant(thread=thread, user=user, role=role, emailed_up_to=0) for user, role in participants
     )

@@ -356,7 +356,9 @@ def submit_application(*, actor: User, application: Application) -> Application:
         now = timezone.now()
         locked.status, locked.submitted_at = Application.Status.SUBMITTED, now
         locked.reference = f"{locked.round.pool.slug[:12].upper()}-{now.year}-{locked.id:05d}"
-        locked.thread = dialogue.create_thread(title=locked.title, subject_url=locked.get_absolute_url())
+        locked.thread = dialogue.create_thread(
+            title=locked.title, subject_url=locked.get_absolute_url(), subject_label=locked.reference
+        )
         dialogue.add_participant(thread=locked.thread, user=locked.applicant, role=Participant.Role.CITIZEN)
         for reviewer in locked.round.pool.reviewers.filter(is_active=True):
             if reviewer.id != locked.applicant_id:

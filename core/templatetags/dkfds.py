@@ -3,12 +3,15 @@
 `dkfds_widget` renders a field's widget with DKFDS's class for its kind (form-input, form-select, ...) and an
 aria-describedby naming its hint, error and character-limit message. A long text field gets DKFDS's
 character limit instead of the browser's maxlength, which cuts a pasted text off without a word; the form's
-own max_length check still refuses a text that is too long, with an error at the field.
+own max_length check still refuses a text that is too long, with an error at the field. A select's empty
+choice, Django's "---------", reads "Vælg <the field's label>" (every form's select passes here).
 """
 
 import copy
 
 from django import forms, template
+from django.db.models.fields import BLANK_CHOICE_DASH
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -43,9 +46,33 @@ def character_limit(bound_field) -> int | None:
     return None
 
 
+def choose_label(label: str) -> str:
+    """ "Vælg udvalg" for the field "Udvalg" (an abbreviation such as "KLE-emne" keeps its capitals)."""
+    label = str(label)
+    if len(label) > 1 and not label[1].isupper():
+        label = label[:1].lower() + label[1:]
+    return gettext("Vælg %(field)s") % {"field": label}
+
+
+def without_dashes(bound_field, widget):
+    """The widget with Django's "---------" empty choice (a ModelChoiceField's empty_label, a model field's
+    blank choice) worded for a person; a label the form chose itself ("Alle afdelinger") is kept."""
+    dash = BLANK_CHOICE_DASH[0][1]
+    choices = list(widget.choices)
+    if not any(value == "" and label == dash for value, label in choices):
+        return widget
+    widget = copy.copy(widget)
+    widget.choices = [
+        (value, choose_label(bound_field.label) if value == "" and label == dash else label) for value, label in choices
+    ]
+    return widget
+
+
 @register.simple_tag
 def dkfds_widget(bound_field):
     widget = bound_field.field.widget
+    if isinstance(widget, forms.Select):
+        widget = without_dashes(bound_field, widget)
     attrs = {}
     own_class = widget.attrs.get("class", "")
     attrs["class"] = f"{_widget_class(widget)} {own_class}".strip()

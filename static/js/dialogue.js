@@ -28,6 +28,52 @@
   var participantList = document.getElementById("participant-list");
 
   var pending = {}; // client_id -> {frame, element}
+
+  // The links in a message as Django's urlize draws them on the server (dialogue/includes/message.html): the
+  // same words (http(s)://…, www.…, example.com, an e-mail address) become links with the same punctuation left
+  // outside, so a live message and a reloaded one look alike. Built as nodes, never as HTML: a message's text
+  // can hold no markup or script.
+  var WRAPS = [["(", ")"], ["[", "]"]];
+  function count(text, ch) { return text.split(ch).length - 1; }
+  function trimPunctuation(word) {
+    var lead = "", middle = word, trail = "", trimmed = true;
+    while (trimmed) {
+      trimmed = false;
+      WRAPS.forEach(function (pair) {
+        if (middle.charAt(0) === pair[0]) { middle = middle.slice(1); lead += pair[0]; trimmed = true; }
+        if (middle.slice(-1) === pair[1] && count(middle, pair[1]) === count(middle, pair[0]) + 1) {
+          middle = middle.slice(0, -1); trail = pair[1] + trail; trimmed = true;
+        }
+      });
+      var stripped = middle.replace(/[.,:;!]+$/, "");
+      if (stripped !== middle) { trail = middle.slice(stripped.length) + trail; middle = stripped; trimmed = true; }
+    }
+    return [lead, middle, trail];
+  }
+  function linkTarget(word) {
+    if (/^https?:\/\/\[?\w/i.test(word)) return word;
+    if (/^www\./i.test(word) || /^(?!http)\w[^@]+\.(com|edu|gov|int|mil|net|org)($|\/.*)$/i.test(word)) {
+      return "http://" + word;
+    }
+    if (word.indexOf(":") < 0 && /^[^@\s]+@[^@\s.][^@\s]*\.[^@\s.]+$/.test(word)) return "mailto:" + word;
+    return null;
+  }
+  function linkified(text) {
+    var fragment = document.createDocumentFragment();
+    text.split(/(\s+)/).forEach(function (word) {
+      var parts = /[.@:]/.test(word) ? trimPunctuation(word) : null;
+      var href = parts && parts[1] ? linkTarget(parts[1]) : null;
+      if (!href) { fragment.appendChild(document.createTextNode(word)); return; }
+      var link = document.createElement("a");
+      link.href = href;
+      if (href.indexOf("mailto:") !== 0) link.rel = "nofollow";  // as urlize: an address is no one's page
+      link.textContent = parts[1];
+      fragment.appendChild(document.createTextNode(parts[0]));
+      fragment.appendChild(link);
+      fragment.appendChild(document.createTextNode(parts[2]));
+    });
+    return fragment;
+  }
   var readMarks = {}; // user id -> id of the last message she has read
   var names = {}; // user id -> name
   var typers = {}; // user id -> timer that ends "is typing"
@@ -110,7 +156,8 @@
         body.parentNode.insertBefore(details, body.nextSibling);
       }
     } else {
-      body.textContent = frame.body;
+      body.textContent = "";
+      body.appendChild(linkified(frame.body));
     }
     if (frame.reply_to) {
       var reply = item.querySelector(".message-reply");

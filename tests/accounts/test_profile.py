@@ -1,6 +1,8 @@
 """Journey 1 of issue 9: the language switch works once logged in, and Min profil changes language, e-mail,
 phone and postcode through one service (accounts.services.update_profile)."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -118,3 +120,16 @@ def test_a_postcode_set_on_the_profile_is_what_budget_eligibility_reads(citizen)
     assert User.objects.get(id=citizen.id).postcode == "4300"
     make_user("nabo@example.dk", "Nabo", postcode="4300")
     assert User.objects.filter(postcode="4300").count() == 2
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_each_language_is_named_in_its_own_language(client, citizen, language):
+    citizen.preferred_language = language
+    citizen.save(update_fields=["preferred_language"])
+    client.force_login(citizen)
+    html = client.get(reverse("profile")).content.decode()
+    labels = [
+        label.strip()
+        for label in re.findall(r'<label class="form-label" for="id_preferred_language_\d">([^<]*)<', html)
+    ]
+    assert labels == ["Dansk", "English"]

@@ -101,3 +101,20 @@ def test_an_error_alert_is_announced_unless_the_page_says_otherwise():
 def test_an_alert_without_a_variant_is_a_template_error():
     with pytest.raises(TemplateSyntaxError):
         Template("{% load dkfds %}{% alert %}x{% endalert %}")
+
+
+class Choices(forms.Form):
+    channel = forms.ChoiceField(label="Kontaktform", choices=[("", "---------"), ("phone", "Telefon")], required=False)
+    scope = forms.ChoiceField(label="KLE-emne", choices=[("", "---------"), ("27", "27")], required=False)
+    department = forms.ChoiceField(label="Afdeling", choices=[("", "Alle afdelinger"), ("1", "Ældre")], required=False)
+
+
+def test_a_selects_empty_choice_asks_in_words_instead_of_dashes():
+    html = Template("{% for field in form %}{% include 'includes/field.html' with field=field %}{% endfor %}").render(
+        Context({"form": Choices()})
+    )
+    assert "---------" not in html
+    assert '<option value="" selected>Vælg kontaktform</option>' in html
+    assert '<option value="" selected>Vælg KLE-emne</option>' in html  # an abbreviation keeps its capitals
+    assert '<option value="" selected>Alle afdelinger</option>' in html  # the form's own wording stays
+    assert Choices().fields["channel"].widget.choices[0] == ("", "---------")  # the form itself is not changed

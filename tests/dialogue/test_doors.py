@@ -69,6 +69,25 @@ def test_the_page_shows_the_history_and_marks_it_read(client, thread, citizen, c
     assert thread.participants.get(user=citizen).last_read_id == message.id
 
 
+def test_a_link_in_a_message_is_a_link_and_its_markup_stays_text(client, thread, citizen, caseworker):
+    say(caseworker, thread, 'Se afgørelsen: https://kommune.example/afgoerelser/1/. <script>alert("x")</script>')
+    client.force_login(citizen)
+    html = client.get(page(thread)).text
+    assert (
+        '<a href="https://kommune.example/afgoerelser/1/" rel="nofollow">https://kommune.example/afgoerelser/1/</a>.'
+        in html
+    )
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert '<script>alert("x")' not in html
+
+
+def test_the_breadcrumb_names_the_complaint_by_its_reference(client, routed_complaint):
+    client.force_login(routed_complaint.citizen)
+    html = client.get(page(routed_complaint.thread)).text
+    detail = reverse("complaints:detail", args=[routed_complaint.id])
+    assert f'<a class="breadcrumbs__link" href="{detail}">{routed_complaint.reference}</a>' in html
+
+
 def test_posting_the_form_stores_the_message_and_redirects(client, thread, citizen):
     client.force_login(citizen)
     data = {"client_id": "form-1", "kind": "text", "body": "Tak for svaret"}

@@ -60,6 +60,30 @@ def test_citizen_and_caseworker_see_each_others_messages_appear(
         caseworker_context.close()
 
 
+def test_a_live_message_and_a_reloaded_one_show_its_link_alike(
+    live_stack, browser, routed_complaint, citizen, caseworker
+):
+    """dialogue.js draws links as Django's urlize does on the server; the markup in a message stays text."""
+    url = reverse("dialogue:thread", args=[routed_complaint.thread_id])
+    citizen_context, citizen_page = open_thread_as(browser, live_stack, citizen, url)
+    caseworker_context, caseworker_page = open_thread_as(browser, live_stack, caseworker, url)
+    try:
+        write(citizen_page, "Se www.borger.dk og https://kommune.example/a_(b). <img src=x onerror=window.pwned=1>")
+        wait_for_message(caseworker_page, "Se www.borger.dk")
+        body = caseworker_page.locator("#message-list .message-body").last
+        live = body.inner_html()
+        assert body.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+            "http://www.borger.dk",
+            "https://kommune.example/a_(b)",
+        ]
+        assert caseworker_page.evaluate("window.pwned") is None
+        caseworker_page.reload()
+        assert caseworker_page.locator("#message-list .message-body").last.inner_html() == live
+    finally:
+        citizen_context.close()
+        caseworker_context.close()
+
+
 def test_the_thread_page_has_no_wcag_violations(live_stack, browser, axe_source, routed_complaint, citizen, caseworker):
     thread = routed_complaint.thread
     post_message(author=citizen, thread=thread, body="Hvornår hører jeg noget?", client_id="a11y-1")
