@@ -56,8 +56,18 @@ def choose_label(label: str) -> str:
 
 def without_dashes(bound_field, widget):
     """The widget with Django's "---------" empty choice (a ModelChoiceField's empty_label, a model field's
-    blank choice) worded for a person; a label the form chose itself ("Alle afdelinger") is kept."""
+    blank choice) worded for a person; a label the form chose itself ("Alle afdelinger") is kept. A model
+    field's choices are read once, when the widget is drawn (no query of their own here)."""
     dash = BLANK_CHOICE_DASH[0][1]
+    field = bound_field.field
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label != dash:
+            return widget
+        field = copy.copy(field)
+        field.empty_label = choose_label(bound_field.label)
+        widget = copy.copy(widget)
+        widget.choices = field.choices
+        return widget
     choices = list(widget.choices)
     if not any(value == "" and label == dash for value, label in choices):
         return widget

@@ -66,6 +66,15 @@ def test_the_citizen_attaches_the_decision_and_other_documents_at_intake(file_co
     ]
 
 
+def test_the_decision_is_named_once_and_another_document_gets_its_tag(client, file_complaint):
+    complaint = file_complaint(decision_file=pdf(), documents=[pdf("brev.pdf")])
+    client.force_login(complaint.citizen)
+    page = client.get(reverse("complaints:detail", args=[complaint.id])).content.decode()
+    documents = page[page.index('id="documents"') : page.index("</ul>", page.index('id="documents"'))]
+    assert documents.count("Afgørelsen, der klages over") == 1
+    assert '<span class="badge">Andet dokument</span>' in documents
+
+
 def test_a_bad_file_at_intake_names_its_field_and_stores_no_complaint(file_complaint):
     with pytest.raises(ValidationError) as error:
         file_complaint(decision_file=pdf(), documents=[pdf("virus.pdf", b"MZ\x90\x00 not a pdf")])

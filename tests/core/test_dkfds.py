@@ -118,3 +118,17 @@ def test_a_selects_empty_choice_asks_in_words_instead_of_dashes():
     assert '<option value="" selected>Vælg KLE-emne</option>' in html  # an abbreviation keeps its capitals
     assert '<option value="" selected>Alle afdelinger</option>' in html  # the form's own wording stays
     assert Choices().fields["channel"].widget.choices[0] == ("", "---------")  # the form itself is not changed
+
+
+@pytest.mark.django_db
+def test_a_model_choice_asks_in_words_and_reads_its_rows_once(django_assert_num_queries):
+    from accounts.models import Committee
+
+    class Pick(forms.Form):
+        committee = forms.ModelChoiceField(label="Udvalg", queryset=Committee.objects.order_by("name"), required=False)
+
+    with django_assert_num_queries(1):
+        html = Template("{% include 'includes/field.html' with field=form.committee %}").render(
+            Context({"form": Pick()})
+        )
+    assert '<option value="" selected>Vælg udvalg</option>' in html

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import threading
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -121,6 +122,15 @@ def test_the_public_page_shows_the_figures_and_withholds_small_groups(client, ma
 def _charts(html: str) -> list[str]:
     """Each chart's <figure> element."""
     return [part[: part.index("</figure>")] for part in html.split('<figure class="chart-figure">')[1:]]
+
+
+def test_the_page_opens_with_a_contents_list_to_each_department(client, march):
+    html = client.get(reverse("figures:service")).content.decode()
+    contents = html[html.index('<nav class="anchorbox"') : html.index("</nav>", html.index('<nav class="anchorbox"'))]
+    targets = re.findall(r'href="#([^"]+)"', contents)
+    assert targets[:2] == ["dept-familiecentret", "dept-natur-og-miljo"]
+    assert all(f'id="{target}"' in html for target in targets)
+    assert html.index("anchorbox") < html.index('id="dept-familiecentret"')
 
 
 def test_the_public_page_draws_each_department_s_months_as_accessible_charts(client, march):
