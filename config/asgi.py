@@ -18,6 +18,9 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 
 from config.routing import websocket_urlpatterns  # noqa: E402
 from core.bodies import BodyLimitMiddleware  # noqa: E402
+from core.queue import warm_up  # noqa: E402
+
+warm_up()
 
 application = ProtocolTypeRouter(
     {

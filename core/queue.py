@@ -34,8 +34,23 @@ def task_names() -> frozenset[str]:
 
 @functools.cache
 def _registered_task_names() -> frozenset[str]:
-    current_app.loader.import_default_modules()
+    # The apps' tasks modules and the configured imports, as a worker finds them, but not through the loader's
+    # import_default_modules(): its import_modules signal also makes Celery's Django fixup run every system check
+    # (validate_models, meant for a worker's start), about a second spent on the first write of each web process.
+    current_app.autodiscover_tasks(force=True)
+    for module in current_app.loader.default_modules:
+        current_app.loader.import_task_module(module)
     return frozenset(current_app.tasks)
+
+
+def warm_up() -> None:
+    """Load at a server process's start what its first write would otherwise load while a person waits (about a
+    second on a loaded machine): the tasks registry and the broker's client library. Connects to nothing, so a
+    broker that is down does not stop the server."""
+    task_names()
+    connection = current_app.connection_for_write()
+    connection.transport  # noqa: B018 - the transport class, imported (kombu connects lazily, on first use)
+    connection.release()
 
 
 def enqueue_on_commit(task_name: str, *args: object) -> None:
