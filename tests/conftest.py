@@ -20,6 +20,7 @@ from accounts.models import Committee, CommitteeMembership, Department, Departme
 from accounts.services import issue_api_token
 from complaints import services as complaint_services
 from complaints.models import Complaint
+from tests.e2e import playwright_loop
 
 PASSWORD = "correct horse battery"
 
@@ -65,9 +66,9 @@ def small_demo_history(settings):
 class _DemoSeed:
     """The demo municipality, seeded inside a transaction that stays open while tests using it follow one another.
 
-    Those tests are moved to the start of the run (pytest_collection_modifyitems), so they follow one another, and
-    pytest-xdist's load scheduling hands them to the first worker in its first batch of consecutive tests. So the
-    demo is seeded once instead of once per module (once per worker where a batch splits them), and rolled back
+    Those tests are moved to the start of the run (pytest_collection_modifyitems), and pytest-xdist hands out
+    whole modules (--dist loadscope, pyproject.toml), so on each worker they follow one another: the demo is seeded
+    once per worker that takes any (the page-query walk, a module fixture, walks once in all), and rolled back
     when the last test using it is done."""
 
     def __init__(self):
@@ -106,15 +107,40 @@ def uses_demo(item: pytest.Item) -> bool:
     return "demo_municipality" in getattr(item, "fixturenames", ())
 
 
+# Tests that take long, started before the many short ones (besides the demo's group): the longest first leaves
+# only short tests for the end of the run, where one long test on one worker would keep the other waiting.
+LONG_FIRST = ("tests/test_migrations.py", "tests/e2e/", "tests/core/test_headers.py", "tests/test_platform.py")
+
+
+def run_order(item: pytest.Item) -> int:
+    if uses_demo(item):
+        return 0
+    path = item.nodeid.split("::")[0]
+    return 1 + next((i for i, prefix in enumerate(LONG_FIRST) if path.startswith(prefix)), len(LONG_FIRST))
+
+
 def pytest_collection_modifyitems(config, items):
-    """The tests on the demo municipality first, one after the other (see _DemoSeed)."""
-    items.sort(key=lambda item: not uses_demo(item))  # stable: each part keeps its order
+    """The tests on the demo municipality first (see _DemoSeed), then the long ones."""
+    items.sort(key=run_order)  # stable: each part keeps its order
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    with playwright_loop.seen_by(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    with playwright_loop.seen_by(item):
+        return (yield)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     _demo.next_item = nextitem  # read by demo_municipality's teardown, which runs inside this hook
-    return (yield)
+    with playwright_loop.seen_by(item):
+        return (yield)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """The live stack for end-to-end tests: a real ASGI server (uvicorn) and a real
 Celery worker process, both on the test database and the test Redis."""
 
+import asyncio
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import pytest
 import redis
 from django.conf import settings
 
+from tests.e2e import playwright_loop
 from tests.e2e.live import LiveStack, live_database_url
 from tests.identity.devidp_process import running_devidp
 
@@ -28,6 +30,7 @@ def live_stack(django_db_setup, django_db_blocker):
             "DEMO": "1",
             "PYTHONUNBUFFERED": "1",
         }
+        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # relaxed for the browser tests' own thread, not the server
     stack = LiveStack(env)
     # The local OpenID provider beside it, as `make run` has it: "Log ind med MitID" works in the browser.
     with running_devidp(stack.url) as devidp:
@@ -74,10 +77,9 @@ def browser():
         skip_or_fail(f"browser test skipped: no Chromium at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are still sync.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
     with sync_playwright() as playwright:
+        # Its event loop is seen as running only while a browser test runs (tests/e2e/playwright_loop.py).
+        playwright_loop.started(asyncio.get_running_loop())
         instance = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             headless=True,
@@ -92,4 +94,5 @@ def browser():
             ],
         )
         yield instance
+        playwright_loop.shown()  # this teardown may come in a test that is not a browser test
         instance.close()
