@@ -3,15 +3,21 @@
 `async_to_sync(layer.group_send)` outside a server builds an event loop, a thread
 and a Redis connection for every send (12–28 ms on the development machine), and
 inside the server it holds the calling thread — Channels' one database thread —
-until Redis answers. Here each process keeps one event loop in a thread of its
-own, with the channel layer's connections on it; a send is handed to that loop
-and the caller goes on at once. Sends leave in the order they were made.
+until Redis answers. Here a send is handed to one event loop per process and
+the caller goes on at once; sends leave in the order they were made. In the
+ASGI server that loop is the server's own, where the sockets run (its first
+socket hands it over): the fan-out of a message stored on a database thread
+leaves from the sockets' loop and its channel-layer connections, not from the
+database thread nor from a second loop in a thread of its own that would
+compete with the sockets for the interpreter. Elsewhere (Celery workers,
+commands, tests between sockets) the sender starts a loop in a thread of its own.
 
 Best effort, like the channel layer itself (at most once): a send that fails is
 logged, and the rows in the database stay the truth that clients catch up from.
 """
 
 import asyncio
+import collections
 import logging
 import os
 import threading
@@ -41,8 +47,9 @@ class SurvivesRedisOutage:
         return self._receive_surviving_outages
 
     @channel_receive.setter
-    def channel_receive(self, receive):  # set by channels' AsyncConsumer.__call__
+    def channel_receive(self, receive):  # set by channels' AsyncConsumer.__call__, on the server's loop
         self._layer_receive = receive
+        _sender.use_loop(asyncio.get_running_loop())
 
     async def join_live_groups(self) -> bool:
         for group in self.live_groups:
@@ -80,38 +87,73 @@ async def best_effort(step, what: str):
     return True if result is None else result
 
 
+class _LoopSends:
+    """The sends waiting on one event loop, sent in order by one task that runs only while there are any (so a
+    loop that ends, as each test's does, leaves no task behind)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.pending: collections.deque = collections.deque()
+        self.draining = False
+
+    def add(self, item: tuple) -> None:  # on the loop
+        self.pending.append(item)
+        if not self.draining:
+            self.draining = True
+            self.loop.create_task(self._drain())
+
+    async def _drain(self) -> None:
+        try:
+            while self.pending:
+                group, message, done = self.pending.popleft()
+                if group is not None:
+                    try:
+                        await get_channel_layer().group_send(group, message)
+                    except Exception:
+                        logger.warning("Live send to %s failed", group, exc_info=True)
+                if done is not None:
+                    done.set()
+        finally:
+            self.draining = False
+
+
 class _Sender:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pid: int | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._queue: asyncio.Queue | None = None
-        self._task: asyncio.Task | None = None
+        self._sends: _LoopSends | None = None
+        self._borrowed = False  # the loop is the server's, not one of ours
 
-    def _started(self) -> tuple[asyncio.AbstractEventLoop, asyncio.Queue]:
+    def use_loop(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Send from `loop` (the server's; called on it) from now on."""
+        if self._sends is not None and self._sends.loop is loop and self._pid == os.getpid():
+            return
         with self._lock:
-            if self._pid != os.getpid():  # first use, or a forked child (Celery's prefork pool)
-                loop = asyncio.new_event_loop()
-                queue: asyncio.Queue = asyncio.Queue()
-                self._task = loop.create_task(self._send_in_order(queue))
-                threading.Thread(target=loop.run_forever, name="channel-layer-sender", daemon=True).start()
-                self._pid, self._loop, self._queue = os.getpid(), loop, queue
-            return self._loop, self._queue
+            self._pid, self._sends, self._borrowed = os.getpid(), _LoopSends(loop), True
 
-    async def _send_in_order(self, queue: asyncio.Queue) -> None:
-        while True:
-            group, message, done = await queue.get()
-            if group is not None:
-                try:
-                    await get_channel_layer().group_send(group, message)
-                except Exception:
-                    logger.warning("Live send to %s failed", group, exc_info=True)
-            if done is not None:
-                done.set()
+    def _usable(self) -> bool:
+        if self._pid != os.getpid() or self._sends is None or self._sends.loop.is_closed():
+            return False
+        return self._sends.loop.is_running() or not self._borrowed
+
+    def _started(self) -> _LoopSends:
+        with self._lock:
+            # First use, a forked child (Celery's prefork pool), or the server's loop has ended (tests run each in
+            # a loop of their own): a loop in a thread of its own.
+            if not self._usable():
+                loop = asyncio.new_event_loop()
+                threading.Thread(target=loop.run_forever, name="channel-layer-sender", daemon=True).start()
+                self._pid, self._sends, self._borrowed = os.getpid(), _LoopSends(loop), False
+            return self._sends
 
     def put(self, group: str | None, message: dict | None, done: threading.Event | None = None) -> None:
-        loop, queue = self._started()
-        loop.call_soon_threadsafe(queue.put_nowait, (group, message, done))
+        sends = self._started()
+        try:
+            sends.loop.call_soon_threadsafe(sends.add, (group, message, done))
+        except RuntimeError:  # the server's loop closed a moment ago (a test's end): send from one of our own
+            with self._lock:
+                self._sends = None
+            self.put(group, message, done)
 
 
 _sender = _Sender()

@@ -37,7 +37,7 @@ from dialogue.selectors import (
     names_of_users,
     thread_messages,
 )
-from dialogue.serializers import MessageSerializer, visible_payload
+from dialogue.serializers import MessageSerializer, message_payload, visible_payload
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def message_batch(*, thread: Thread, after: object, can_moderate: bool) -> tuple
 def post_message(**fields) -> tuple[dict, bool]:
     """Store the message (dialogue.services) and give its payload for the author's own socket."""
     message, created = services.post_message(**fields)
-    return services.message_payload(message), created
+    return message_payload(message), created
 
 
 def echo_client_id(frame: object) -> dict:

@@ -27,6 +27,14 @@ def current_participant_q(*, on: date | None = None) -> Q:
     )
 
 
+def is_current(participant: Participant, *, on: date | None = None) -> bool:
+    """current_participant_q for one participant already read (tests/dialogue/test_rule_pairs.py keeps them equal)."""
+    today = on or timezone.localdate()
+    return (participant.valid_from is None or participant.valid_from <= today) and (
+        participant.valid_until is None or participant.valid_until >= today
+    )
+
+
 def _current(user, thread, **filters) -> bool:
     return (
         thread is not None
@@ -35,9 +43,24 @@ def _current(user, thread, **filters) -> bool:
     )
 
 
+def current_participation(user, thread) -> Participant | None:
+    """The user's participant row in the thread if she takes part today (is_participant): one query says both
+    whether she may write and for whom (`on_behalf_of_id`).
+
+    Every message asks it, so it is the plainest query there is: the row by its unique key, whole (a deferred
+    field list costs more to compile than the columns cost to read), no ordering, the dates checked here
+    (is_current) rather than in SQL; building and compiling the date filter and the ORDER BY cost more CPU
+    than the statement."""
+    if thread is None or not user.is_authenticated:
+        return None
+    rows = Participant.objects.filter(thread_id=thread.id, user_id=user.id).order_by()[:1]
+    participant = next(iter(rows), None)
+    return participant if participant is not None and is_current(participant) else None
+
+
 @rules.predicate
 def is_participant(user, thread) -> bool:
-    return _current(user, thread)
+    return current_participation(user, thread) is not None
 
 
 @rules.predicate

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -36,7 +36,7 @@ from dialogue.models import (
     Participant,
     Thread,
 )
-from dialogue.permissions import can_answer_summary, can_moderate, can_take_part
+from dialogue.permissions import can_answer_summary, can_moderate, can_take_part, current_participation
 from dialogue.selectors import (
     ANSWER_KINDS,
     latest_message_id,
@@ -44,7 +44,7 @@ from dialogue.selectors import (
     participants_due_unread_email,
     unread_for_email,
 )
-from dialogue.serializers import MessageSerializer
+from dialogue.serializers import message_payload
 from notifications.services import queue_email
 
 CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]+$")
@@ -60,11 +60,6 @@ def broadcast(*, thread_id: int, event: dict) -> None:
     """Send an event to every open socket on the thread, without waiting. Best effort: the row is the truth,
     and sockets catch up with `sync`."""
     send_to_group(thread_group(thread_id), event)
-
-
-def message_payload(message: Message) -> dict:
-    """The whole message for the channel layer; each socket hides a hidden text from non-staff itself."""
-    return MessageSerializer(message, context={"can_moderate": True}).data
 
 
 def create_thread(
@@ -213,77 +208,151 @@ def post_message(
     Every attempt counts towards the author's flood limit (RATE_LIMITS["dialogue.message"]); past it
     `core.ratelimit.RateLimited` is raised, in every door alike.
     """
-    if not can_take_part(author, thread):
-        raise PermissionDenied
+    on_behalf_of_id = _writing_for(author=author, thread=thread)
     ratelimit.check(bucket="dialogue.message", user_id=author.id)
     errors = _validate_message(body=body, client_id=client_id, kind=kind, reply_to_id=reply_to_id)
     if errors:
         raise ValidationError(errors)
-    return _store(author=author, thread=thread, body=body, client_id=client_id, kind=kind, reply_to_id=reply_to_id)
+    return _store(
+        author=author,
+        thread=thread,
+        body=body,
+        client_id=client_id,
+        kind=kind,
+        reply_to_id=reply_to_id,
+        on_behalf_of_id=on_behalf_of_id,
+    )
 
 
 def post_contact_summary(*, author: User, thread: Thread, body: str, client_id: str) -> tuple[Message, bool]:
     """The summary of a call or meeting, which the thread's citizen may confirm or correct: by staff who may
     moderate the thread, through the service that owns the contact (complaints.services.share_contact_summary),
     never through a door. Returns (message, created) as post_message does."""
-    if not can_take_part(author, thread) or not can_moderate(author, thread):
+    on_behalf_of_id = _writing_for(author=author, thread=thread)
+    if not can_moderate(author, thread):
         raise PermissionDenied
     kind = Message.Kind.CONTACT_SUMMARY
     errors = _validate_message(body=body, client_id=client_id, kind=kind, reply_to_id=None, kinds=[kind])
     if errors:
         raise ValidationError(errors)
-    return _store(author=author, thread=thread, body=body, client_id=client_id, kind=kind, reply_to_id=None)
+    return _store(
+        author=author,
+        thread=thread,
+        body=body,
+        client_id=client_id,
+        kind=kind,
+        reply_to_id=None,
+        on_behalf_of_id=on_behalf_of_id,
+    )
+
+
+def _writing_for(*, author: User, thread: Thread) -> int | None:
+    """Whether the author may write in the thread now (PermissionDenied if not), asked for every message, and
+    for whom she writes (the citizen's id when she is a representative, else None). A current participant is
+    one query that answers both; anyone else is asked the whole rule (department staff who have not joined)."""
+    participation = current_participation(author, thread)
+    if participation is None:
+        if not can_take_part(author, thread):
+            raise PermissionDenied
+        return None
+    return participation.on_behalf_of_id
+
+
+RESEND_CONSTRAINT = "unique_client_id_per_author"
+ANSWER_CONSTRAINT = "one_answer_per_summary_and_author"
+
+
+class _Resent(Exception):
+    """Leaves the transaction (undoing the number it took) with the message this client_id stored before."""
+
+    def __init__(self, message: Message):
+        self.message = message
 
 
 def _store(
-    *, author: User, thread: Thread, body: str, client_id: str, kind: str, reply_to_id: int | None
+    *,
+    author: User,
+    thread: Thread,
+    body: str,
+    client_id: str,
+    kind: str,
+    reply_to_id: int | None,
+    on_behalf_of_id: int | None,
 ) -> tuple[Message, bool]:
     body = _clean_body(body=body, kind=kind, author=author)
-    with transaction.atomic():
-        # The thread's lock numbers its messages in commit order, and makes a resend and a second answer to a
-        # summary (checked here, under the lock) wait for the first: no savepoint needed for either.
-        locked = Thread.objects.select_for_update().get(id=thread.id)
-        stored = Message.objects.filter(thread=thread, author=author, client_id=client_id).first()
-        if stored is not None:  # a resend: the stored message, nothing written or sent
-            return stored, False
-        summary = _summary_answered(thread=thread, kind=kind, author=author, reply_to_id=reply_to_id)
-        on_behalf_of_id = (
-            Participant.objects.filter(thread=thread, user=author, role=Participant.Role.REPRESENTATIVE)
-            .values_list("on_behalf_of_id", flat=True)
-            .first()
-        )
-        locked.last_seq += 1
-        locked.save(update_fields=["last_seq", "updated_at"])
-        message = Message.objects.create(
-            thread=locked,
-            seq=locked.last_seq,
-            author=author,
-            on_behalf_of_id=on_behalf_of_id,
-            kind=kind,
-            body=body,
-            client_id=client_id,
-            reply_to=summary,
-        )
-        # One statement: staff who post join the thread, and the author has read it up to her own message
-        # (no message of the thread is newer while the lock is held, so the mark only moves forward).
-        Participant.objects.bulk_create(
-            [
-                Participant(
-                    thread=locked,
-                    user=author,
-                    role=Participant.Role.STAFF,
-                    last_read_id=message.id,
-                    emailed_up_to=message.id,
-                )
-            ],
-            update_conflicts=True,
-            unique_fields=["thread", "user"],
-            update_fields=["last_read_id", "updated_at"],
-        )
-        # The message frame also says that its author has read the thread up to it; no read frame of its own.
-        sent = {"type": "thread.message", "message": message_payload(message)}
-        transaction.on_commit(lambda: broadcast(thread_id=thread.id, event=sent))
+    try:
+        with transaction.atomic():
+            # The thread's lock numbers its messages in commit order. A resend waits here for the first and then
+            # breaks the unique constraint of its client_id (the IntegrityError below: no savepoint, no lookup
+            # first); a second answer to a summary is checked under the lock.
+            seq = _lock_and_number(thread_id=thread.id)
+            if kind in ANSWER_KINDS:
+                stored = _stored(thread=thread, author=author, client_id=client_id)
+                if stored is not None:
+                    raise _Resent(stored)  # before the answer check, which would call the resend a second answer
+            summary = _summary_answered(thread=thread, kind=kind, author=author, reply_to_id=reply_to_id)
+            message = Message.objects.create(
+                thread=thread,
+                seq=seq,
+                author=author,
+                on_behalf_of_id=on_behalf_of_id,
+                kind=kind,
+                body=body,
+                client_id=client_id,
+                reply_to=summary,
+            )
+            # One statement: staff who post join the thread, and the author has read it up to her own message
+            # (no message of the thread is newer while the lock is held, so the mark only moves forward).
+            Participant.objects.bulk_create(
+                [
+                    Participant(
+                        thread=thread,
+                        user=author,
+                        role=Participant.Role.STAFF,
+                        last_read_id=message.id,
+                        emailed_up_to=message.id,
+                    )
+                ],
+                update_conflicts=True,
+                unique_fields=["thread", "user"],
+                update_fields=["last_read_id", "updated_at"],
+            )
+            # The message frame also says that its author has read the thread up to it; no read frame of its own.
+            sent = {"type": "thread.message", "message": message_payload(message)}
+            transaction.on_commit(lambda: broadcast(thread_id=thread.id, event=sent))
+    except _Resent as resent:
+        return resent.message, False
+    except IntegrityError as error:
+        violated = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None)
+        if violated == ANSWER_CONSTRAINT:  # defence in depth: the check under the lock comes first
+            raise ValidationError({"reply_to": _("Du har allerede svaret på dette resumé.")}) from error
+        if violated != RESEND_CONSTRAINT:
+            raise
+        return _stored(thread=thread, author=author, client_id=client_id), False
     return message, True
+
+
+def _lock_and_number(*, thread_id: int) -> int:
+    """Lock the thread's row until commit and take its next message number: one statement (the ORM would take
+    two, a SELECT … FOR UPDATE and the UPDATE)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Thread._meta.db_table} SET last_seq = last_seq + 1, updated_at = %s WHERE id = %s"  # noqa: S608 - the model's own table name
+            " RETURNING last_seq",
+            [timezone.now(), thread_id],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise Thread.DoesNotExist
+    return row[0]
+
+
+def _stored(*, thread: Thread, author: User, client_id: str) -> Message | None:
+    return (
+        Message.objects.filter(thread=thread, author=author, client_id=client_id)
+        .select_related("author", "on_behalf_of")
+        .first()
+    )
 
 
 def mark_read(*, user: User, thread: Thread, up_to: object) -> bool:

@@ -190,8 +190,9 @@ def test_staff_hide_a_message_and_the_others_see_the_reason_only(thread, citizen
 
 
 def test_a_message_is_stored_in_few_statements_without_savepoints(thread, citizen, caseworker):
-    """Permission, the thread's lock, the resend check, for whom she writes (a representative), the numbering, the
-    message, the read mark: no more."""
+    """Her participation (whether she may, for whom she writes), then in the transaction: the thread's lock with
+    the message's number, the message, the read mark. No resend lookup (the unique constraint is the check),
+    no savepoint, no MAX."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -202,10 +203,62 @@ def test_a_message_is_stored_in_few_statements_without_savepoints(thread, citize
     assert created
     statements = [query["sql"] for query in queries.captured_queries]
     # The service's transaction is a savepoint only because the test runs inside a transaction of its own.
-    assert [sql.split()[0] for sql in statements].count("SAVEPOINT") == 1, statements
+    assert [sql.split()[0] for sql in statements] == [
+        "SELECT",  # her participation
+        "SAVEPOINT",
+        "UPDATE",  # the thread: locked, numbered
+        "INSERT",  # the message
+        "INSERT",  # her read mark (staff who post join): one upsert
+        "RELEASE",
+    ], statements
     assert not any("MAX(" in sql for sql in statements)
-    assert len(statements) <= 9, statements
     assert Participant.objects.get(thread=thread, user=citizen).last_read_id == _message.id
+
+
+def test_a_resend_takes_no_number(thread, citizen):
+    """The resend's transaction is undone (its number with it): the next message is the next number."""
+    first, _created = post_message(author=citizen, thread=thread, body="Hej", client_id="same")
+    again, created = post_message(author=citizen, thread=thread, body="Hej", client_id="same")
+    following, _created = post_message(author=citizen, thread=thread, body="Og så", client_id="next")
+    assert (again.id, created) == (first.id, False)
+    assert following.seq == first.seq + 1
+    thread.refresh_from_db()
+    assert thread.last_seq == following.seq
+
+
+def test_a_resent_confirmation_is_the_stored_one_not_a_second_answer(thread, citizen, caseworker):
+    summary = say(caseworker, thread, "Vi aftalte et hjemmebesøg.", kind=Message.Kind.CONTACT_SUMMARY)
+    fields = {"author": citizen, "thread": thread, "body": "", "client_id": "svar", "reply_to_id": summary.id}
+    confirmation, created = post_message(kind=Message.Kind.CONFIRMATION, **fields)
+    again, created_again = post_message(kind=Message.Kind.CONFIRMATION, **fields)
+    assert created and not created_again
+    assert again.id == confirmation.id
+    assert Message.objects.filter(thread=thread).count() == 2
+
+
+def test_who_is_removed_or_whose_dates_ended_is_refused_at_her_next_message(thread, citizen, caseworker, other_citizen):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from dialogue.services import remove_participant, set_representative
+
+    representative = set_representative(
+        thread=thread, user=other_citizen, on_behalf_of=citizen, valid_from=None, valid_until=None
+    )
+    written = say(other_citizen, thread, "Jeg skriver for Mette")
+    assert written.on_behalf_of_id == citizen.id
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Participant.objects.filter(id=representative.id).update(valid_until=yesterday)
+    with pytest.raises(PermissionDenied):
+        say(other_citizen, thread, "Stadig mig")
+    say(citizen, thread, "Jeg er her")
+    remove_participant(thread=thread, user=citizen)
+    with pytest.raises(PermissionDenied):
+        say(citizen, thread, "Er jeg her endnu?")
+    remove_participant(thread=thread, user=caseworker)
+    say(caseworker, thread, "Stadig her")  # still staff of the thread's department, who may always join
+    assert Message.objects.filter(thread=thread).count() == 3
 
 
 def test_staff_who_post_join_the_thread_with_their_own_message_read(thread, lead):
