@@ -6,7 +6,6 @@ with none skipped or repeated: it remembers the last one it delivered, skips
 what it already has and fetches a gap from the database before going on.
 """
 
-import asyncio
 import json
 import logging
 import re
@@ -18,6 +17,7 @@ import rules
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.channels import LIVE_ERRORS, SurvivesRedisOutage, best_effort
+from core.channels import SurvivesRedisOutage, best_effort
 from core.parsers import json_problem
 from core.ratelimit import RateLimited
 from dialogue import live, services
@@ -118,9 +118,25 @@ def after_from_query(query_string: bytes) -> object:
     return int(after[0]) if AFTER_PATTERN.match(after[0]) else after[0]
 
 
+async def announce(thread_id: int, user_id: int, user_name: str, *, online: bool) -> None:
+    event = {"type": "thread.presence", "user": user_id, "user_name": user_name, "online": online}
+    await best_effort(get_channel_layer().group_send(services.thread_group(thread_id), event), "presence")
+
+
+async def announce_gone(thread_id: int, user_ids) -> None:
+    if user_ids:
+        names = await in_database(names_of_users)(user_ids=user_ids)
+        for user_id in user_ids:
+            await announce(thread_id, user_id, names.get(user_id, ""), online=False)
+
+
+# Every socket's presence in this process, renewed on one heartbeat; people whose sockets vanished with a dead
+# process are announced as gone.
+HEARTBEAT = live.Heartbeat(on_gone=announce_gone)
+
+
 class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
     thread: Thread | None = None
-    heartbeat: asyncio.Task | None = None
     closing = False
 
     async def connect(self):
@@ -148,7 +164,6 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
             if after is not None:
                 await self.answering_errors(self.replay, after)
             await self.join_presence()
-        self.heartbeat = asyncio.create_task(self.beat())
 
     async def refuse(self, code: int):
         """A refusal's close code reaches the client only on an open socket: accept, then close with it."""
@@ -172,8 +187,7 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
     async def disconnect(self, code):
         if self.thread is None:
             return
-        if self.heartbeat:
-            self.heartbeat.cancel()
+        HEARTBEAT.remove(thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name)
         await self.leave_group()
         change = await best_effort(
             live.update_presence(
@@ -334,6 +348,8 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
             ),
             "presence: join",
         )
+        # Renewed from now on by the process's heartbeat (also while Redis is away: it is back at the next beat).
+        HEARTBEAT.add(thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name)
         if not change:
             return
         names = await in_database(names_of_users)(user_ids=change.online | change.gone)
@@ -346,27 +362,11 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
         for user_id in change.gone:
             await self.announce(user_id, names.get(user_id, ""), online=False)
 
-    async def beat(self):
-        """Renew this socket's presence; announce people whose sockets vanished with a dead process."""
-        while True:
-            await asyncio.sleep(live.HEARTBEAT_SECONDS)
-            try:
-                change = await live.update_presence(
-                    op="beat", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
-                )
-                await self.announce_gone(change.gone)
-            except LIVE_ERRORS:  # Redis away for a moment: the next beat renews
-                logger.warning("Presence heartbeat skipped (Redis unavailable)")
-
     async def announce_gone(self, user_ids):
-        if user_ids:
-            names = await in_database(names_of_users)(user_ids=user_ids)
-            for user_id in user_ids:
-                await self.announce(user_id, names.get(user_id, ""), online=False)
+        await announce_gone(self.thread.id, user_ids)
 
     async def announce(self, user_id: int, user_name: str, *, online: bool):
-        event = {"type": "thread.presence", "user": user_id, "user_name": user_name, "online": online}
-        await best_effort(self.channel_layer.group_send(self.group, event), "presence")
+        await announce(self.thread.id, user_id, user_name, online=online)
 
     async def send_frame(self, frame: dict):
         await self.send(text_data=json.dumps(frame, ensure_ascii=False))

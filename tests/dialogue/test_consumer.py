@@ -182,6 +182,34 @@ async def test_a_second_tab_of_the_same_person_does_not_make_her_go_offline(thre
     await bob_tab_2.disconnect()
 
 
+async def test_one_heartbeat_renews_every_socket_of_the_process_and_announces_a_dead_process(
+    thread, citizen, caseworker
+):
+    """No task per socket: the process's heartbeat renews its sockets' presence in one call per thread, and
+    says who is gone when her sockets' process died (her member expired unrenewed)."""
+    import redis.asyncio
+    from django.conf import settings
+
+    from dialogue.consumers import HEARTBEAT
+    from dialogue.live import PRESENCE_TTL_SECONDS, member_of, presence_key
+
+    alice = await open_joined(citizen, thread.id)
+    key = presence_key(thread.id)
+    client = redis.asyncio.Redis.from_url(settings.REDIS_URL)
+    (now, _micro) = await client.time()
+    await client.zadd(key, {member_of(user_id=caseworker.id, channel_name="dead-process!1"): now - 1})
+    (mine,) = HEARTBEAT.sockets[thread.id]
+    await client.zadd(key, {mine: now + 5})  # about to expire
+    await HEARTBEAT.beat()
+    went = await next_frame(alice, "presence")
+    assert (went["user"], went["user_name"], went["online"]) == (caseworker.id, "Tina Jepsen", False)
+    assert await client.zscore(key, mine) >= now + PRESENCE_TTL_SECONDS
+    assert mine.startswith(f"{citizen.id}:")
+    await alice.disconnect()
+    assert thread.id not in HEARTBEAT.sockets and HEARTBEAT.task is None
+    await client.aclose()
+
+
 async def test_sync_replays_every_message_after_an_id_in_order(thread, citizen, caseworker):
     first, second, third = [await database_sync_to_async(say)(citizen, thread, body) for body in ("1", "2", "3")]
     bob = await open_socket(caseworker, thread.id)
