@@ -9,7 +9,7 @@ from access_requests import services
 from access_requests.models import AccessRequest
 from access_requests.selectors import access_access_request_by_id
 from access_requests.serializers import AccessRequestCreateSerializer, AccessRequestSerializer
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 
 
 class AccessRequestCreateApi(APIView):
@@ -22,10 +22,9 @@ class AccessRequestCreateApi(APIView):
         serializer = AccessRequestCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        access_request = once(
+        access_request = request_once(
+            request,
             action="access_requests.request_access",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=AccessRequest,
             create=lambda: services.request_access(
                 requester=request.user,

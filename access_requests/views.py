@@ -28,7 +28,6 @@ from complaints.models import Complaint
 from complaints.permissions import is_complaint_citizen
 from complaints.selectors import access_complaint_by_id, complaints_visible_to
 from core.forms import add_service_errors
-from core.idempotency import once
 
 
 @login_required
@@ -58,22 +57,18 @@ def request_create(request):
         request.POST or None, own_case=complaint is not None, initial={"complaint": complaint.id if complaint else None}
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            access_request = once(
-                action="access_requests.request_access",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=AccessRequest,
-                create=lambda: services.request_access(
-                    requester=request.user,
-                    complaint_id=complaint.id if complaint else None,
-                    description=form.cleaned_data["description"],
-                    department=form.cleaned_data.get("department"),
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        access_request = form.run_once(
+            user=request.user,
+            action="access_requests.request_access",
+            model=AccessRequest,
+            create=lambda: services.request_access(
+                requester=request.user,
+                complaint_id=complaint.id if complaint else None,
+                description=form.cleaned_data["description"],
+                department=form.cleaned_data.get("department"),
+            ),
+        )
+        if access_request is not None:
             messages.success(request, _("Din anmodning om aktindsigt er modtaget. Du får besked, når den er afgjort."))
             return redirect("access_requests:detail", access_request_id=access_request.id)
     status = 400 if request.method == "POST" else 200

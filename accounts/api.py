@@ -19,7 +19,7 @@ from accounts.serializers import (
     TokenLoginSerializer,
 )
 from accounts.views import archive_response
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 
 
 class DepartmentListApi(generics.ListAPIView):
@@ -40,10 +40,9 @@ class ClaimApi(APIView):
         the same `Idempotency-Key`, the answer is the same (not "the code is used")."""
         serializer = ClaimSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        once(
+        request_once(
+            request,
             action="accounts.claim_with_code",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=StandIn,
             create=lambda: services.claim_with_code(
                 user=request.user, code=serializer.validated_data["code"], address=request.META.get("REMOTE_ADDR")

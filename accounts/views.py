@@ -22,7 +22,6 @@ from accounts.navigation import start_url
 from accounts.permissions import LEVEL_NAMES, REQUIRED_LEVEL, has_assurance_for
 from accounts.selectors import ARCHIVE_NAME, api_tokens_of, personal_data_accesses_of, personal_data_archive
 from core.forms import add_service_errors
-from core.idempotency import once
 
 
 def locked_out(request, response=None, credentials=None):
@@ -158,19 +157,16 @@ def claim(request):
     """A citizen logged in with MitID takes over what Borgerservice filed for her, with the code on her receipt."""
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            once(  # sent twice, the second is thanked too, not told the code is used (nor counted as a guess)
-                action="accounts.claim_with_code",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=StandIn,
-                create=lambda: services.claim_with_code(
-                    user=request.user, code=form.cleaned_data["code"], address=request.META.get("REMOTE_ADDR")
-                ),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        # Sent twice, the second is thanked too, not told the code is used (nor counted as a guess).
+        result = form.run_once(
+            user=request.user,
+            action="accounts.claim_with_code",
+            model=StandIn,
+            create=lambda: services.claim_with_code(
+                user=request.user, code=form.cleaned_data["code"], address=request.META.get("REMOTE_ADDR")
+            ),
+        )
+        if result is not None:
             messages.success(
                 request,
                 _(

@@ -29,7 +29,7 @@ from budgets.serializers import (
     BudgetResultSerializer,
     BudgetSerializer,
 )
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 
 
 class BudgetListApi(ListAPIView):
@@ -67,10 +67,9 @@ class BudgetProjectsApi(APIView):
         budget = access_budget_by_id(budget_id=budget_id)
         serializer = BudgetProjectCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        project = once(
+        project = request_once(
+            request,
             action="budgets.propose_project",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Project,
             create=lambda: services.propose_project(author=request.user, budget=budget, **serializer.validated_data),
         )

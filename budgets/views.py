@@ -88,17 +88,13 @@ def project_create(request, slug: str):
         if "send" not in request.POST:
             step = 2
         else:
-            try:
-                project = once(
-                    action="budgets.propose_project",
-                    actor_id=request.user.id,
-                    key=form.idempotency_key,
-                    model=Project,
-                    create=lambda: services.propose_project(author=request.user, budget=budget, **form.cleaned_data),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
+            project = form.run_once(
+                user=request.user,
+                action="budgets.propose_project",
+                model=Project,
+                create=lambda: services.propose_project(author=request.user, budget=budget, **form.cleaned_data),
+            )
+            if project is not None:
                 return redirect("budgets:project-receipt", project_id=project.id)
     context = {
         "budget": budget,
@@ -353,19 +349,15 @@ def paper_ballots(request, slug: str):
         raise PermissionDenied
     form = PaperBallotForm(request.POST, projects=projects_of(budget=budget, feasible_only=True))
     if form.is_valid():
-        try:
-            once(  # entered twice, the votes would count twice
-                action="budgets.record_paper_ballots",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=PaperTally,
-                create=lambda: services.record_paper_ballots(
-                    actor=request.user, budget=budget, counts=form.counts(), source=form.cleaned_data["source"]
-                )[0],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        result = form.run_once(  # entered twice, the votes would count twice
+            user=request.user,
+            action="budgets.record_paper_ballots",
+            model=PaperTally,
+            create=lambda: services.record_paper_ballots(
+                actor=request.user, budget=budget, counts=form.counts(), source=form.cleaned_data["source"]
+            )[0],
+        )
+        if result is not None:
             messages.success(request, _("Papirstemmerne er registreret."))
             return redirect("budgets:budget", slug=budget.slug)
     return _render_budget(request, budget, paper_form=form)

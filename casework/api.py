@@ -19,12 +19,7 @@ from casework.serializers import (
     ReassessmentSerializer,
 )
 from complaints.selectors import access_complaint_by_id
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
-
-
-def _once(request, action: str, model, create):
-    """Run `create` once per the request's `Idempotency-Key`: sent again, the answer is the first result."""
-    return once(action=action, actor_id=request.user.id, key=key_from_request(request), model=model, create=create)
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 
 
 def _complaint(request, complaint_id: int):
@@ -43,11 +38,11 @@ class ComplaintHearingsApi(APIView):
         complaint = _complaint(request, complaint_id)
         serializer = HearingCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        hearing = _once(
+        hearing = request_once(
             request,
-            "casework.send_hearing",
-            Hearing,
-            lambda: services.send_hearing(actor=request.user, complaint=complaint, **serializer.validated_data),
+            action="casework.send_hearing",
+            model=Hearing,
+            create=lambda: services.send_hearing(actor=request.user, complaint=complaint, **serializer.validated_data),
         )
         return Response(HearingSerializer(hearing).data, status=status.HTTP_201_CREATED)
 
@@ -68,11 +63,11 @@ class HearingAnswerApi(APIView):
         serializer = HearingAnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        hearing = _once(
+        hearing = request_once(
             request,
-            "casework.hearing_answer",
-            Hearing,
-            lambda: services.answer_hearing(
+            action="casework.hearing_answer",
+            model=Hearing,
+            create=lambda: services.answer_hearing(
                 actor=request.user, hearing=hearing, answer=data["answer"], uploads=data["files"]
             ),
         )
@@ -86,11 +81,11 @@ class HearingExtensionApi(APIView):
         hearing = access_hearing_by_id(user=request.user, hearing_id=hearing_id)
         serializer = ExtensionRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        hearing = _once(
+        hearing = request_once(
             request,
-            "casework.hearing_extension",
-            Hearing,
-            lambda: services.request_extension(actor=request.user, hearing=hearing, **serializer.validated_data),
+            action="casework.hearing_extension",
+            model=Hearing,
+            create=lambda: services.request_extension(actor=request.user, hearing=hearing, **serializer.validated_data),
         )
         return Response(HearingSerializer(hearing).data)
 
@@ -102,11 +97,11 @@ class HearingExtensionDecisionApi(APIView):
         hearing = access_hearing_by_id(user=request.user, hearing_id=hearing_id)
         serializer = ExtensionDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        hearing = _once(
+        hearing = request_once(
             request,
-            "casework.hearing_decide",
-            Hearing,
-            lambda: services.decide_extension(actor=request.user, hearing=hearing, **serializer.validated_data),
+            action="casework.hearing_decide",
+            model=Hearing,
+            create=lambda: services.decide_extension(actor=request.user, hearing=hearing, **serializer.validated_data),
         )
         return Response(HearingSerializer(hearing).data)
 
@@ -128,11 +123,11 @@ class ComplaintDecisionsApi(APIView):
         complaint = _complaint(request, complaint_id)
         serializer = ComplaintDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        decision = _once(
+        decision = request_once(
             request,
-            "casework.send_decision",
-            Decision,
-            lambda: services.send_decision(actor=request.user, complaint=complaint, **serializer.validated_data),
+            action="casework.send_decision",
+            model=Decision,
+            create=lambda: services.send_decision(actor=request.user, complaint=complaint, **serializer.validated_data),
         )
         return Response(ComplaintDecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
@@ -144,10 +139,12 @@ class ComplaintForwardApi(APIView):
         complaint = _complaint(request, complaint_id)
         serializer = ForwardSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        reassessment = _once(
+        reassessment = request_once(
             request,
-            "casework.forward_complaint",
-            Reassessment,
-            lambda: services.forward_complaint(actor=request.user, complaint=complaint, **serializer.validated_data),
+            action="casework.forward_complaint",
+            model=Reassessment,
+            create=lambda: services.forward_complaint(
+                actor=request.user, complaint=complaint, **serializer.validated_data
+            ),
         )
         return Response(ReassessmentSerializer(reassessment).data, status=status.HTTP_201_CREATED)

@@ -7,7 +7,7 @@ import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -37,8 +37,7 @@ from casework.selectors import (
 )
 from complaints.models import Complaint, ComplaintAttachment
 from complaints.selectors import access_complaint_by_id, complaint_attachments
-from core.forms import add_service_errors
-from core.idempotency import earlier, once
+from core.idempotency import earlier
 
 
 def complaint_panel(request: HttpRequest, complaint: Complaint, can_handle: bool) -> str:
@@ -73,17 +72,13 @@ def hearing_create(request, complaint_id: int):
     initial = {"deadline": timezone.localtime(services.default_hearing_deadline()).date()}
     form = HearingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            hearing = once(
-                action="casework.send_hearing",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Hearing,
-                create=lambda: services.send_hearing(actor=request.user, complaint=complaint, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        hearing = form.run_once(
+            user=request.user,
+            action="casework.send_hearing",
+            model=Hearing,
+            create=lambda: services.send_hearing(actor=request.user, complaint=complaint, **form.cleaned_data),
+        )
+        if hearing is not None:
             messages.success(request, _("Høringen er sendt til borgeren."))
             return redirect("casework:hearing", hearing_id=hearing.id)
     context = {"complaint": complaint, "form": form}
@@ -108,18 +103,14 @@ def hearing_detail(request, hearing_id: int):
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            try:
-                once(
-                    action=f"casework.hearing_{action}",
-                    actor_id=request.user.id,
-                    key=form.idempotency_key,
-                    model=Hearing,
-                    create=lambda: _act(request, hearing, action, form.cleaned_data),
-                )
+            result = form.run_once(
+                user=request.user,
+                action=f"casework.hearing_{action}",
+                model=Hearing,
+                create=lambda: _act(request, hearing, action, form.cleaned_data),
+            )
+            if result is not None:
                 messages.success(request, SUCCESS[action])
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
                 return redirect("casework:hearing", hearing_id=hearing.id)
     context = {
         "hearing": hearing,
@@ -171,17 +162,13 @@ def decision_create(request, complaint_id: int):
             **{k: data[k] for k in ("decision", "legal_rules", "considerations", "facts", "complaint_guidance")}
         )
         if request.POST.get("action") == "send":
-            try:
-                decision = once(
-                    action="casework.send_decision",
-                    actor_id=request.user.id,
-                    key=form.idempotency_key,
-                    model=Decision,
-                    create=lambda: services.send_decision(actor=request.user, complaint=complaint, **data),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
+            decision = form.run_once(
+                user=request.user,
+                action="casework.send_decision",
+                model=Decision,
+                create=lambda: services.send_decision(actor=request.user, complaint=complaint, **data),
+            )
+            if decision is not None:
                 messages.success(request, _("Afgørelsen er sendt til borgeren."))
                 return redirect("casework:decision", decision_id=decision.id)
     context = {
@@ -235,17 +222,13 @@ def forward_create(request, complaint_id: int):
     template = guidance_templates_for(department_id=complaint.department_id).first()
     form = ForwardForm(request.POST or None, initial={"appeals_body": template.appeals_body if template else ""})
     if request.method == "POST" and form.is_valid():
-        try:
-            once(
-                action="casework.forward_complaint",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Reassessment,
-                create=lambda: services.forward_complaint(actor=request.user, complaint=complaint, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        result = form.run_once(
+            user=request.user,
+            action="casework.forward_complaint",
+            model=Reassessment,
+            create=lambda: services.forward_complaint(actor=request.user, complaint=complaint, **form.cleaned_data),
+        )
+        if result is not None:
             messages.success(request, FORWARDED)
             return redirect("complaints:detail", complaint_id=complaint.id)
     attachments = complaint_attachments(complaint=complaint)

@@ -41,7 +41,7 @@ from committees.serializers import (
     PlaceProposalSerializer,
     ProposalSerializer,
 )
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 
 
 class ReadForAllWriteForUsers(APIView):
@@ -60,11 +60,6 @@ def _meeting_detail(request, meeting) -> dict:
     return MeetingDetailSerializer(meeting, context={"request": request, "items": items}).data
 
 
-def _once(request, action: str, model, create):
-    """Run `create` once per the request's `Idempotency-Key`: sent again, the answer is the first result."""
-    return once(action=action, actor_id=request.user.id, key=key_from_request(request), model=model, create=create)
-
-
 class MeetingListCreateApi(ReadForAllWriteForUsers):
     @extend_schema(
         parameters=[OpenApiParameter("committee", str, required=True, description="the committee's slug")],
@@ -79,11 +74,11 @@ class MeetingListCreateApi(ReadForAllWriteForUsers):
         """Plan a meeting. Sent again with the same `Idempotency-Key`, the answer is the meeting planned first."""
         serializer = MeetingCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        meeting = _once(
+        meeting = request_once(
             request,
-            "committees.create_meeting",
-            Meeting,
-            lambda: services.create_meeting(actor=request.user, **serializer.validated_data),
+            action="committees.create_meeting",
+            model=Meeting,
+            create=lambda: services.create_meeting(actor=request.user, **serializer.validated_data),
         )
         return Response(MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
 
@@ -136,11 +131,11 @@ class MeetingItemsApi(ReadForAllWriteForUsers):
         meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
         serializer = AgendaItemWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = _once(
+        item = request_once(
             request,
-            "committees.add_item",
-            AgendaItem,
-            lambda: services.add_item(actor=request.user, meeting=meeting, **serializer.validated_data),
+            action="committees.add_item",
+            model=AgendaItem,
+            create=lambda: services.add_item(actor=request.user, meeting=meeting, **serializer.validated_data),
         )
         return Response(_item_data(request, item), status=status.HTTP_201_CREATED)
 
@@ -197,11 +192,11 @@ class AgendaItemAttachmentsApi(APIView):
         serializer = AttachmentUploadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        attachment = _once(
+        attachment = request_once(
             request,
-            "committees.add_attachment",
-            Attachment,
-            lambda: services.add_attachment(
+            action="committees.add_attachment",
+            model=Attachment,
+            create=lambda: services.add_attachment(
                 actor=request.user, item=item, title=data["title"], upload=data["file"], is_internal=data["is_internal"]
             ),
         )
@@ -230,10 +225,10 @@ class MeetingProposalsApi(APIView):
         meeting = access_own_meeting_by_id(user=request.user, meeting_id=meeting_id)
         serializer = PlaceProposalSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = _once(
+        item = request_once(
             request,
-            "committees.place_proposal",
-            AgendaItem,
-            lambda: services.place_proposal(actor=request.user, meeting=meeting, **serializer.validated_data),
+            action="committees.place_proposal",
+            model=AgendaItem,
+            create=lambda: services.place_proposal(actor=request.user, meeting=meeting, **serializer.validated_data),
         )
         return Response(_item_data(request, item), status=status.HTTP_201_CREATED)

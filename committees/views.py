@@ -46,16 +46,7 @@ from committees.selectors import (
     public_paper_files,
     warning_overrides,
 )
-from core.idempotency import once
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's errors on the form's fields (or above the form when the field is not on it)."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-    else:
-        form.add_error(None, error)
+from core.forms import add_service_errors
 
 
 def _item_url(item) -> str:
@@ -109,17 +100,13 @@ def proposal_place(request, slug: str):
         raise PermissionDenied
     form = PlaceProposalForm(request.POST, committee=committee)
     if form.is_valid():
-        try:
-            item = once(
-                action="committees.place_proposal",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=AgendaItem,
-                create=lambda: services.place_proposal(actor=request.user, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        item = form.run_once(
+            user=request.user,
+            action="committees.place_proposal",
+            model=AgendaItem,
+            create=lambda: services.place_proposal(actor=request.user, **form.cleaned_data),
+        )
+        if item is not None:
             messages.success(request, _("Forslaget er sat på dagsordenen. Ret udkastet til punktet her."))
             return redirect("committees:item-edit", item_id=item.id)
     return _proposals_page(request, committee, form=form, status=400)
@@ -133,17 +120,13 @@ def meeting_create(request, slug: str):
         raise PermissionDenied
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            meeting = once(
-                action="committees.create_meeting",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Meeting,
-                create=lambda: services.create_meeting(actor=request.user, committee=committee, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        meeting = form.run_once(
+            user=request.user,
+            action="committees.create_meeting",
+            model=Meeting,
+            create=lambda: services.create_meeting(actor=request.user, committee=committee, **form.cleaned_data),
+        )
+        if meeting is not None:
             messages.success(request, _("Mødet er oprettet. Sæt nu punkter på dagsordenen."))
             return redirect(meeting)
     context = {"form": form, "committee": committee}
@@ -161,7 +144,7 @@ def meeting_edit(request, meeting_id: int):
         try:
             services.update_meeting(actor=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Mødet er gemt."))
             return redirect(meeting)
@@ -268,17 +251,13 @@ def item_override_warning(request, item_id: int):
     item = _editable_item(request, item_id)
     form = WarningOverrideForm(request.POST)
     if form.is_valid():
-        try:
-            once(
-                action="committees.override_warning",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=WarningOverride,
-                create=lambda: services.override_warning(actor=request.user, item=item, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        result = form.run_once(
+            user=request.user,
+            action="committees.override_warning",
+            model=WarningOverride,
+            create=lambda: services.override_warning(actor=request.user, item=item, **form.cleaned_data),
+        )
+        if result is not None:
             messages.success(request, _("Advarslen er tilsidesat, og begrundelsen er gemt."))
             return redirect(item.meeting)
     return _meeting_page(request, item.meeting, override_form=form, status=400)
@@ -292,17 +271,13 @@ def item_create(request, meeting_id: int):
         raise PermissionDenied
     form = ItemForm(request.POST or None, initial={"item_type": "discussion", "is_public": True})
     if request.method == "POST" and form.is_valid():
-        try:
-            item = once(
-                action="committees.add_item",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=AgendaItem,
-                create=lambda: services.add_item(actor=request.user, meeting=meeting, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        item = form.run_once(
+            user=request.user,
+            action="committees.add_item",
+            model=AgendaItem,
+            create=lambda: services.add_item(actor=request.user, meeting=meeting, **form.cleaned_data),
+        )
+        if item is not None:
             messages.success(request, _("Punktet er tilføjet dagsordenen. Du kan tilføje bilag herunder."))
             return redirect("committees:item-edit", item_id=item.id)
     context = {"form": form, "meeting": meeting, "committee": meeting.committee}
@@ -339,7 +314,7 @@ def item_edit(request, item_id: int):
         try:
             services.update_item(actor=request.user, item=item, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Punktet er gemt."))
             return redirect(_item_url(item))
@@ -383,7 +358,7 @@ def item_decision(request, item_id: int):
         try:
             services.record_decision(actor=request.user, item=item, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Beslutningen er gemt."))
             return redirect(_item_url(item))
@@ -397,23 +372,19 @@ def attachment_add(request, item_id: int):
     item = _editable_item(request, item_id)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            once(
-                action="committees.add_attachment",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Attachment,
-                create=lambda: services.add_attachment(
-                    actor=request.user,
-                    item=item,
-                    title=form.cleaned_data["title"],
-                    upload=form.cleaned_data["file"],
-                    is_internal=form.cleaned_data["is_internal"],
-                ),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        result = form.run_once(
+            user=request.user,
+            action="committees.add_attachment",
+            model=Attachment,
+            create=lambda: services.add_attachment(
+                actor=request.user,
+                item=item,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                is_internal=form.cleaned_data["is_internal"],
+            ),
+        )
+        if result is not None:
             messages.success(request, _("Bilaget er tilføjet."))
             return redirect("committees:item-edit", item_id=item.id)
     return _item_page(request, item, attachment_form=form, status=400)

@@ -38,7 +38,7 @@ from complaints.serializers import (
     ReassignSerializer,
     RepresentationSerializer,
 )
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 from dialogue.serializers import MessageSerializer
 
 
@@ -55,10 +55,9 @@ class ComplaintListCreateApi(APIView):
         """File a complaint. Sent again with the same `Idempotency-Key`, the answer is the complaint filed first."""
         serializer = ComplaintCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        complaint = once(
+        complaint = request_once(
+            request,
             action="complaints.file_complaint",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Complaint,
             create=lambda: services.file_complaint(citizen=request.user, **serializer.validated_data),
         )
@@ -84,10 +83,9 @@ class AssistedComplaintApi(APIView):
             codes.append(code)
             return complaint
 
-        complaint = once(
+        complaint = request_once(
+            request,
             action="complaints.file_complaint_for_citizen",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Complaint,
             create=create,
         )
@@ -135,10 +133,9 @@ class ComplaintAttachmentsApi(APIView):
         serializer = ComplaintAttachmentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        attachment = once(
+        attachment = request_once(
+            request,
             action="complaints.add_complaint_attachment",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=ComplaintAttachment,
             create=lambda: services.add_complaint_attachment(
                 actor=request.user,
@@ -185,10 +182,9 @@ class TaskContactApi(APIView):
         task = access_task_by_id(user=request.user, task_id=task_id)
         serializer = ContactLogSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        log = once(
+        log = request_once(
+            request,
             action="complaints.log_contact",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=ContactLog,
             create=lambda: services.log_contact(actor=request.user, task=task, **serializer.validated_data),
         )
@@ -222,10 +218,9 @@ class RepresentationListCreateApi(APIView):
         the same `Idempotency-Key`, the answer is the one given first."""
         serializer = GrantRepresentationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        representation = once(
+        representation = request_once(
+            request,
             action="complaints.grant_representation",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Representation,
             create=lambda: services.grant_representation(citizen=request.user, **serializer.validated_data),
         )
@@ -276,10 +271,9 @@ class ComplaintRepresentationApi(APIView):
         serializer = PaperRepresentationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        representation = once(
+        representation = request_once(
+            request,
             action="complaints.record_paper_representation",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Representation,
             create=lambda: services.record_paper_representation(
                 actor=request.user,

@@ -225,17 +225,13 @@ def assisted_create(request):
     _citizen_service_only(request)
     form = AssistedComplaintForm(request.POST or None, request.FILES or None, initial={"receipt_by_letter": True})
     if request.method == "POST" and form.is_valid():
-        try:
-            complaint = once(
-                action="complaints.file_complaint_for_citizen",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Complaint,
-                create=lambda: _file_for_citizen(request, form.cleaned_data),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        complaint = form.run_once(
+            user=request.user,
+            action="complaints.file_complaint_for_citizen",
+            model=Complaint,
+            create=lambda: _file_for_citizen(request, form.cleaned_data),
+        )
+        if complaint is not None:
             # Sent twice: the first put the code in this session, and the receipt shows it (once).
             return redirect("complaints:assisted-receipt", complaint_id=complaint.id)
     status = 400 if request.method == "POST" else 200
@@ -380,19 +376,15 @@ def complaint_add_information(request, complaint_id: int):
         raise PermissionDenied
     form = AddInformationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            once(
-                action="complaints.add_complaint_information",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=ComplaintEvent,
-                create=lambda: services.add_complaint_information(
-                    actor=request.user, complaint=complaint, **form.cleaned_data
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        result = form.run_once(
+            user=request.user,
+            action="complaints.add_complaint_information",
+            model=ComplaintEvent,
+            create=lambda: services.add_complaint_information(
+                actor=request.user, complaint=complaint, **form.cleaned_data
+            ),
+        )
+        if result is not None:
             messages.success(request, _("Tak – oplysningerne er sendt til sagsbehandleren."))
             return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#timeline")
     context = {"complaint": complaint, "form": form}
@@ -447,19 +439,15 @@ def complaint_record_representation(request, complaint_id: int):
         raise PermissionDenied
     form = PaperRepresentationForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            once(
-                action="complaints.record_paper_representation",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Representation,
-                create=lambda: services.record_paper_representation(
-                    actor=request.user, complaint=complaint, **form.service_arguments()
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        result = form.run_once(
+            user=request.user,
+            action="complaints.record_paper_representation",
+            model=Representation,
+            create=lambda: services.record_paper_representation(
+                actor=request.user, complaint=complaint, **form.service_arguments()
+            ),
+        )
+        if result is not None:
             messages.success(request, _("Fuldmagten er registreret for klagen."))
             return redirect(f"{reverse('complaints:detail', args=[complaint.id])}#representations")
     context = _detail_context(request, complaint, can_handle=True, paper_form=form)
@@ -488,23 +476,19 @@ def complaint_attachments_page(request, complaint_id: int):
         raise PermissionDenied
     form = AttachmentForm(request.POST or None, request.FILES or None) if can_attach else None
     if request.method == "POST" and form.is_valid():
-        try:
-            once(
-                action="complaints.add_complaint_attachment",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=ComplaintAttachment,
-                create=lambda: services.add_complaint_attachment(
-                    actor=request.user,
-                    complaint=complaint,
-                    kind=form.cleaned_data["kind"],
-                    title=form.cleaned_data["title"],
-                    upload=form.cleaned_data["file"],
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        result = form.run_once(
+            user=request.user,
+            action="complaints.add_complaint_attachment",
+            model=ComplaintAttachment,
+            create=lambda: services.add_complaint_attachment(
+                actor=request.user,
+                complaint=complaint,
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+            ),
+        )
+        if result is not None:
             messages.success(request, _("Dokumentet er tilføjet."))
             return redirect("complaints:attachments", complaint_id=complaint.id)
     context = {"complaint": complaint, "attachments": complaint_attachments(complaint=complaint), "form": form}
@@ -571,17 +555,13 @@ def task_detail(request, task_id: int):
         return _task_page(request, task)
     form = ContactLogForm(request.POST)
     if form.is_valid():
-        try:
-            once(
-                action="complaints.log_contact",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=ContactLog,
-                create=lambda: services.log_contact(actor=request.user, task=task, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        result = form.run_once(
+            user=request.user,
+            action="complaints.log_contact",
+            model=ContactLog,
+            create=lambda: services.log_contact(actor=request.user, task=task, **form.cleaned_data),
+        )
+        if result is not None:
             return redirect("complaints:detail", complaint_id=task.complaint_id)
     return _task_page(request, task, contact_form=form, status=400)
 
@@ -644,17 +624,13 @@ def representation_list(request):
         initial={"valid_from": timezone.localdate(), "scope": request.GET.get("klage", "all")},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            representation = once(
-                action="complaints.grant_representation",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Representation,
-                create=lambda: services.grant_representation(citizen=request.user, **form.service_arguments()),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        representation = form.run_once(
+            user=request.user,
+            action="complaints.grant_representation",
+            model=Representation,
+            create=lambda: services.grant_representation(citizen=request.user, **form.service_arguments()),
+        )
+        if representation is not None:
             messages.success(
                 request,
                 _("Fuldmagten er sendt til %(name)s. Den gælder, når %(name)s har sagt ja.")

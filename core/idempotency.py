@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 
+from core.forms import add_service_errors
 from core.models import IdempotencyKey
 
 # A repeat comes within seconds (a double click) or minutes (a client's retries); keys older than this go.
@@ -88,6 +89,11 @@ def key_from_request(request) -> str:
     return request.headers.get(HEADER, "").strip()
 
 
+def request_once(request, *, action: str, model: type[M], create: Callable[[], M]) -> M:
+    """The API door's `once`: the caller is the actor, the key is the request's `Idempotency-Key` header."""
+    return once(action=action, actor_id=request.user.id, key=key_from_request(request), model=model, create=create)
+
+
 class IdempotentForm(forms.Form):
     """A form with the hidden key; after validation it is `form.idempotency_key`, not in `cleaned_data` (so
     `**form.cleaned_data` still fits the service). Put it first in the form's bases."""
@@ -100,3 +106,13 @@ class IdempotentForm(forms.Form):
         data = super().clean()
         self.idempotency_key = data.pop("idempotency_key", "") or ""
         return data
+
+    def run_once(self, *, user, action: str, model: type[M], create: Callable[[], M]) -> M | None:
+        """The page door's `once`, for a valid form: `user` is the actor, the key is this form's. A service's
+        ValidationError goes onto the form (`add_service_errors`) and the answer is None, so the door shows
+        the form again; otherwise the answer is what `create` made (or made the first time)."""
+        try:
+            return once(action=action, actor_id=user.id, key=self.idempotency_key, model=model, create=create)
+        except ValidationError as error:
+            add_service_errors(self, error)
+            return None

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.selectors import access_own_committee_by_slug
+from core.forms import add_service_errors
 from escalations import services
 from escalations.forms import DismissForm, MergeForm, SettingsForm
 from escalations.models import Escalation, EscalationSettings
@@ -80,11 +81,6 @@ def _handled_escalation(request, escalation_id: int) -> Escalation:
     return escalation
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    for field, field_messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, field_messages)
-
-
 @login_required
 @require_POST
 def escalation_dismiss(request, escalation_id: int):
@@ -94,7 +90,7 @@ def escalation_dismiss(request, escalation_id: int):
         try:
             services.dismiss_escalation(actor=request.user, escalation=escalation, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Emnet er afvist, og begrundelsen er gemt."))
             return redirect("committees:proposals", slug=escalation.committee.slug)
@@ -110,7 +106,7 @@ def escalation_merge(request, escalation_id: int):
         try:
             services.merge_escalation(actor=request.user, escalation=escalation, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Emnerne er slået sammen og kommer på dagsordenen sammen."))
             return redirect("committees:proposals", slug=escalation.committee.slug)
@@ -135,7 +131,7 @@ def settings_edit(request, slug: str):
         try:
             services.update_settings(actor=request.user, committee=committee, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Indstillingerne er gemt. De gælder fra næste kørsel (hver time)."))
             return redirect("escalations:list", slug=committee.slug)

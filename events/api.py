@@ -13,7 +13,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 from events import services
 from events.models import Event, Registration
 from events.selectors import PAST, UPCOMING, access_event_by_id, public_events, registration_of
@@ -66,10 +66,9 @@ class EventRegistrationApi(APIView):
     def post(self, request, event_id: int):
         """Register. Sent again with the same `Idempotency-Key`, the answer is the registration made first."""
         event = access_event_by_id(user=request.user, event_id=event_id)
-        registration = once(
+        registration = request_once(
+            request,
             action="events.register",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Registration,
             create=lambda: services.register(user=request.user, event=event),
         )

@@ -168,19 +168,15 @@ def event_create(request):
     departments = _own_departments(request.user)
     form = EventForm(request.POST or None, departments=departments, initial={"department": departments.first()})
     if request.method == "POST" and form.is_valid():
-        try:
-            event = once(
-                action="events.create_event",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Event,
-                create=lambda: services.create_event(
-                    actor=request.user, department=form.cleaned_data["department"], **form.service_fields()
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        event = form.run_once(
+            user=request.user,
+            action="events.create_event",
+            model=Event,
+            create=lambda: services.create_event(
+                actor=request.user, department=form.cleaned_data["department"], **form.service_fields()
+            ),
+        )
+        if event is not None:
             messages.success(request, _("Arrangementet er oprettet."))
             return redirect(event.get_absolute_url())
     return render(request, "events/event_form.html", {"form": form, "event": None}, status=400 if form.errors else 200)
@@ -277,17 +273,13 @@ def planning(request, event_id: int):
         if form is None:
             raise Http404
         if form.is_valid():
-            try:
-                once(
-                    action="events.add_participant",
-                    actor_id=request.user.id,
-                    key=form.idempotency_key,
-                    model=Participant,
-                    create=lambda: services.add_participant(actor=request.user, event=event, **form.cleaned_data),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
+            result = form.run_once(
+                user=request.user,
+                action="events.add_participant",
+                model=Participant,
+                create=lambda: services.add_participant(actor=request.user, event=event, **form.cleaned_data),
+            )
+            if result is not None:
                 messages.success(request, _("%(name)s er med.") % {"name": form.cleaned_data["user"].full_name})
                 return redirect("events:planning", event_id=event.id)
     context = {"event": event, "form": form, "participants": planning_of(event=event), "may_manage": may_manage}

@@ -12,7 +12,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 from grants import services
 from grants.models import Application, Round
 from grants.permissions import is_applicant
@@ -74,10 +74,9 @@ class PoolApplicationsApi(ListAPIView):
         if round is None:
             raise Http404
         lines = [services.BudgetLineInput(**line) for line in data.pop("budget_lines")]
-        application = once(
+        application = request_once(
+            request,
             action="grants.start_application",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Application,
             create=lambda: services.start_application(applicant=request.user, round=round, budget_lines=lines, **data),
         )
@@ -117,10 +116,9 @@ class ApplicationDecisionApi(APIView):
         application = access_application_by_id(user=request.user, application_id=application_id)
         serializer = GrantDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        once(
+        request_once(
+            request,
             action="grants.decide_application",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Application,
             create=lambda: services.decide_application(
                 reviewer=request.user, application=application, **serializer.validated_data
@@ -140,10 +138,9 @@ class ApplicationReportApi(APIView):
         application = access_application_by_id(user=request.user, application_id=application_id)
         serializer = GrantReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        once(
+        request_once(
+            request,
             action="grants.report_on_project",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Application,
             create=lambda: services.report_on_project(
                 actor=request.user, application=application, **serializer.validated_data

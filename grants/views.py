@@ -103,17 +103,13 @@ def application_start(request, slug: str):
         raise Http404
     form = ProjectStepForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            application = once(
-                action="grants.start_application",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Application,
-                create=lambda: services.start_application(applicant=request.user, round=round, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        application = form.run_once(
+            user=request.user,
+            action="grants.start_application",
+            model=Application,
+            create=lambda: services.start_application(applicant=request.user, round=round, **form.cleaned_data),
+        )
+        if application is not None:
             messages.success(request, _("Ansøgningen er gemt som kladde. Du kan gøre den færdig senere."))
             return redirect("grants:step", application_id=application.id, step=2)
     context = {"pool": pool, "round": round, "steps": STEPS, "step": 1, "form": form, "application": None}
@@ -180,22 +176,18 @@ def application_step(request, application_id: int, step: int):
     if step == 3:
         form = AttachmentForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            try:
-                once(
-                    action="grants.add_attachment",
-                    actor_id=request.user.id,
-                    key=form.idempotency_key,
-                    model=ApplicationAttachment,
-                    create=lambda: services.add_attachment(
-                        actor=request.user,
-                        application=application,
-                        title=form.cleaned_data["title"],
-                        upload=form.cleaned_data["file"],
-                    ),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
+            result = form.run_once(
+                user=request.user,
+                action="grants.add_attachment",
+                model=ApplicationAttachment,
+                create=lambda: services.add_attachment(
+                    actor=request.user,
+                    application=application,
+                    title=form.cleaned_data["title"],
+                    upload=form.cleaned_data["file"],
+                ),
+            )
+            if result is not None:
                 messages.success(request, _("Bilaget er tilføjet."))
                 return redirect("grants:step", application_id=application.id, step=3)
         context = _step_context(application, 3, form=form)

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import Council
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 from hearings import services
 from hearings.models import Answer
 from hearings.permissions import can_read_all_answers
@@ -77,10 +77,9 @@ class HearingAnswersApi(APIView):
             if section is None:
                 raise ValidationError({"section": ["Høringen har ikke det afsnit."]})
         upload = data.get("file")
-        answer = once(
+        answer = request_once(
+            request,
             action="hearings.answer_hearing",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Answer,
             create=lambda: services.answer_hearing(
                 author=request.user,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import add_service_errors
-from core.idempotency import earlier, once
+from core.idempotency import earlier
 from hearings import services
 from hearings.documents import note_context, note_pdf
 from hearings.forms import (
@@ -97,17 +97,13 @@ def answer(request, hearing_id: int):
         user=request.user,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            once(
-                action="hearings.answer_hearing",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Answer,
-                create=lambda: services.answer_hearing(author=request.user, hearing=hearing, **form.answer_kwargs()),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        result = form.run_once(
+            user=request.user,
+            action="hearings.answer_hearing",
+            model=Answer,
+            create=lambda: services.answer_hearing(author=request.user, hearing=hearing, **form.answer_kwargs()),
+        )
+        if result is not None:
             messages.success(request, _("Tak for dit høringssvar. Det er modtaget."))
             return redirect(hearing)
     context = {
@@ -170,17 +166,13 @@ def hearing_create(request):
         raise PermissionDenied
     form = HearingForm(request.POST or None, departments=departments)
     if request.method == "POST" and form.is_valid():
-        try:
-            hearing = once(
-                action="hearings.create_hearing",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Hearing,
-                create=lambda: services.create_hearing(actor=request.user, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        hearing = form.run_once(
+            user=request.user,
+            action="hearings.create_hearing",
+            model=Hearing,
+            create=lambda: services.create_hearing(actor=request.user, **form.cleaned_data),
+        )
+        if hearing is not None:
             messages.success(request, _("Høringen er oprettet som kladde. Skriv udkastet, og inviter høringsparter."))
             return redirect("hearings:manage", hearing_id=hearing.id)
     return render(request, "hearings/hearing_form.html", {"form": form}, status=_status(form))
@@ -245,17 +237,13 @@ def section_add(request, hearing_id: int):
     hearing = access_managed_hearing_by_id(user=request.user, hearing_id=hearing_id)
     form = SectionForm(request.POST)
     if form.is_valid():
-        try:
-            once(
-                action="hearings.add_section",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Section,
-                create=lambda: services.add_section(actor=request.user, hearing=hearing, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        result = form.run_once(
+            user=request.user,
+            action="hearings.add_section",
+            model=Section,
+            create=lambda: services.add_section(actor=request.user, hearing=hearing, **form.cleaned_data),
+        )
+        if result is not None:
             messages.success(request, _("Afsnittet er tilføjet udkastet."))
             return redirect("hearings:manage", hearing_id=hearing.id)
     return _manage_page(request, hearing, forms={"section": form}, status=400)
@@ -294,22 +282,18 @@ def file_add(request, hearing_id: int):
     hearing = access_managed_hearing_by_id(user=request.user, hearing_id=hearing_id)
     form = FileForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            once(
-                action="hearings.add_file",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=HearingFile,
-                create=lambda: services.add_file(
-                    actor=request.user,
-                    hearing=hearing,
-                    title=form.cleaned_data["title"],
-                    upload=form.cleaned_data["file"],
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        result = form.run_once(
+            user=request.user,
+            action="hearings.add_file",
+            model=HearingFile,
+            create=lambda: services.add_file(
+                actor=request.user,
+                hearing=hearing,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+            ),
+        )
+        if result is not None:
             messages.success(request, _("Bilaget er tilføjet."))
             return redirect("hearings:manage", hearing_id=hearing.id)
     return _manage_page(request, hearing, forms={"file": form}, status=400)
@@ -342,17 +326,13 @@ def invite(request, hearing_id: int):
         return redirect("hearings:manage", hearing_id=hearing.id)  # sent twice: the party is no longer a choice
     form = _invite_form(hearing, request.POST)
     if form.is_valid():
-        try:
-            invitation = once(
-                action="hearings.invite",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Invitation,
-                create=lambda: services.invite(actor=request.user, hearing=hearing, **form.party_kwargs()),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        invitation = form.run_once(
+            user=request.user,
+            action="hearings.invite",
+            model=Invitation,
+            create=lambda: services.invite(actor=request.user, hearing=hearing, **form.party_kwargs()),
+        )
+        if invitation is not None:
             _invited(request, invitation)
             return redirect("hearings:manage", hearing_id=hearing.id)
     return _manage_page(request, hearing, forms={"invite": form}, status=400)

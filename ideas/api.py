@@ -13,7 +13,7 @@ from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 from ideas import services
 from ideas.models import Board, Comment, Idea, Report
 from ideas.permissions import can_see_hidden_text
@@ -74,10 +74,9 @@ class BoardListCreateApi(ListAPIView):
         """Create a board. Sent again with the same `Idempotency-Key`, the answer is the board created first."""
         serializer = BoardCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        board = once(
+        board = request_once(
+            request,
             action="ideas.create_board",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Board,
             create=lambda: services.create_board(actor=request.user, **serializer.validated_data),
         )
@@ -136,10 +135,9 @@ class IdeaListCreateApi(ListAPIView):
         """Post an idea. Sent again with the same `Idempotency-Key`, the answer is the idea posted first."""
         serializer = IdeaCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        idea = once(
+        idea = request_once(
+            request,
             action="ideas.create_idea",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Idea,
             create=lambda: services.create_idea(author=request.user, **serializer.validated_data),
         )
@@ -162,10 +160,9 @@ class AssistedIdeaApi(APIView):
             codes.append(code)
             return idea
 
-        idea = once(
+        idea = request_once(
+            request,
             action="ideas.create_idea_for_citizen",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Idea,
             create=create,
         )
@@ -266,10 +263,9 @@ class IdeaCommentsApi(APIView):
         idea = access_idea_by_id(user=request.user, idea_id=idea_id)
         serializer = CommentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        comment = once(
+        comment = request_once(
+            request,
             action="ideas.post_comment",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Comment,
             create=lambda: services.post_comment(author=request.user, idea=idea, **serializer.validated_data),
         )
@@ -292,10 +288,9 @@ class ReportCreateApi(APIView):
         """Report an idea or a comment. Sent again with the same `Idempotency-Key`, the answer is the first report."""
         serializer = ReportCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        report = once(
+        report = request_once(
+            request,
             action="ideas.report_content",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Report,
             create=lambda: services.report_content(reporter=request.user, **serializer.validated_data),
         )

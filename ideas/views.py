@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import PublicName
 from accounts.views import assurance_required
+from core.forms import add_service_errors
 from core.idempotency import once
 from core.pagination import paged
 from ideas import services
@@ -53,14 +54,6 @@ IDEAS_PER_PAGE = 20
 REPORTS_PER_PAGE = 20
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's errors on the form: at the field they name when the user sees it there, else at the top."""
-    named = error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
-    for field, field_messages in named:
-        shown = field in form.fields and not form.fields[field].widget.is_hidden
-        form.add_error(field if shown else None, field_messages)
-
-
 @require_GET
 def board_list(request):
     return render(request, "ideas/board_list.html", {"boards": boards_overview()})
@@ -95,17 +88,13 @@ def assisted_idea_create(request):
         raise PermissionDenied
     form = AssistedIdeaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            idea = once(
-                action="ideas.create_idea_for_citizen",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Idea,
-                create=lambda: _create_for_citizen(request, form.cleaned_data),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        idea = form.run_once(
+            user=request.user,
+            action="ideas.create_idea_for_citizen",
+            model=Idea,
+            create=lambda: _create_for_citizen(request, form.cleaned_data),
+        )
+        if idea is not None:
             # Sent twice: the first put the code in this session, and the receipt shows it (once).
             return redirect("ideas:assisted-receipt", idea_id=idea.id)
     status = 400 if request.method == "POST" else 200
@@ -131,17 +120,13 @@ def idea_create(request, slug: str):
     board = access_board_by_slug(slug=slug)
     form = IdeaForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            idea = once(
-                action="ideas.create_idea",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Idea,
-                create=lambda: services.create_idea(author=request.user, board=board, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        idea = form.run_once(
+            user=request.user,
+            action="ideas.create_idea",
+            model=Idea,
+            create=lambda: services.create_idea(author=request.user, board=board, **form.cleaned_data),
+        )
+        if idea is not None:
             return redirect("ideas:receipt", idea_id=idea.id)
     context = {
         "board": board,
@@ -225,7 +210,7 @@ def idea_edit(request, idea_id: int):
         try:
             services.update_idea(actor=request.user, idea=idea, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Din idé er gemt."))
             return redirect("ideas:idea", idea_id=idea.id)
@@ -299,7 +284,7 @@ def idea_themes(request, idea_id: int):
         try:
             services.set_idea_themes(actor=request.user, idea=idea, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Idéens emner er gemt."))
             return redirect("ideas:idea", idea_id=idea.id)
@@ -321,24 +306,20 @@ def comment_create(request, idea_id: int):
     form = CommentForm(request.POST)
     if form.is_valid():
         parent_id = form.cleaned_data["parent"]
-        try:
-            parent = access_comment_by_id(comment_id=parent_id) if parent_id else None
-            comment = once(
-                action="ideas.post_comment",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Comment,
-                create=lambda: services.post_comment(
-                    author=request.user,
-                    idea=idea,
-                    body=form.cleaned_data["body"],
-                    parent=parent,
-                    shown_as=form.cleaned_data["shown_as"],
-                ),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        parent = access_comment_by_id(comment_id=parent_id) if parent_id else None
+        comment = form.run_once(
+            user=request.user,
+            action="ideas.post_comment",
+            model=Comment,
+            create=lambda: services.post_comment(
+                author=request.user,
+                idea=idea,
+                body=form.cleaned_data["body"],
+                parent=parent,
+                shown_as=form.cleaned_data["shown_as"],
+            ),
+        )
+        if comment is not None:
             messages.success(request, _("Din kommentar er offentliggjort."))
             return redirect(reverse("ideas:idea", args=[idea.id]) + f"#kommentar-{comment.id}")
     return _render_idea(request, idea, comment_form=form)
@@ -355,7 +336,7 @@ def comment_edit(request, comment_id: int):
         try:
             services.edit_comment(actor=request.user, comment=comment, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Din kommentar er gemt."))
             return redirect(reverse("ideas:idea", args=[comment.idea_id]) + f"#kommentar-{comment.id}")
@@ -381,7 +362,7 @@ def _reason_page(request, *, form, template: str, context: dict, action, success
             else:
                 action(form.cleaned_data["reason"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, success)
             return redirect(next_url)

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 from complaints.permissions import is_complaint_citizen
 from complaints.selectors import access_complaint_by_id
 from core.forms import add_service_errors
-from core.idempotency import once
 from retention import services
 from retention.forms import ErasureDecisionForm, ErasureOfAllDecisionForm, ErasureRequestForm
 from retention.models import ErasureRequest
@@ -33,19 +32,15 @@ def erasure_create(request, complaint_id: int):
         raise Http404
     form = ErasureRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            erasure_request = once(
-                action="retention.request_erasure",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=ErasureRequest,
-                create=lambda: services.request_erasure(
-                    citizen=request.user, complaint_id=complaint.id, reason=form.cleaned_data["reason"]
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        erasure_request = form.run_once(
+            user=request.user,
+            action="retention.request_erasure",
+            model=ErasureRequest,
+            create=lambda: services.request_erasure(
+                citizen=request.user, complaint_id=complaint.id, reason=form.cleaned_data["reason"]
+            ),
+        )
+        if erasure_request is not None:
             messages.success(request, _("Din anmodning om sletning er modtaget. Du får besked, når den er afgjort."))
             return redirect("retention:erasure-detail", erasure_request_id=erasure_request.id)
     status = 400 if request.method == "POST" else 200
@@ -61,19 +56,15 @@ def erasure_create_all(request):
         raise Http404
     form = ErasureRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            erasure_request = once(
-                action="retention.request_erasure",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=ErasureRequest,
-                create=lambda: services.request_erasure(
-                    citizen=request.user, complaint_id=None, reason=form.cleaned_data["reason"]
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        erasure_request = form.run_once(
+            user=request.user,
+            action="retention.request_erasure",
+            model=ErasureRequest,
+            create=lambda: services.request_erasure(
+                citizen=request.user, complaint_id=None, reason=form.cleaned_data["reason"]
+            ),
+        )
+        if erasure_request is not None:
             messages.success(request, _("Din anmodning om sletning er modtaget. Du får besked, når den er afgjort."))
             return redirect("retention:erasure-detail", erasure_request_id=erasure_request.id)
     status = 400 if request.method == "POST" else 200

@@ -7,7 +7,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.idempotency import IDEMPOTENCY_HEADER, key_from_request, once
+from core.idempotency import IDEMPOTENCY_HEADER, request_once
 from themes import services
 from themes.models import Theme
 from themes.selectors import access_theme_for_management_by_id, active_themes, themes_for_management
@@ -31,10 +31,9 @@ class ThemeListCreateApi(APIView):
             raise PermissionDenied
         serializer = ThemeWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        theme = once(
+        theme = request_once(
+            request,
             action="themes.create_theme",
-            actor_id=request.user.id,
-            key=key_from_request(request),
             model=Theme,
             create=lambda: services.create_theme(actor=request.user, **serializer.validated_data),
         )

@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.idempotency import once
 from themes import services
 from themes.forms import ThemeForm
 from themes.models import Theme
@@ -33,17 +32,13 @@ def theme_create(request):
     _require_manager(request.user)
     form = ThemeForm(request.POST or None, initial={"active": True})
     if request.method == "POST" and form.is_valid():
-        try:
-            theme = once(
-                action="themes.create_theme",
-                actor_id=request.user.id,
-                key=form.idempotency_key,
-                model=Theme,
-                create=lambda: services.create_theme(actor=request.user, **form.cleaned_data),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        theme = form.run_once(
+            user=request.user,
+            action="themes.create_theme",
+            model=Theme,
+            create=lambda: services.create_theme(actor=request.user, **form.cleaned_data),
+        )
+        if theme is not None:
             messages.success(request, _("Emnet ”%(name)s” er oprettet.") % {"name": theme.name})
             return redirect("themes:list")
     status = 400 if request.method == "POST" else 200
