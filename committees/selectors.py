@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Committee, User
@@ -43,10 +42,6 @@ def committees_listed() -> QuerySet[Committee]:
 def meetings_of(*, committee: Committee) -> QuerySet[Meeting]:
     """A committee's meetings, newest first. Their date and place are public; agendas are not until published."""
     return committee.meetings.select_related("location", "committee").order_by("-start", "-id")
-
-
-def upcoming_meetings(*, committee: Committee) -> QuerySet[Meeting]:
-    return meetings_of(committee=committee).filter(start__gte=timezone.now()).order_by("start", "id")
 
 
 def open_meetings_for_placing(*, committee: Committee) -> QuerySet[Meeting]:

@@ -159,7 +159,7 @@ def _lock_meeting(meeting: Meeting) -> Meeting:
     return Meeting.objects.select_for_update().select_related("committee", "location").get(id=meeting.id)
 
 
-def _place(description: str) -> Location:
+def _location_named(description: str) -> Location:
     description = " ".join(description.split())
     if not description:
         raise ValidationError({"place": _("Skriv, hvor mødet holdes.")})
@@ -182,7 +182,7 @@ def create_meeting(
     _require(can_manage_committee(actor, committee))
     _validate_times(start, end)
     with transaction.atomic():
-        meeting = Meeting.objects.create(committee=committee, start=start, end=end, location=_place(place))
+        meeting = Meeting.objects.create(committee=committee, start=start, end=end, location=_location_named(place))
         record_staff_action(actor=actor, action="committees.create_meeting", target=meeting)
         return meeting
 
@@ -196,7 +196,7 @@ def update_meeting(
         meeting = _lock_meeting(meeting)
         if not meeting.is_upcoming:
             raise ValidationError({"start": _("Mødet er afholdt og kan ikke flyttes.")})
-        meeting.start, meeting.end, meeting.location = start, end, _place(place)
+        meeting.start, meeting.end, meeting.location = start, end, _location_named(place)
         meeting.save(update_fields=["start", "end", "location", "updated_at"])
         record_staff_action(
             actor=actor, action="committees.update_meeting", target=meeting, details={"start": start, "place": place}

@@ -130,17 +130,6 @@ def is_representation_department_staff(user, representation) -> bool:
     )
 
 
-def representation_visible_q(user) -> Q:
-    """The filter can_view_representation means, on Representation."""
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    return (
-        Q(principal_id=user.id)
-        | Q(representative_id=user.id)
-        | Q(complaint__department_id__in=department_ids_of(user=user))
-    )
-
-
 can_view_representation = (
     is_representation_principal | is_representation_representative | is_representation_department_staff
 )

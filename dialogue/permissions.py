@@ -76,11 +76,6 @@ def is_staff_participant(user, thread) -> bool:
 
 
 @rules.predicate
-def is_citizen_participant(user, thread) -> bool:
-    return _current(user, thread, role=Participant.Role.CITIZEN)
-
-
-@rules.predicate
 def is_citizen_side_participant(user, thread) -> bool:
     """The citizen, or someone acting for her today."""
     return _current(user, thread, role__in=CITIZEN_SIDE)

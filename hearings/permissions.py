@@ -48,11 +48,6 @@ def hearing_is_open(user, hearing) -> bool:
 
 
 @rules.predicate
-def hearing_answers_are_public(user, hearing) -> bool:
-    return hearing is not None and hearing.answers_are_public
-
-
-@rules.predicate
 def is_answer_author(user, answer) -> bool:
     return answer is not None and user.is_authenticated and answer.author_id == user.id
 

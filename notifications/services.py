@@ -84,9 +84,10 @@ def deliver_email(*, email_id: int) -> bool:
         return True
 
 
-def deliver_unsent_emails(*, older_than_seconds: int = 60) -> int:
-    """Send what a lost task message left in the queue."""
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+def deliver_unsent_emails() -> int:
+    """Send what a lost task message left in the queue (older than the sweepers' grace: its own task may
+    still be on the way)."""
+    cutoff = timezone.now() - settings.SWEEP_GRACE
     ids = list(
         Email.objects.filter(status=Email.Status.QUEUED, created_at__lt=cutoff).values_list("id", flat=True)[:500]
     )

@@ -2,6 +2,7 @@
 agreement, the partshøring that blocks, the override with reasons, the letter as message, e-mail and PDF."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -170,7 +171,7 @@ def test_a_request_for_more_time_keeps_the_hearing_open_past_its_deadline(
     services.request_extension(actor=citizen, hearing=waiting, reason="Jeg venter på lægen.")
     now = timezone.now()
     Hearing.objects.update(deadline=now, first_deadline=now)
-    services.expire_hearings(now=timezone.now() + timezone.timedelta(days=1))
+    services.expire_hearings(now=timezone.now() + timedelta(days=1))
     with pytest.raises(ValidationError):
         send(caseworker, routed_complaint)
 

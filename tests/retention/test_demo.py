@@ -2,6 +2,7 @@
 redact, retention periods, one old case anonymised with its log line and one left for the beat job."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
@@ -22,7 +23,7 @@ def test_the_demo_shows_aktindsigt_kle_and_retention(demo_municipality):
     assert KleNumber.objects.filter(number="91.01.05", title__startswith="Opdigtet").exists()
     assert DepartmentClassification.objects.count() == 4
     access_request = AccessRequest.objects.get(requester__email="borger@example.dk")
-    assert access_request.status == "open" and access_request.due_at - timezone.now() < timezone.timedelta(days=2)
+    assert access_request.status == "open" and access_request.due_at - timezone.now() < timedelta(days=2)
     complaint_text = access_request.documents.get(kind=AccessDocument.Kind.COMPLAINT).released_text
     assert "Hans Jensen" in access_request.complaint.description and "Hans Jensen" not in complaint_text
     assert RetentionPeriod.objects.filter(kle_subject__number="91.01.05", years=10).exists()
