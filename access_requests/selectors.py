@@ -4,10 +4,14 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from access_requests.models import AccessDocument, AccessRequest
-from access_requests.permissions import can_decide_access_request, can_view_access_request
+from access_requests.permissions import (
+    can_decide_access_request,
+    can_view_access_request,
+    request_department_staff_q,
+    requester_q,
+)
 from accounts.access_log import log_reads
 from accounts.models import User
-from accounts.selectors import department_ids_of
 from complaints.models import ComplaintAttachment
 
 
@@ -44,13 +48,13 @@ def access_access_request_by_id(*, user: User, access_request_id: int, what: str
 
 def requests_of(*, user: User) -> QuerySet[AccessRequest]:
     """The requester's own requests, newest first."""
-    return AccessRequest.objects.filter(requester=user).select_related("complaint").order_by("-received_at", "-id")
+    return AccessRequest.objects.filter(requester_q(user)).select_related("complaint").order_by("-received_at", "-id")
 
 
 def open_requests_for_staff(*, user: User) -> QuerySet[AccessRequest]:
     """Open requests to the user's departments, soonest deadline first."""
     return (
-        AccessRequest.objects.filter(status=AccessRequest.Status.OPEN, department_id__in=department_ids_of(user=user))
+        AccessRequest.objects.filter(request_department_staff_q(user), status=AccessRequest.Status.OPEN)
         .select_related("department", "complaint")
         .order_by("due_at", "id")
     )

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CommitteeMembership
-from accounts.selectors import active_committee_memberships, department_ids_of
+from accounts.selectors import active_committee_memberships, department_ids_of, kept_for_request
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,11 @@ def _public() -> list[MenuItem]:
 
 
 def _committee_memberships(user) -> list[CommitteeMembership]:
-    if "_nav_committees" not in user.__dict__:
+    def read() -> list[CommitteeMembership]:
         memberships = active_committee_memberships().filter(user_id=user.id).select_related("committee")
-        user.__dict__["_nav_committees"] = list(memberships.order_by("committee__name"))
-    return user.__dict__["_nav_committees"]
+        return list(memberships.order_by("committee__name"))
+
+    return kept_for_request(user, "committee_memberships", read)
 
 
 def _is_department_staff(user) -> bool:

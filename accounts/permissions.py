@@ -1,7 +1,7 @@
 """Committee and council membership as every app asks it: the one place the "membership runs today" rule is asked.
 
 A membership counts between its start and end dates (either may be empty). A user's roles in a committee are
-read once per request and kept on the user object (`_committee_roles`), the one cache of roles.
+read once per request and kept on the user object (`accounts.selectors.kept_for_request`, the one cache of roles).
 
 The NSIS assurance rule (which login level each action needs) is written here too.
 """
@@ -12,18 +12,24 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CommitteeMembership
-from accounts.selectors import active_committee_memberships, active_council_memberships, citizen_service_department_ids
+from accounts.selectors import (
+    active_committee_memberships,
+    active_council_memberships,
+    citizen_service_department_ids,
+    kept_for_request,
+)
 
 
 def committee_roles(user, committee_id: int) -> set[str]:
     """The user's running roles in the committee (CommitteeMembership.Role values), cached on the user."""
     if user is None or not user.is_authenticated:
         return set()
-    cache = user.__dict__.setdefault("_committee_roles", {})
-    if committee_id not in cache:
+
+    def read() -> set[str]:
         memberships = active_committee_memberships().filter(user_id=user.id, committee_id=committee_id)
-        cache[committee_id] = set(memberships.values_list("role", flat=True))
-    return cache[committee_id]
+        return set(memberships.values_list("role", flat=True))
+
+    return kept_for_request(user, f"committee_roles:{committee_id}", read)
 
 
 def is_member_of(user, committee_id: int) -> bool:
@@ -48,10 +54,11 @@ def council_ids_of(user) -> set[int]:
     """The councils the user sits on today, cached on the user for the request."""
     if user is None or not user.is_authenticated:
         return set()
-    if "_council_ids" not in user.__dict__:
-        memberships = active_council_memberships().filter(user_id=user.id)
-        user.__dict__["_council_ids"] = set(memberships.values_list("council_id", flat=True))
-    return user.__dict__["_council_ids"]
+
+    def read() -> set[int]:
+        return set(active_council_memberships().filter(user_id=user.id).values_list("council_id", flat=True))
+
+    return kept_for_request(user, "council_ids", read)
 
 
 def is_member_of_council(user, council_id: int) -> bool:
@@ -97,11 +104,6 @@ def require_assurance(*, user, action: str) -> None:
             _("Det kræver login med MitID på mindst %(level)s sikringsniveau.")
             % {"level": LEVEL_NAMES[REQUIRED_LEVEL[action]]}
         )
-
-
-@rules.predicate
-def may_file_complaint(user) -> bool:
-    return has_assurance_for(user, "file_complaint")
 
 
 def is_citizen_service(user, department_id: int | None = None) -> bool:

@@ -2,6 +2,7 @@ import json
 import zipfile
 from collections.abc import Callable
 from io import BytesIO
+from typing import TypeVar
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q, QuerySet
@@ -17,6 +18,26 @@ from accounts.models import (
     DepartmentMembership,
     User,
 )
+
+T = TypeVar("T")
+
+# Set on the user by accounts.middleware for the length of one request: her roles are read once there and kept. A
+# user object without it (an open socket, which lives for hours; a task; a service called directly) keeps them on
+# the object itself, or, with only_in_request, reads them fresh every time, so a role taken away counts at once
+# wherever nothing ends with the request.
+REQUEST_ROLES = "_request_roles"
+
+
+def kept_for_request(user: User, key: str, read: Callable[[], T], *, only_in_request: bool = False) -> T:
+    """What `read()` says of the user's roles, read once and kept for the request: the one cache of roles."""
+    kept = getattr(user, REQUEST_ROLES, None)
+    if kept is None:
+        if only_in_request:
+            return read()
+        kept = user.__dict__.setdefault("_kept_roles", {})
+    if key not in kept:
+        kept[key] = read()
+    return kept[key]
 
 
 def _running_today(memberships: QuerySet) -> QuerySet:
@@ -83,24 +104,17 @@ def departments_accepting_complaints() -> QuerySet[Department]:
     return Department.objects.filter(accepts_complaints=True).order_by("name")
 
 
-# Set on the user by accounts.middleware for the length of one request: her department roles are read once there
-# and kept. A user object without it (an open socket, which lives for hours; a task; a service called directly) reads
-# them fresh every time, so a role taken away counts at once wherever nothing ends with the request.
-REQUEST_ROLES = "_request_roles"
-
-
 def department_roles(*, user: User) -> list[tuple[int, str]]:
-    """(department id, role) of each of the user's department memberships, the departments by name."""
+    """(department id, role) of each of the user's department memberships, the departments by name (kept for the
+    request only: outside one they are read fresh)."""
     if not user.is_authenticated:
         return []
-    cache = getattr(user, REQUEST_ROLES, None)
-    if cache is not None and "departments" in cache:
-        return cache["departments"]
-    memberships = user.department_memberships.order_by("department__name", "department_id")
-    rows = list(memberships.values_list("department_id", "role"))
-    if cache is not None:
-        cache["departments"] = rows
-    return rows
+
+    def read() -> list[tuple[int, str]]:
+        memberships = user.department_memberships.order_by("department__name", "department_id")
+        return list(memberships.values_list("department_id", "role"))
+
+    return kept_for_request(user, "departments", read, only_in_request=True)
 
 
 def department_ids_of(*, user: User) -> set[int]:
@@ -108,18 +122,15 @@ def department_ids_of(*, user: User) -> set[int]:
 
 
 def citizen_service_department_ids(*, user: User) -> list[int]:
-    """The departments where the user has the citizen service role, by name (cached on the user also outside a
+    """The departments where the user has the citizen service role, by name (kept on the user also outside a
     request, as the API's token users and the services' callers have always had it)."""
     if not user.is_authenticated:
         return []
-    if getattr(user, REQUEST_ROLES, None) is not None:
+
+    def read() -> list[int]:
         return [d for d, role in department_roles(user=user) if role == DepartmentMembership.Role.CITIZEN_SERVICE]
-    if "_citizen_service_departments" not in user.__dict__:
-        memberships = user.department_memberships.filter(role=DepartmentMembership.Role.CITIZEN_SERVICE)
-        user.__dict__["_citizen_service_departments"] = list(
-            memberships.order_by("department__name").values_list("department_id", flat=True)
-        )
-    return user.__dict__["_citizen_service_departments"]
+
+    return kept_for_request(user, "citizen_service_departments", read)
 
 
 def is_department_member(*, user: User, department_id: int) -> bool:

@@ -5,7 +5,7 @@ Built on the membership rules of accounts.permissions, so a membership that has 
 
 import rules
 
-from accounts.permissions import is_committee_member, is_committee_secretary, is_member_of, is_secretary_of
+from accounts.permissions import is_committee_secretary, is_member_of, is_secretary_of
 
 
 @rules.predicate
@@ -18,7 +18,6 @@ def is_escalation_secretary(user, escalation) -> bool:
     return escalation is not None and is_secretary_of(user, escalation.committee_id)
 
 
-can_view_committee_themes = is_committee_member
 can_manage_escalations = is_committee_secretary
 can_view_escalation = is_escalation_member
 can_handle_escalation = is_escalation_secretary

@@ -21,7 +21,7 @@ from accounts.models import Committee, Department, User
 from complaints.selectors import complaint_facts, complaints_received, theme_excerpts
 from core.charts import Bar, Chart, bar_chart
 from escalations.models import Escalation, EscalationSettings, ThemeCounts
-from escalations.permissions import can_view_committee_themes
+from escalations.permissions import can_view_escalation
 from figures.models import ServiceFigure
 from figures.selectors import FigureRow, Measure, measure_bar
 from figures.services import complaint_aggregates
@@ -61,14 +61,10 @@ def escalations_of(*, committee: Committee) -> QuerySet[Escalation]:
     )
 
 
-def open_escalations_of(*, committee: Committee) -> QuerySet[Escalation]:
-    return escalations_of(committee=committee).filter(status=Escalation.Status.OPEN)
-
-
 def access_escalation_by_id(*, user: User, escalation_id: int) -> Escalation:
     """The escalation, or 404 when it does not exist or the user is not a member of its committee."""
     escalation = Escalation.objects.select_related("committee", "theme").filter(id=escalation_id).first()
-    if escalation is None or not can_view_committee_themes(user, escalation.committee):
+    if escalation is None or not can_view_escalation(user, escalation):
         raise Http404
     return escalation
 

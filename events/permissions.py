@@ -11,7 +11,7 @@ the organising staff.
 import rules
 from django.db.models import Q
 
-from accounts.selectors import department_ids_of
+from accounts.selectors import department_ids_of, kept_for_request
 
 
 @rules.predicate
@@ -51,9 +51,7 @@ def is_planned_participant(user, event) -> bool:
 
 def _department_ids(user) -> set[int]:
     """The user's departments, read once per request and kept on the user object."""
-    if "_event_department_ids" not in user.__dict__:
-        user.__dict__["_event_department_ids"] = department_ids_of(user=user)
-    return user.__dict__["_event_department_ids"]
+    return kept_for_request(user, "department_ids", lambda: department_ids_of(user=user))
 
 
 # What the doors ask

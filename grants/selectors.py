@@ -4,13 +4,13 @@
 404 to everyone else: a stranger cannot tell a forbidden application from one that does not exist.
 """
 
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Prefetch, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
 from grants.models import DECIDED_STATUSES, Application, BudgetLine, InformationRequest, Pool, Round, Score
-from grants.permissions import can_see_application, is_pool_reviewer
+from grants.permissions import can_see_application, is_pool_reviewer, visible_applications_q
 from ideas.models import Association
 
 
@@ -51,21 +51,12 @@ def _applications() -> QuerySet[Application]:
 
 
 def applications_for(*, user: User, pool: Pool) -> QuerySet[Application]:
-    """The pool's applications this person may see: all submitted ones for a reviewer, her own for anyone else."""
-    applications = _applications().filter(round__pool=pool)
+    """The pool's applications this person may see (can_see_application): every sent one and her own for a
+    reviewer, in the order they came; her own for anyone else, newest first."""
+    applications = _applications().filter(visible_applications_q(user), round__pool=pool)
     if is_pool_reviewer(user, pool):
-        return applications.filter(Q(applicant=user) | ~Q(status=Application.Status.DRAFT)).order_by(
-            "submitted_at", "id"
-        )
-    if not user.is_authenticated:
-        return applications.none()
-    return applications.filter(applicant=user).order_by("-created_at", "-id")
-
-
-def own_applications(*, user: User) -> QuerySet[Application]:
-    if not user.is_authenticated:
-        return Application.objects.none()
-    return _applications().filter(applicant=user).order_by("-created_at", "-id")
+        return applications.order_by("submitted_at", "id")
+    return applications.order_by("-created_at", "-id")
 
 
 def access_application_by_id(*, user: User, application_id: int) -> Application:

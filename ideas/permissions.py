@@ -4,11 +4,14 @@ Role rules say *who* (PermissionDenied when broken); state rules say *when*
 (a board that does not collect, a hidden idea, a comment too old to edit).
 Services turn a broken state rule into a ValidationError with a clear message;
 pages use the combined `can_*` rules to decide which buttons to show.
+A rule a list also filters by has its queryset filter beside it (`visible_idea_q`, `readable_text_q`;
+tests/ideas/test_rule_pairs.py asks both).
 """
 
 from datetime import timedelta
 
 import rules
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.permissions import is_secretary_of
@@ -73,6 +76,11 @@ def idea_is_visible(user, idea) -> bool:
     return idea is not None and not idea.is_hidden
 
 
+def visible_idea_q(prefix: str = "") -> Q:
+    """The filter idea_is_visible means, on Idea (or through `prefix`, e.g. "idea__")."""
+    return Q(**{f"{prefix}hidden_at__isnull": True})
+
+
 @rules.predicate
 def idea_is_editable(user, idea) -> bool:
     """Text may change only until the idea becomes a proposal (supporters backed that text)."""
@@ -108,6 +116,14 @@ can_see_hidden_text = is_moderator
 can_pick_proposal = (is_moderator | is_idea_board_secretary) & idea_can_become_proposal
 can_manage_board = is_administrator | is_board_secretary
 can_set_idea_themes = is_moderator | is_idea_board_secretary
+# A text search looks inside an idea's text only where the reader may read it: hidden text is for moderators.
+can_search_idea_text = can_see_hidden_text | idea_is_visible
+
+
+def readable_text_q(user) -> Q:
+    """The filter can_search_idea_text means, on Idea."""
+    return Q(pk__isnull=False) if can_see_hidden_text(user) else visible_idea_q()
+
 
 rules.add_perm("ideas.create_idea", can_create_idea)
 rules.add_perm("ideas.edit_idea", can_edit_idea)

@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.permissions import may_manage_stand_in
 from ideas.models import Association, Board, Comment, Idea, Report, Support
-from ideas.permissions import can_see_hidden_text
+from ideas.permissions import readable_text_q, visible_idea_q
 from themes.models import Theme
 from themes.redaction import excerpt
 
@@ -100,10 +100,7 @@ def search_ideas(
     ideas = Idea.objects.all() if board is None else Idea.objects.filter(board=board)
     query = query.strip()
     if query:
-        matches = Q(title__icontains=query) | Q(body__icontains=query)
-        if not can_see_hidden_text(user):
-            matches = matches & Q(hidden_at__isnull=True)
-        ideas = ideas.filter(matches)
+        ideas = ideas.filter(Q(title__icontains=query) | Q(body__icontains=query), readable_text_q(user))
     if status in Idea.Status.values:
         ideas = ideas.filter(status=status)
     ideas = _with_counts_for(ideas, user=user).select_related("author", "association", "board")
@@ -247,7 +244,7 @@ def theme_suggestions_for(*, idea: Idea) -> list[tuple[Theme, float]]:
 def themed_idea_examples(limit: int) -> list[tuple[str, list[int]]]:
     """The newest shown ideas with themes confirmed by staff, as (text, theme ids): the suggestion learns from these."""
     rows = (
-        Idea.objects.filter(themes__isnull=False, hidden_at__isnull=True)
+        Idea.objects.filter(visible_idea_q(), themes__isnull=False)
         .values("id", "title", "body")
         .annotate(theme_ids=ArrayAgg("themes__id", distinct=True))
         .order_by("-id")[:limit]
@@ -260,13 +257,13 @@ def themed_idea_examples(limit: int) -> list[tuple[str, list[int]]]:
 
 def _shown_with_themes(theme_ids: list[int]) -> QuerySet[Idea]:
     themed = Idea.themes.through.objects.filter(theme_id__in=theme_ids).values("idea_id")
-    return Idea.objects.filter(id__in=themed, hidden_at__isnull=True)
+    return Idea.objects.filter(visible_idea_q(), id__in=themed)
 
 
 def theme_activity(*, since: datetime) -> list[tuple[int, datetime]]:
     """(theme id, posted) for each theme of each shown idea posted after `since`."""
     return list(
-        Idea.themes.through.objects.filter(idea__created_at__gt=since, idea__hidden_at__isnull=True).values_list(
+        Idea.themes.through.objects.filter(visible_idea_q("idea__"), idea__created_at__gt=since).values_list(
             "theme_id", "idea__created_at"
         )
     )
@@ -332,7 +329,7 @@ def authors_to_tell_about_themes(*, theme_ids: list[int]) -> QuerySet[User]:
 
 def idea_facts() -> QuerySet:
     """Every shown idea as anonymous facts for statistics: when posted, whether it reached a committee, outcome."""
-    return Idea.objects.filter(hidden_at__isnull=True).values("id", "created_at", "status", "proposed_at")
+    return Idea.objects.filter(visible_idea_q()).values("id", "created_at", "status", "proposed_at")
 
 
 def own_data_of(*, user: User) -> dict[str, list[dict]]:

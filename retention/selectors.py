@@ -1,6 +1,6 @@
 """Reads of retention: the period that applies to a case, the log, erasure requests."""
 
-from django.db.models import Case, Q, QuerySet, When
+from django.db.models import Case, QuerySet, When
 from django.http import Http404
 
 from accounts.models import User
@@ -8,7 +8,7 @@ from accounts.selectors import department_ids_of
 from complaints.models import Complaint
 from complaints.selectors import own_complaints
 from retention.models import AnonymisationLog, ErasureRequest
-from retention.permissions import can_view_erasure_request
+from retention.permissions import can_view_erasure_request, visible_erasure_requests_q
 
 
 def anonymisation_log_for(*, user: User) -> QuerySet[AnonymisationLog]:
@@ -33,15 +33,7 @@ def access_erasure_request_by_id(*, user: User, erasure_request_id: int) -> Eras
 def erasure_requests_for(*, user: User) -> QuerySet[ErasureRequest]:
     """The citizen's own requests and those to the user's departments (for all of a citizen's data: where she
     has a case; administrators see all), open ones first."""
-    requests = ErasureRequest.objects.select_related("complaint")
-    if not user.is_staff:
-        departments = department_ids_of(user=user)
-        with_case_there = Complaint.objects.filter(department_id__in=departments).values("citizen_id")
-        requests = requests.filter(
-            Q(citizen=user)
-            | Q(complaint__department_id__in=departments)
-            | Q(scope=ErasureRequest.Scope.ALL, citizen_id__in=with_case_there)
-        )
+    requests = ErasureRequest.objects.select_related("complaint").filter(visible_erasure_requests_q(user))
     return requests.order_by(Case(When(status=ErasureRequest.Status.REQUESTED, then=0), default=1), "-created_at")
 
 

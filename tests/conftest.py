@@ -9,6 +9,7 @@ from contextlib import ExitStack
 
 import pytest
 import redis
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
@@ -224,6 +225,23 @@ def secretary(committee) -> User:
     user = make_user("sekretaer@example.dk", "Karen Munk")
     CommitteeMembership.objects.create(user=user, committee=committee, role=CommitteeMembership.Role.SECRETARY)
     return user
+
+
+@pytest.fixture
+def everyone(citizen, other_citizen, caseworker, lead, other_caseworker, secretary, moderator) -> dict:
+    """A table of people in every role, by what they are, for the tests that ask an access rule of each
+    (tests/rule_pairs.py): an app's test adds its own roles to it."""
+    return {
+        "anonymous": AnonymousUser(),
+        "citizen": citizen,
+        "another citizen": other_citizen,
+        "caseworker in Familiecentret": caseworker,
+        "lead of Familiecentret": lead,
+        "staff of Natur- og Miljø": other_caseworker,
+        "the committee's secretary": secretary,
+        "moderator": moderator,
+        "administrator": make_user("administrator@kommune.dk", "Administrator", is_staff=True),
+    }
 
 
 def api_token(user: User) -> str:
