@@ -98,8 +98,10 @@ def walk(browser, base_url: str, who: str | None, shot: set[str], index: list[st
                 if width_name != "desktop":
                     page.goto(url)
                 slug = name.replace(":", "-")
-                page.screenshot(path=str(OUT / f"{number}-{(who or 'public').split('@')[0]}-{slug}-{width_name}.png"),
-                                full_page=True)
+                page.screenshot(
+                    path=str(OUT / f"{number}-{(who or 'public').split('@')[0]}-{slug}-{width_name}.png"),
+                    full_page=True,
+                )
         return Shown(response, pages["desktop"].content())
 
     crawl(None, pages=PAGES_PER_ROLE, answer=answer)
