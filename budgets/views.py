@@ -33,7 +33,7 @@ from budgets.selectors import (
     result_table,
 )
 from core.forms import add_service_errors
-from core.idempotency import once
+from core.idempotency import run_form_service
 from core.money import format_kroner
 from ideas import services as idea_services
 from ideas.models import Comment
@@ -194,23 +194,13 @@ def _project_form_action(request, project_id: int, *, name: str, form_class, act
     """A form on the project's page. `once_as` (action name, model) runs it once per the form's key."""
     project = access_project_by_id(project_id=project_id)
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            if once_as:
-                once(
-                    action=once_as[0],
-                    actor_id=request.user.id,
-                    key=form.idempotency_key,
-                    model=once_as[1],
-                    create=lambda: action(project, form.cleaned_data),
-                )
-            else:
-                action(project, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("budgets:project", project_id=project.id)
+
+    def run():
+        return action(project, form.cleaned_data)
+
+    if form.is_valid() and run_form_service(form, user=request.user, run=run, once_as=once_as):
+        messages.success(request, success)
+        return redirect("budgets:project", project_id=project.id)
     return _render_project(request, project, forms={name: form})
 
 

@@ -89,6 +89,22 @@ def key_from_request(request) -> str:
     return request.headers.get(HEADER, "").strip()
 
 
+def run_form_service(
+    form, *, user, run: Callable[[], object], once_as: tuple[str, type[models.Model]] | None = None
+) -> bool:
+    """A valid form's service on a page that serves several (its `once_as`, (action name, model), runs it once per
+    the form's key, as `IdempotentForm.run_once`; without it, it just runs). A service's ValidationError goes onto
+    the form; True when the service ran."""
+    if once_as:
+        return form.run_once(user=user, action=once_as[0], model=once_as[1], create=run) is not None
+    try:
+        run()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    return True
+
+
 def request_once(request, *, action: str, model: type[M], create: Callable[[], M]) -> M:
     """The API door's `once`: the caller is the actor, the key is the request's `Idempotency-Key` header."""
     return once(action=action, actor_id=request.user.id, key=key_from_request(request), model=model, create=create)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import add_service_errors
-from core.idempotency import once
+from core.idempotency import run_form_service
 from grants import services
 from grants.forms import (
     AnswerForm,
@@ -264,23 +264,13 @@ def _form_action(request, application_id: int, *, name: str, form_class, action,
     `once_as` (action name, model) runs it once per the form's key: sent twice, the second is the first."""
     application = access_application_by_id(user=request.user, application_id=application_id)
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            if once_as:
-                once(
-                    action=once_as[0],
-                    actor_id=request.user.id,
-                    key=form.idempotency_key,
-                    model=once_as[1],
-                    create=lambda: action(application, form.cleaned_data),
-                )
-            else:
-                action(application, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("grants:application", application_id=application.id)
+
+    def run():
+        return action(application, form.cleaned_data)
+
+    if form.is_valid() and run_form_service(form, user=request.user, run=run, once_as=once_as):
+        messages.success(request, success)
+        return redirect("grants:application", application_id=application.id)
     return _render_application(request, application, forms={name: form})
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import PublicName
 from accounts.views import assurance_required
 from core.forms import add_service_errors
-from core.idempotency import once
+from core.idempotency import run_form_service
 from core.pagination import paged
 from ideas import services
 from ideas.forms import (
@@ -349,23 +349,17 @@ def comment_edit(request, comment_id: int):
 def _reason_page(request, *, form, template: str, context: dict, action, success: str, next_url: str, once_as=None):
     """A page with one reason field (report, hide): the form, then the service (`once_as`: (action name, model),
     once per the form's key)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            if once_as:
-                once(
-                    action=once_as[0],
-                    actor_id=request.user.id,
-                    key=form.idempotency_key,
-                    model=once_as[1],
-                    create=lambda: action(form.cleaned_data["reason"]),
-                )
-            else:
-                action(form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(next_url)
+
+    def run():
+        return action(form.cleaned_data["reason"])
+
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_form_service(form, user=request.user, run=run, once_as=once_as)
+    ):
+        messages.success(request, success)
+        return redirect(next_url)
     return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
 
 
