@@ -70,6 +70,10 @@ def empty_database(db):
 
 
 def test_the_migrations_build_the_database_the_models_describe(empty_database):
+    """Slow on purpose, about 30 s (27 s of CPU in the migrating process on this machine): Django's migrate
+    re-renders the models' states after each of the 111 migrations (state.reload_model is three quarters of the
+    time, profiled with cProfile); only running the migrations proves what they build. It starts before the short
+    tests (tests/conftest.py, LONG_FIRST), so it never keeps the run waiting at the end."""
     url = database_url(empty_database)
     migrated = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"],

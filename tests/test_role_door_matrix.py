@@ -391,6 +391,8 @@ def chosen(world, role):
 
 @pytest.mark.parametrize("role", list(matrix.ROLES))
 def test_role_sees_only_its_own(world, role, plain_404):
+    """Several seconds per role: it asks every door of the product for objects it may and may not know (hundreds
+    of in-process requests, the printed probe count), which is the point."""
     started, cpu = time.monotonic(), time.process_time()
     email = matrix.ROLES[role]
     client, api = LeanClient(), LeanAPIClient()

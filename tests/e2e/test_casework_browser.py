@@ -31,6 +31,7 @@ def clean(page, axe_source, what: str) -> None:
 def test_partshoering_decision_genvurdering_and_klagepakke(
     live_stack, browser, axe_source, citizen, caseworker, routed_complaint, family, tmp_path
 ):
+    """Long on purpose: one case's whole legal track, about twenty pages in Chromium, each checked with axe."""
     GuidanceTemplate.objects.create(
         department=family,
         name="Klage til Ankestyrelsen",

@@ -80,7 +80,8 @@ def test_complaint_to_survey_through_server_worker_and_socket(live_stack, citize
 
 
 def test_nothing_is_lost_while_the_worker_is_down(live_stack, citizen, caseworker):
-    """With no worker the complaint is stored and answered; when a worker returns, it is routed."""
+    """With no worker the complaint is stored and answered; when a worker returns, it is routed. Slow: it waits
+    for a new Celery worker process to start."""
     live_stack.stop_worker()
     try:
         status, body = live_stack.call("POST", "/api/complaints/", citizen, PAYLOAD)
