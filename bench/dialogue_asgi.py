@@ -5,7 +5,6 @@ session authentication, it sends every frame it receives to everyone in the
 room over the same Redis channel layer — no database, no checks, no storing.
 """
 
-from channels.auth import AuthMiddlewareStack
 from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.routing import ProtocolTypeRouter, URLRouter
@@ -15,6 +14,7 @@ from django.urls import path
 import bench.asgi  # noqa: F401 - the bare insert route (and the complaint commit notes) for the other benches
 from config.asgi import django_asgi_app
 from config.routing import websocket_urlpatterns
+from core.channels import SessionUserMiddleware
 
 
 class EchoConsumer(AsyncWebsocketConsumer):
@@ -41,7 +41,7 @@ application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(
+            SessionUserMiddleware(
                 URLRouter([*websocket_urlpatterns, path("ws/bench/echo/<str:room>/", EchoConsumer.as_asgi())])
             )
         ),

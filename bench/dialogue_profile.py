@@ -70,7 +70,7 @@ def prepare() -> dict:
     thread = create_thread(title="Profil", department=department)
     add_participant(thread=thread, user=citizen, role=Participant.Role.CITIZEN)
     add_participant(thread=thread, user=caseworker, role=Participant.Role.STAFF)
-    # What AuthMiddlewareStack puts in the scope: the user as loaded from the session, nothing more.
+    # What core.channels.SessionUserMiddleware puts in the scope: the user as loaded from the session.
     return {"thread": thread.id, "a": User.objects.get(id=citizen.id), "b": User.objects.get(id=caseworker.id)}
 
 

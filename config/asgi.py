@@ -12,12 +12,12 @@ from django.conf import settings  # noqa: E402
 # The server refuses to start without a secret key: Django raises ImproperlyConfigured on reading an empty one.
 settings.SECRET_KEY  # noqa: B018
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402 - needs Django set up first
-from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402 - needs Django set up first
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from config.routing import websocket_urlpatterns  # noqa: E402
 from core.bodies import BodyLimitMiddleware  # noqa: E402
+from core.channels import SessionUserMiddleware  # noqa: E402
 from core.queue import warm_up  # noqa: E402
 
 warm_up()
@@ -25,6 +25,6 @@ warm_up()
 application = ProtocolTypeRouter(
     {
         "http": BodyLimitMiddleware(django_asgi_app),
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": AllowedHostsOriginValidator(SessionUserMiddleware(URLRouter(websocket_urlpatterns))),
     }
 )

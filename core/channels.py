@@ -22,7 +22,11 @@ import logging
 import os
 import threading
 
+from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
+from django.conf import settings
+from django.contrib.auth import get_user
+from django.http.cookie import parse_cookie
 from redis import RedisError
 
 logger = logging.getLogger(__name__)
@@ -72,6 +76,40 @@ class SurvivesRedisOutage:
 
     async def live_restored(self, event):
         """Redis is back; a consumer that keeps live state catches up here."""
+
+
+class _SessionOnly:
+    """What django.contrib.auth.get_user reads of a request: its session."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+
+
+@database_sync_to_async
+def session_user(scope: dict):
+    """The user of the socket's session cookie (AnonymousUser without a valid one), as a page would find her."""
+    from importlib import import_module
+
+    cookies = {}
+    for name, value in scope.get("headers", []):
+        if name == b"cookie":
+            cookies = parse_cookie(value.decode("latin-1"))
+            break
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    return get_user(_SessionOnly(store(cookies.get(settings.SESSION_COOKIE_NAME))))
+
+
+class SessionUserMiddleware:
+    """scope["user"] for a socket, from the session cookie: what channels' AuthMiddlewareStack gives, in one
+    layer that keeps only the user. The stack's three layers (cookies, session, user) each keep a copy of the
+    scope and a waiting frame for the socket's whole life, and with them the parsed cookies and the decoded
+    session, which a socket never reads again: about 4 KiB of every idle socket."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    async def __call__(self, scope, receive, send):
+        return await self.inner({**scope, "user": await session_user(scope)}, receive, send)
 
 
 async def best_effort(step, what: str):

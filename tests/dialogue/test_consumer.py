@@ -391,7 +391,7 @@ async def test_the_flood_limit_counts_all_sockets_of_a_person(thread, citizen):
     await tabs[1].disconnect()
 
 
-# Through the real ASGI application: origin check, session cookie, AuthMiddlewareStack
+# Through the real ASGI application: origin check, session cookie (core.channels.SessionUserMiddleware)
 
 
 async def test_the_real_application_authenticates_by_session_and_checks_the_origin(thread, citizen):
