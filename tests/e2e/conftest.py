@@ -75,11 +75,14 @@ def browser():
     """Headless Debian Chromium through Playwright. Skips without Chromium, except under CI=true."""
     if not CHROMIUM.exists():
         skip_or_fail(f"browser test skipped: no Chromium at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as playwright:
         # Its event loop is seen as running only while a browser test runs (tests/e2e/playwright_loop.py).
         playwright_loop.started(asyncio.get_running_loop())
+        # expect() waits for what a page must show; 5 s (Playwright's default) was too short for a page still
+        # loading after a click on a loaded machine.
+        expect.set_options(timeout=15_000)
         instance = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             headless=True,

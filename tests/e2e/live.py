@@ -18,8 +18,9 @@ from config.celery import WORKERS
 from config.server import uvicorn_options
 
 
-def wait_until(predicate, timeout: float = 20, interval: float = 0.1):
-    """Poll until predicate() is truthy; return its value, or fail after `timeout` seconds."""
+def wait_until(predicate, timeout: float = 60, interval: float = 0.1):
+    """Poll until predicate() is truthy; return its value, or fail after `timeout` seconds (generous: a passing
+    test returns as soon as it holds, and on a loaded machine the worker's task took more than 20 s)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from access_requests.models import AccessRequest
 from complaints import services as complaint_services
@@ -49,7 +50,7 @@ def test_the_citizen_receives_the_released_documents_with_another_persons_name_r
     checked(page, axe_source, "the request form")
     with page.expect_navigation():
         page.get_by_role("button", name="Send anmodningen").click()
-    assert page.get_by_role("heading", name="Anmodning om aktindsigt", exact=False).is_visible()
+    expect(page.get_by_role("heading", name="Anmodning om aktindsigt", exact=False)).to_be_visible()
     checked(page, axe_source, "the request, open")
     access_request = AccessRequest.objects.get()
 

@@ -3,6 +3,7 @@ provider and files a complaint for a citizen on the phone; that citizen later lo
 finds it under "Mine klager". The pages on the way are checked with axe and at 375 px."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Department
 from complaints.models import Complaint
@@ -56,7 +57,7 @@ def test_borgerservice_files_for_a_phone_citizen_who_later_finds_it_after_mitid(
     page.locator("input[name=contact_channel][value=phone]").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Opret klagen").click()
-    assert page.get_by_role("heading", name="Klagen er oprettet for Ida Nybo").is_visible()
+    expect(page.get_by_role("heading", name="Klagen er oprettet for Ida Nybo")).to_be_visible()
     code = page.locator(".claim-code strong").inner_text()
     assert len(code) == 14
     assert violations(page, axe_source) == [], "receipt"
@@ -72,10 +73,10 @@ def test_borgerservice_files_for_a_phone_citizen_who_later_finds_it_after_mitid(
         page, live_stack, button="Log ind med MitID", identity="Ida Nybo (ny.borger@example.dk)", level="Betydelig"
     )
     page.wait_for_url(f"{live_stack.url}/klager/")
-    assert page.get_by_role("link", name=complaint.reference).is_visible()
+    expect(page.get_by_role("link", name=complaint.reference)).to_be_visible()
     with page.expect_navigation():
         page.get_by_role("link", name=complaint.reference).click()
-    assert page.get_by_text("Oprettet af Borgerservice for borgeren").first.is_visible()
+    expect(page.get_by_text("Oprettet af Borgerservice for borgeren").first).to_be_visible()
     page.goto("/mine-data/hent-sag/")
     assert violations(page, axe_source) == [], "claim page"
     citizen.close()

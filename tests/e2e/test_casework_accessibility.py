@@ -4,6 +4,7 @@ form with its errors."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from casework import services
 from tests.e2e.axe import violations
@@ -26,7 +27,7 @@ def test_extension_and_genvurdering_pages(live_stack, browser, axe_source, citiz
     services.request_extension(actor=citizen, hearing=hearing, reason="Jeg venter på lægen.")
     staff = browser_context_for(browser, live_stack, caseworker).new_page()
     staff.goto(reverse("casework:hearing", args=[hearing.id]))
-    assert staff.get_by_role("heading", name="Giv borgeren mere tid?").is_visible()
+    expect(staff.get_by_role("heading", name="Giv borgeren mere tid?")).to_be_visible()
     assert violations(staff, axe_source) == [], "extension decision form"
     with staff.expect_navigation():
         staff.get_by_role("button", name="Send svar til borgeren").click()

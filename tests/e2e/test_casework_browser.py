@@ -5,6 +5,7 @@ complaint went. Every page on the way is checked with axe; the citizen's at 375 
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from casework.models import Decision, GuidanceTemplate, Hearing, Reassessment
 from tests.documents.reading import all_bookmarks
@@ -58,7 +59,7 @@ def test_partshoering_decision_genvurdering_and_klagepakke(
 
     # The citizen sees that the case waits for her, answers, and attaches the decision she complains about.
     her.goto(complaint_path)
-    assert her.get_by_text("Vi venter på dit svar.").is_visible()
+    expect(her.get_by_text("Vi venter på dit svar.")).to_be_visible()
     assert fits_375(her), "complaint page at 375 px"
     clean(her, axe_source, "complaint page, citizen, waiting")
     click(her, "Læs og svar")
@@ -75,7 +76,7 @@ def test_partshoering_decision_genvurdering_and_klagepakke(
     her.get_by_label("Titel").fill("Afgørelse om aflastning")
     her.get_by_label("Fil").set_input_files(str(decision_file))
     click(her, "Tilføj dokument", role="button")
-    assert her.get_by_role("link", name="Afgørelse om aflastning").is_visible()
+    expect(her.get_by_role("link", name="Afgørelse om aflastning")).to_be_visible()
 
     # The caseworker writes an upheld decision: the form insists on the grounds.
     staff.goto(complaint_path)
@@ -84,7 +85,7 @@ def test_partshoering_decision_genvurdering_and_klagepakke(
     staff.get_by_label("Afgørelsen fastholdes").check()
     staff.get_by_label("Hvad er afgjort?").fill("Vi fastholder afgørelsen om aflastning.")
     click(staff, "Send afgørelsen", role="button")
-    assert staff.get_by_role("heading", name="Der er problemer").is_visible()
+    expect(staff.get_by_role("heading", name="Der er problemer")).to_be_visible()
     assert "Skriv de retsregler" in staff.content()
     assert not Decision.objects.exists()
     clean(staff, axe_source, "decision form with errors")
@@ -93,7 +94,7 @@ def test_partshoering_decision_genvurdering_and_klagepakke(
     staff.get_by_label("De faktiske forhold").fill("Skolen skriver, at han har det godt.")
     assert "Ankestyrelsen" in staff.get_by_label("Klagevejledning").input_value()  # from the template
     click(staff, "Tjek læsbarhed", role="button")
-    assert staff.get_by_text("Læsbarhed: LIX").is_visible()
+    expect(staff.get_by_text("Læsbarhed: LIX")).to_be_visible()
     clean(staff, axe_source, "decision form with LIX")
     click(staff, "Send afgørelsen", role="button")
     decision = Decision.objects.get()
@@ -116,9 +117,9 @@ def test_partshoering_decision_genvurdering_and_klagepakke(
 
     # The citizen sees where her complaint went and when.
     her.goto(complaint_path)
-    assert her.get_by_text("Klagen er sendt til Ankestyrelsen den").is_visible()
-    assert her.get_by_text("Klagen er sendt til klageinstansen").first.is_visible()  # the timeline
-    assert her.get_by_role("link", name="Klagepakken (PDF)").is_visible()
+    expect(her.get_by_text("Klagen er sendt til Ankestyrelsen den")).to_be_visible()
+    expect(her.get_by_text("Klagen er sendt til klageinstansen").first).to_be_visible()  # the timeline
+    expect(her.get_by_role("link", name="Klagepakken (PDF)")).to_be_visible()
     assert fits_375(her), "complaint page after forwarding at 375 px"
     clean(her, axe_source, "complaint page, citizen, forwarded")
     her.goto(decision.get_absolute_url())

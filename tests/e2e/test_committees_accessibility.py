@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accounts.models import CommitteeMembership
 from committees import services
@@ -82,6 +83,6 @@ def test_committee_pages_have_no_wcag_violations(
         assert violations(page, axe_source) == [], path
     page.goto(f"/moeder/{planned.id}/punkter/nyt/")
     page.get_by_role("button", name="Gem punktet").click()
-    assert page.locator("#error-summary").is_visible()
+    expect(page.locator("#error-summary")).to_be_visible()
     assert violations(page, axe_source) == [], "item form with errors"
     context.close()

@@ -89,7 +89,7 @@ def test_nothing_is_lost_while_the_worker_is_down(live_stack, citizen, caseworke
         assert not ContactTask.objects.filter(complaint_id=body["id"]).exists()
     finally:
         live_stack.start_worker()
-    wait_until(lambda: ContactTask.objects.filter(complaint_id=body["id"]).exists(), timeout=30)
+    wait_until(lambda: ContactTask.objects.filter(complaint_id=body["id"]).exists(), timeout=90)
 
 
 def test_nothing_is_lost_while_redis_is_down(live_stack, citizen, caseworker):

@@ -4,6 +4,7 @@ she moves up. The event pages are axe-clean, for citizens and for staff, and fit
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from events import services
 from tests.e2e.axe import violations
@@ -52,7 +53,7 @@ def test_a_citizen_waits_for_a_full_event_and_moves_up(
     assert violations(page, axe_source) == [] and fits_375(page)
     page.goto(reverse("events:detail", args=[the_event.id]))
     assert page.locator("#code").inner_text() == code
-    assert page.get_by_role("button", name="Afmeld mig").is_visible()
+    expect(page.get_by_role("button", name="Afmeld mig")).to_be_visible()
     context.close()
 
 

@@ -2,6 +2,7 @@
 back at Borgerdialog logged in — real redirects and real signed tokens — and out again at both ends."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Department, User
 from accounts.services import store_cpr
@@ -23,13 +24,13 @@ def test_citizen_logs_in_with_mitid_in_the_browser_and_out_again(live_stack, bro
     page.get_by_label("Betydelig").check()
     page.get_by_role("button", name="Log ind").click()
     page.wait_for_url(f"{live_stack.url}/klager/")
-    assert page.get_by_role("button", name="Log ud (Mette)").is_visible()
+    expect(page.get_by_role("button", name="Log ud (Mette)")).to_be_visible()
     page.get_by_role("button", name="Log ud (Mette)").click()
     # RP-initiated logout: the provider asks whether to end its own session too, then sends her back.
     page.wait_for_url(f"{live_stack.devidp.url}/identity/o/logout**")
     page.locator("button[value=logout]").click()
     page.wait_for_url(f"{live_stack.url}/")
-    assert page.get_by_role("link", name="Log ind").is_visible()
+    expect(page.get_by_role("link", name="Log ind")).to_be_visible()
     context.close()
 
 
@@ -43,7 +44,7 @@ def test_caseworker_logs_in_through_the_staff_provider_and_gets_her_department(l
     page.get_by_label("Tina Jepsen", exact=False).check()
     page.get_by_role("button", name="Log ind").click()
     page.wait_for_url(f"{live_stack.url}/**")
-    assert page.get_by_role("link", name="Opgaver", exact=True).is_visible()
+    expect(page.get_by_role("link", name="Opgaver", exact=True)).to_be_visible()
     tina = User.objects.get(email="sagsbehandler@example.dk")
     assert list(tina.department_memberships.values_list("department__slug", "role")) == [
         ("familiecentret", "caseworker")

@@ -62,8 +62,8 @@ def test_citizen_grants_the_relative_acts_on_her_behalf_and_loses_access_when_re
     page.get_by_label("E-mail på den, der skal have fuldmagt").fill("paaroerende@example.dk")
     assert page.get_by_label(f"{complaint.reference} {complaint.subject}").is_checked()
     click_to_page(page, "button", "Giv fuldmagt")
-    assert page.get_by_role("heading", name="Fuldmagt: Susanne Hansen på vegne af Mette Hansen").is_visible()
-    assert page.get_by_text("Venter på accept").is_visible()
+    expect(page.get_by_role("heading", name="Fuldmagt: Susanne Hansen på vegne af Mette Hansen")).to_be_visible()
+    expect(page.get_by_text("Venter på accept")).to_be_visible()
     representation = Representation.objects.get()
 
     # The relative logs in (at 375 px), accepts, and writes in the thread on Mette's behalf.
@@ -77,11 +77,11 @@ def test_citizen_grants_the_relative_acts_on_her_behalf_and_loses_access_when_re
     assert violations(their_page, axe_source) == [], "acceptance page"
     assert fits_375(their_page), "acceptance page at 375 px"
     click_to_page(their_page, "button", "Accepter fuldmagten")
-    assert their_page.get_by_text("Aktiv").first.is_visible()
+    expect(their_page.get_by_text("Aktiv").first).to_be_visible()
     their_page.goto("/klager/")
-    assert their_page.get_by_text("på vegne af Mette Hansen").is_visible()
+    expect(their_page.get_by_text("på vegne af Mette Hansen")).to_be_visible()
     click_to_page(their_page, "link", complaint.reference)
-    assert their_page.get_by_text("Du handler på vegne af Mette Hansen").is_visible()
+    expect(their_page.get_by_text("Du handler på vegne af Mette Hansen")).to_be_visible()
     assert fits_375(their_page), "complaint page at 375 px"
     click_to_page(their_page, "link", "Gå til samtalen")
     wait_live(their_page)
@@ -102,7 +102,7 @@ def test_citizen_grants_the_relative_acts_on_her_behalf_and_loses_access_when_re
     # The citizen revokes; the relative's open thread page loses its live connection at once.
     page.goto(f"/fuldmagter/{representation.id}/")
     click_to_page(page, "button", "Kald fuldmagten tilbage")
-    assert page.get_by_text("Tilbagekaldt").first.is_visible()
+    expect(page.get_by_text("Tilbagekaldt").first).to_be_visible()
     expect(their_page.locator("#live-status")).to_have_text(
         re.compile(r"^Du kan ikke følge samtalen live"), timeout=WAIT_MS
     )

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from committees import services as committees
 from complaints import services as complaints
@@ -47,18 +48,18 @@ def test_the_secretary_puts_an_escalated_theme_on_the_agenda(live_stack, browser
     page = context.new_page()
     page.goto(f"/udvalg/{committee.slug}/forslag/")
     card = page.locator("li.card", has_text="Eskaleret emne: »Vej og trafik«")
-    assert card.is_visible()
+    expect(card).to_be_visible()
     assert violations(page, axe_source) == [], "the proposal queue with a theme"
     card.get_by_role("link", name="Se tal og uddrag på emnesiden").click()
-    assert page.get_by_role("heading", name="Emnet »Vej og trafik«").is_visible()
+    expect(page.get_by_role("heading", name="Emnet »Vej og trafik«")).to_be_visible()
     assert page.locator("svg[role=img] title", has_text="Klager pr. uge").count() == 1
-    assert page.get_by_role("table", name="Klager og idéer om emnet pr. uge").is_visible()
+    expect(page.get_by_role("table", name="Klager og idéer om emnet pr. uge")).to_be_visible()
     body = page.content()
     assert "Mette" not in body and "Ahornvej" not in body and "[navn]" in body
     assert violations(page, axe_source) == [], "the theme page"
     assert contrast_left_for_review(page, axe_source) == [], "the theme page's charts"
     page.get_by_role("button", name="Afvis emnet").click()
-    assert page.locator("#error-summary").is_visible()
+    expect(page.locator("#error-summary")).to_be_visible()
     assert violations(page, axe_source) == [], "the theme page with an error"
     page.goto(f"/udvalg/{committee.slug}/forslag/")
     page.locator("li.card", has_text="Eskaleret emne").get_by_role("button", name="Sæt på mødets dagsorden").click()
@@ -82,9 +83,9 @@ def test_theme_and_figure_pages_have_no_wcag_violations(live_stack, browser, axe
     assert violations(anonymous, axe_source) == [], "/servicetal/ with an error"
     staff = browser_context_for(browser, live_stack, caseworker).new_page()
     staff.goto(f"/opgaver/{escalated['task'].id}/")
-    assert staff.get_by_role("group", name="Emner").is_visible()
+    expect(staff.get_by_role("group", name="Emner")).to_be_visible()
     assert violations(staff, axe_source) == [], "the contact form with themes"
     person = browser_context_for(browser, live_stack, citizen).new_page()
     person.goto("/klager/ny/kontakt/")
-    assert person.get_by_label("Må vi give dig besked, hvis et politisk udvalg behandler emnet?").is_visible()
+    expect(person.get_by_label("Må vi give dig besked, hvis et politisk udvalg behandler emnet?")).to_be_visible()
     assert violations(person, axe_source) == [], "the complaint form"
