@@ -37,6 +37,10 @@ def test_vote_refused_over_the_amount_then_valid_then_results_and_agenda(client,
     client.force_login(citizen)
     page = client.get(reverse("budgets:budget", args=[demo.slug])).content.decode()
     assert "Stem nu" in page and "Kan ikke gennemføres" in page and "Kystdirektoratet" in page
+    # The assessment reads at a glance: a feasible project's tag green, an unfeasible one's red.
+    assert '<span class="badge badge-success">Kan gennemføres</span>' in page
+    assert '<span class="badge badge-error">Kan ikke gennemføres</span>' in page
+    assert "kr.." not in page  # an amount ends its own sentence's full stop ("500.000 kr.", not "kr..")
 
     url = reverse("budgets:ballot", args=[demo.slug])
     response = client.post(url, {"projects": [playground.id, light.id, bikes.id]})
