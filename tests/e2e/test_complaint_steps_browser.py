@@ -90,7 +90,7 @@ def test_the_language_switch_works_logged_in_and_min_profil_keeps_it(live_stack,
     clean(page, axe_source, "Min profil in English")
 
     page.get_by_label("Phone").fill("12 34 56 78")
-    page.get_by_label("Danish").check()
+    page.get_by_label("Dansk").check()  # each language is named in itself, as on the switch
     page.get_by_role("button", name="Save").click()
     expect(page.locator("html")).to_have_attribute("lang", "da")
     expect(page.get_by_text("Dine oplysninger er gemt.")).to_be_visible()
