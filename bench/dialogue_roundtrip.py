@@ -178,20 +178,31 @@ async def probe(port: int, probe_pair: dict, samples: int) -> tuple[list[float],
     ):
         for _ in range(samples):
             token = uuid.uuid4().hex
-            started = time.perf_counter()
             await echo_a.send(json.dumps({"type": "echo", "token": token}))
             mine = lambda frame, token=token: frame.get("token") == token  # noqa: E731
-            await asyncio.gather(until(echo_b, mine), until(echo_a, mine))
-            echo.append(time.perf_counter() - started)
+            echo.append(await timed(until(echo_b, mine), until(echo_a, mine)))
 
             token = uuid.uuid4().hex
-            started = time.perf_counter()
             await a.send(json.dumps({"type": "message", "client_id": token, "body": "Hvordan går det?"}))
             mine = lambda frame, token=token: frame.get("client_id") == token  # noqa: E731
-            await asyncio.gather(until(b, mine), until(a, mine))
-            dialogue.append(time.perf_counter() - started)
+            dialogue.append(await timed(until(b, mine), until(a, mine)))
             await asyncio.sleep(0.02)
     return echo, dialogue
+
+
+async def timed(*arrivals) -> float:
+    """Seconds until every arrival; a frame that has not come within WAIT counts as WAIT (so a saturated server
+    shows in the tail and in the lost count, instead of ending the run)."""
+    started = time.perf_counter()
+    try:
+        await asyncio.gather(*arrivals)
+    except TimeoutError:
+        return float(WAIT)
+    return time.perf_counter() - started
+
+
+def lost(seconds: list[float]) -> int:
+    return sum(1 for value in seconds if value >= WAIT)
 
 
 async def cpu_per_message(port: int, pid: int, probe_pair: dict, count: int) -> tuple[float, float]:
@@ -345,6 +356,11 @@ def main() -> int:
                     )
                     if load["delivered"] < load["sent"] or load["failed"] or load["connected"] < busy - 1:
                         delivered += "  LOAD NOT DELIVERED: the figures of this row understate the load"
+                if lost(echo) or lost(dialogue):
+                    delivered += (
+                        f"  PROBES NOT BACK WITHIN {WAIT} s: echo {lost(echo)}, dialogue {lost(dialogue)} of "
+                        f"{args.samples} (counted as {WAIT} s: the server is saturated)"
+                    )
                 print(f"{busy:>12}  {e50:7.1f}ms {e99:7.1f}ms  {d50:10.1f}ms {d99:10.1f}ms  "
                       f"{d50 / e50:5.1f}x / {d99 / e99:5.1f}x  {delivered}", flush=True)  # fmt: skip
                 figures |= {
@@ -354,6 +370,7 @@ def main() -> int:
                     f"{busy} busy: dialogue p99 ms": d99,
                     f"{busy} busy: ratio p50": d50 / e50,
                     f"{busy} busy: ratio p99": d99 / e99,
+                    f"{busy} busy: probes lost (echo + dialogue)": lost(echo) + lost(dialogue),
                 }
             echo_cpu, message_cpu = asyncio.run(cpu_per_message(port, process.pid, data["probe"], args.cpu_messages))
             print(f"server CPU per frame: echo {echo_cpu:.2f} ms, dialogue message {message_cpu:.2f} ms "
