@@ -3,14 +3,11 @@
 `async_to_sync(layer.group_send)` outside a server builds an event loop, a thread
 and a Redis connection for every send (12–28 ms on the development machine), and
 inside the server it holds the calling thread — Channels' one database thread —
-until Redis answers. Here a send is handed to one event loop per process and
-the caller goes on at once; sends leave in the order they were made. In the
-ASGI server that loop is the server's own, where the sockets run (its first
-socket hands it over): the fan-out of a message stored on a database thread
-leaves from the sockets' loop and its channel-layer connections, not from the
-database thread nor from a second loop in a thread of its own that would
-compete with the sockets for the interpreter. Elsewhere (Celery workers,
-commands, tests between sockets) the sender starts a loop in a thread of its own.
+until Redis answers. Here a send is handed to one event loop per process, in a
+thread of its own with the channel layer's connections on it, and the caller
+goes on at once; sends leave in the order they were made. (Sending from the
+ASGI server's own loop instead was tried in stop 22: a test's loop, which the
+sender then borrowed, once never finished its teardown in CI, so it is not in.)
 
 Best effort, like the channel layer itself (at most once): a send that fails is
 logged, and the rows in the database stay the truth that clients catch up from.
@@ -51,9 +48,8 @@ class SurvivesRedisOutage:
         return self._receive_surviving_outages
 
     @channel_receive.setter
-    def channel_receive(self, receive):  # set by channels' AsyncConsumer.__call__, on the server's loop
+    def channel_receive(self, receive):  # set by channels' AsyncConsumer.__call__
         self._layer_receive = receive
-        _sender.use_loop(asyncio.get_running_loop())
 
     async def join_live_groups(self) -> bool:
         for group in self.live_groups:
@@ -160,38 +156,18 @@ class _Sender:
         self._lock = threading.Lock()
         self._pid: int | None = None
         self._sends: _LoopSends | None = None
-        self._borrowed = False  # the loop is the server's, not one of ours
-
-    def use_loop(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Send from `loop` (the server's; called on it) from now on."""
-        if self._sends is not None and self._sends.loop is loop and self._pid == os.getpid():
-            return
-        with self._lock:
-            self._pid, self._sends, self._borrowed = os.getpid(), _LoopSends(loop), True
-
-    def _usable(self) -> bool:
-        if self._pid != os.getpid() or self._sends is None or self._sends.loop.is_closed():
-            return False
-        return self._sends.loop.is_running() or not self._borrowed
 
     def _started(self) -> _LoopSends:
         with self._lock:
-            # First use, a forked child (Celery's prefork pool), or the server's loop has ended (tests run each in
-            # a loop of their own): a loop in a thread of its own.
-            if not self._usable():
+            if self._pid != os.getpid() or self._sends is None:  # first use, or a forked child (Celery's prefork)
                 loop = asyncio.new_event_loop()
                 threading.Thread(target=loop.run_forever, name="channel-layer-sender", daemon=True).start()
-                self._pid, self._sends, self._borrowed = os.getpid(), _LoopSends(loop), False
+                self._pid, self._sends = os.getpid(), _LoopSends(loop)
             return self._sends
 
     def put(self, group: str | None, message: dict | None, done: threading.Event | None = None) -> None:
         sends = self._started()
-        try:
-            sends.loop.call_soon_threadsafe(sends.add, (group, message, done))
-        except RuntimeError:  # the server's loop closed a moment ago (a test's end): send from one of our own
-            with self._lock:
-                self._sends = None
-            self.put(group, message, done)
+        sends.loop.call_soon_threadsafe(sends.add, (group, message, done))
 
 
 _sender = _Sender()
