@@ -27,7 +27,6 @@ from pathlib import Path
 
 import fontpkg_ibm_plex_sans
 import pikepdf
-import typst
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -74,8 +73,10 @@ def _typst_path(template: str) -> str:
     raise TemplateDoesNotExist(template)
 
 
-def _compiler() -> typst.Compiler:
+def _compiler() -> "typst.Compiler":  # noqa: F821 - typst is imported below
     """One compiler per thread (it is not shared across threads), its fonts read once."""
+    import typst  # here, not at start-up: only a process that makes a PDF pays for loading the compiler
+
     compiler = getattr(_local, "compiler", None)
     if compiler is None:
         compiler = _local.compiler = typst.Compiler(root=str(ROOT), font_paths=FONT_PATHS, ignore_system_fonts=True)

@@ -183,12 +183,13 @@ def test_healthz_answers(client):
     assert client.get("/healthz").content == b"ok"
 
 
-def test_starting_a_process_does_not_import_scikit_learn():
+def test_starting_a_process_does_not_import_scikit_learn_or_the_pdf_compiler():
     """Every web process, worker and manage.py call pays for what django.setup() imports; scikit-learn is loaded
-    only where a theme model is trained or used (themes.services)."""
+    only where a theme model is trained or used (themes.services), the Typst compiler only where a PDF is made
+    (documents.pdf)."""
     loaded = (
         "[__import__(m) for m in ('config.urls', 'config.asgi', 'themes.tasks', 'complaints.tasks', 'ideas.tasks')]"
-        " and sorted(m for m in __import__('sys').modules if m.split('.')[0] in ('sklearn', 'joblib', 'scipy'))"
+        " and sorted(m for m in __import__('sys').modules if m.split('.')[0] in ('sklearn','joblib','scipy','typst'))"
     )
     result = settings_in_subprocess({"DEMO": "1"}, loaded, apps=True)
     assert result.returncode == 0, result.stderr
