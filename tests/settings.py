@@ -22,6 +22,6 @@ PGTRIGGER_INSTALL_ON_MIGRATE = True
 # A test database is thrown away: the test process's commits need not wait for the disk (making the tables,
 # the flushes of transactional tests).
 for _database in DATABASES.values():  # noqa: F405
-    _database["OPTIONS"]["options"] = "-c synchronous_commit=off"
+    _database["OPTIONS"]["options"] = f"{_database['OPTIONS'].get('options', '')} -c synchronous_commit=off".strip()
     # The flushes between transactional tests by DELETE instead of TRUNCATE (tests/flushing_postgresql/base.py).
     _database["ENGINE"] = "tests.flushing_postgresql"
