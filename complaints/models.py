@@ -87,6 +87,8 @@ class Complaint(TimeStampedModel):
     forwarded_at = models.DateTimeField(_("sendt til klageinstansen"), null=True, blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="complaints", verbose_name=_("emner"))
     themes_suggested_at = models.DateTimeField(null=True, blank=True)
+    # When the receipt was stored in her outbox (acknowledge_complaint); empty, the sweeper sends it.
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
     notify_about_decisions = models.BooleanField(
         _("Må vi give dig besked, hvis et politisk udvalg behandler emnet?"),
         default=False,
@@ -150,7 +152,13 @@ class Complaint(TimeStampedModel):
                 name="complaint_filed_by_with_department",
             ),
         ]
-        indexes = [models.Index(fields=["department", "status"])]
+        indexes = [
+            models.Index(fields=["department", "status"]),
+            # The receipt sweeper's rows: a few at a time, among every complaint ever filed.
+            models.Index(
+                fields=["created_at"], condition=Q(acknowledged_at__isnull=True), name="complaint_unacknowledged"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.subject}"

@@ -157,9 +157,8 @@ def file_complaint(
             ).values_list("representative_id", flat=True)
         ):
             _sync_representative(complaint, representative_id)
+        # One message per complaint: routing, whose run queues the receipt and the theme suggestion (route_complaint).
         enqueue_on_commit("complaints.tasks.route_complaint", complaint.id)
-        enqueue_on_commit("complaints.tasks.acknowledge_complaint", complaint.id)
-        enqueue_on_commit("complaints.tasks.suggest_themes_for_complaint", complaint.id)
     return complaint
 
 
@@ -341,16 +340,20 @@ def send_complaint_draft(*, citizen: User, draft_id: int, **complaint_fields) ->
 
 
 def acknowledge_complaint(*, complaint_id: int) -> None:
-    """E-mail the citizen the receipt of her complaint. Safe to run twice: the e-mail is stored once."""
-    complaint = Complaint.objects.select_related("citizen", "department").filter(id=complaint_id).first()
-    if complaint is None:
-        return
-    queue_email(
-        recipient=complaint.citizen,
-        template="complaints/email/acknowledgement.txt",
-        context={"complaint": complaint, "url": reverse("complaints:detail", args=[complaint.id])},
-        dedupe_key=f"complaint-ack-{complaint.id}",
-    )
+    """E-mail the citizen the receipt of her complaint. Safe to run twice: the run that marks the complaint
+    acknowledged stores the e-mail, in the same transaction (and the e-mail has a dedupe key besides)."""
+    with transaction.atomic():
+        if not Complaint.objects.filter(id=complaint_id, acknowledged_at__isnull=True).update(
+            acknowledged_at=timezone.now()
+        ):
+            return
+        complaint = Complaint.objects.select_related("citizen", "department").get(id=complaint_id)
+        queue_email(
+            recipient=complaint.citizen,
+            template="complaints/email/acknowledgement.txt",
+            context={"complaint": complaint, "url": reverse("complaints:detail", args=[complaint.id])},
+            dedupe_key=f"complaint-ack-{complaint.id}",
+        )
 
 
 # --- Assisted intake: citizen service files for a citizen who is not online --------------------------------
@@ -540,7 +543,14 @@ def route_complaint(*, complaint_id: int) -> ContactTask | None:
             .filter(id=complaint_id)
             .first()
         )
-        if complaint is None or complaint.status == Complaint.Status.CLOSED or complaint.routed:
+        if complaint is None or complaint.routed:
+            return None  # the run that routed it queued its receipt and suggestion
+        # The intake sends this one message; the receipt (default queue) and the theme suggestion (heavy queue)
+        # leave from here, after routing commits, so neither can hold up routing. A crash between the commit and
+        # these sends is what sweep_unacknowledged_complaints and sweep_unsuggested_themes find.
+        enqueue_on_commit("complaints.tasks.acknowledge_complaint", complaint.id)
+        enqueue_on_commit("complaints.tasks.suggest_themes_for_complaint", complaint.id)
+        if complaint.status == Complaint.Status.CLOSED:
             return None
         # The department's KLE defaults come with its lock (the subject it files under, the complaints' facet).
         department = (
@@ -969,9 +979,7 @@ def escalate_overdue_tasks(*, now: datetime | None = None) -> int:
 
 def sweep_missing_early_contact(*, now: datetime | None = None) -> int:
     """Route complaints whose routing message was lost (older than the grace period, still without a task).
-
-    Their acknowledgement left with the same broker at the same moment, so it is sent too (once: the e-mail
-    has a dedupe key)."""
+    Routing queues their receipt and suggestion as the routing task does."""
     now = now or timezone.now()
     ids = list(
         Complaint.objects.filter(created_at__lt=now - settings.SWEEP_GRACE)
@@ -979,9 +987,21 @@ def sweep_missing_early_contact(*, now: datetime | None = None) -> int:
         .exclude(tasks__kind=ContactTask.Kind.EARLY_CONTACT)
         .values_list("id", flat=True)[:500]
     )
+    return sum(route_complaint(complaint_id=complaint_id) is not None for complaint_id in ids)
+
+
+def sweep_unacknowledged_complaints(*, now: datetime | None = None) -> int:
+    """Send the receipts whose message was lost (older than the grace period): routing queues the receipt after
+    its commit, so a broker down then, or a worker killed between the two, leaves one unsent."""
+    now = now or timezone.now()
+    ids = list(
+        Complaint.objects.filter(acknowledged_at__isnull=True, created_at__lt=now - settings.SWEEP_GRACE).values_list(
+            "id", flat=True
+        )[:500]
+    )
     for complaint_id in ids:
         acknowledge_complaint(complaint_id=complaint_id)
-    return sum(route_complaint(complaint_id=complaint_id) is not None for complaint_id in ids)
+    return len(ids)
 
 
 def sweep_unsuggested_themes(*, now: datetime | None = None) -> int:

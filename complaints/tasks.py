@@ -36,6 +36,11 @@ def sweep_missing_early_contact() -> None:
 
 
 @shared_task
+def sweep_unacknowledged_complaints() -> None:
+    services.sweep_unacknowledged_complaints()
+
+
+@shared_task
 def sweep_unsuggested_themes() -> None:
     services.sweep_unsuggested_themes()
 

@@ -402,6 +402,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "complaints.tasks.sweep_missing_early_contact",
         "schedule": timedelta(minutes=1),
     },
+    "complaints-sweep-unacknowledged-complaints": {
+        "task": "complaints.tasks.sweep_unacknowledged_complaints",
+        "schedule": timedelta(minutes=1),
+    },
     "complaints-sweep-unsuggested-themes": {
         "task": "complaints.tasks.sweep_unsuggested_themes",
         "schedule": timedelta(minutes=5),

@@ -1,8 +1,12 @@
 """Routing, contact, outcome and follow-up: the services and the tasks that call them."""
 
+import base64
+import json
 from datetime import timedelta
 
 import pytest
+import redis
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -10,6 +14,7 @@ from complaints import services, tasks
 from complaints.deadlines import add_working_days
 from complaints.models import Complaint, ComplaintEvent, ContactTask, Survey
 from notifications.models import Email
+from tests.complaints.payloads import VALID_PAYLOAD
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +66,52 @@ def test_route_task_run_twice_creates_one_task_and_one_email(file_complaint, cas
 def test_route_task_for_a_vanished_complaint_does_nothing(db):
     tasks.route_complaint.apply(args=[999_999])
     assert not ContactTask.objects.exists()
+
+
+def sent_for(complaint_id: int) -> list[tuple[str, str]]:
+    """(queue, task name) of each complaints task the test process's broker holds for the complaint (never read
+    here; other apps' tasks, such as an e-mail's delivery, take ids of their own)."""
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    sent = []
+    for queue in ("routing", "default", "heavy"):
+        for raw in broker.lrange(queue, 0, -1):
+            message = json.loads(raw)
+            name = message["headers"]["task"]
+            if name.startswith("complaints.") and json.loads(base64.b64decode(message["body"]))[0] == [complaint_id]:
+                sent.append((queue, name))
+    return sorted(sent)
+
+
+def test_intake_sends_one_message_and_routing_sends_the_receipt_and_the_suggestion_on_their_queues(
+    api, citizen, family, caseworker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        complaint_id = api(citizen).post("/api/complaints/", VALID_PAYLOAD, format="json").json()["id"]
+    assert sent_for(complaint_id) == [("routing", "complaints.tasks.route_complaint")]
+
+    for _redelivery in range(2):  # the second run routes nothing and sends nothing again
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.route_complaint.apply(args=[complaint_id])
+    assert sent_for(complaint_id) == [
+        ("default", "complaints.tasks.acknowledge_complaint"),
+        ("heavy", "complaints.tasks.suggest_themes_for_complaint"),
+        ("routing", "complaints.tasks.route_complaint"),
+    ]
+
+
+def test_receipt_sweeper_sends_the_receipt_routing_never_sent_once(file_complaint, citizen, caseworker):
+    complaint = file_complaint()
+    services.route_complaint(complaint_id=complaint.id)  # its after-commit sends never run in this test
+    later = timezone.now() + timedelta(minutes=5)
+
+    assert services.sweep_unacknowledged_complaints(now=timezone.now()) == 0  # within the grace period
+    assert services.sweep_unacknowledged_complaints(now=later) == 1
+    assert services.sweep_unacknowledged_complaints(now=later) == 0
+    tasks.acknowledge_complaint.apply(args=[complaint.id])  # the lost message arrives after all: nothing new
+
+    assert Email.objects.filter(recipient=citizen, dedupe_key=f"complaint-ack-{complaint.id}").count() == 1
+    complaint.refresh_from_db()
+    assert complaint.acknowledged_at is not None
 
 
 def test_sweeper_creates_the_task_a_lost_message_never_created(file_complaint, caseworker):

@@ -13,7 +13,11 @@ from django.utils import timezone
 from websockets.sync.client import connect
 
 from complaints.models import Complaint, ContactTask
-from complaints.services import sweep_missing_early_contact, sweep_unsuggested_themes
+from complaints.services import (
+    sweep_missing_early_contact,
+    sweep_unacknowledged_complaints,
+    sweep_unsuggested_themes,
+)
 from dialogue.models import Message
 from notifications.models import Email
 from tests.e2e.live import wait_until
@@ -105,6 +109,7 @@ def test_with_redis_stopped_intake_stores_every_complaint_and_the_sweepers_do_wh
     assert Complaint.objects.filter(id__in=ids).count() == 3
     # Routing, the acknowledgement and the theme suggestion left with the broker that was down: the sweepers.
     sweep_missing_early_contact(now=timezone.now() + LATER)
+    sweep_unacknowledged_complaints(now=timezone.now() + LATER)
     sweep_unsuggested_themes(now=timezone.now() + LATER)
     for complaint in Complaint.objects.filter(id__in=ids):
         assert complaint.tasks.filter(kind=ContactTask.Kind.EARLY_CONTACT).count() == 1
@@ -125,6 +130,7 @@ def test_the_worker_killed_during_a_burst_leaves_each_complaint_routed_and_ackno
         ids.append(body["id"])
     fault_stack.start_worker()
     sweep_missing_early_contact(now=timezone.now() + LATER)  # what the dead worker had taken
+    sweep_unacknowledged_complaints(now=timezone.now() + LATER)  # receipts it had taken, or routed and not sent
     wait_until(
         lambda: ContactTask.objects.filter(complaint_id__in=ids, kind=ContactTask.Kind.EARLY_CONTACT).count() == 20,
         timeout=60,
