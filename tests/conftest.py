@@ -67,10 +67,9 @@ def small_demo_history(settings):
 class _DemoSeed:
     """The demo municipality, seeded inside a transaction that stays open while tests using it follow one another.
 
-    Those tests are moved to the start of the run (pytest_collection_modifyitems), and pytest-xdist hands out
-    whole modules (--dist loadscope, pyproject.toml), so on each worker they follow one another: the demo is seeded
-    once per worker that takes any (the page-query walk, a module fixture, walks once in all), and rolled back
-    when the last test using it is done."""
+    Those tests are moved to the start of the run (pytest_collection_modifyitems), and pytest-xdist hands them
+    all to one worker as one group (pytest_xdist_make_scheduler), so they follow one another there: the demo is
+    seeded once in the run, and rolled back when the last test using it is done."""
 
     def __init__(self):
         self.open: ExitStack | None = None
@@ -120,9 +119,28 @@ def run_order(item: pytest.Item) -> int:
     return 1 + next((i for i, prefix in enumerate(LONG_FIRST) if path.startswith(prefix)), len(LONG_FIRST))
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
-    """The tests on the demo municipality first (see _DemoSeed), then the long ones."""
+    """The tests on the demo municipality first (see _DemoSeed) and as one group, then the long ones."""
+    for item in items:
+        if uses_demo(item):
+            item.add_marker(pytest.mark.xdist_group("demo"))
     items.sort(key=run_order)  # stable: each part keeps its order
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadgroup (pyproject.toml) with a whole module as the unit of the tests in no group, as loadscope
+    has it: the tests on the demo municipality go to one worker together, so it is seeded once in the run (split
+    over the workers by module, it was seeded again each time a worker's next module came in a later batch,
+    ~6-9 s each), and a module's own fixtures are still made once."""
+    from xdist.scheduler import LoadGroupScheduling
+
+    class ModulesAndGroups(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            group = super()._split_scope(nodeid)
+            return group if group != nodeid else nodeid.rsplit("::", 1)[0]
+
+    return ModulesAndGroups(config, log)
 
 
 @pytest.hookimpl(wrapper=True)
