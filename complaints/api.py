@@ -37,6 +37,7 @@ from complaints.serializers import (
     PaperRepresentationSerializer,
     ReassignSerializer,
     RepresentationSerializer,
+    complaint_summary_payload,
 )
 from core.idempotency import IDEMPOTENCY_HEADER, request_once
 from dialogue.serializers import MessageSerializer
@@ -61,7 +62,7 @@ class ComplaintListCreateApi(APIView):
             model=Complaint,
             create=lambda: services.file_complaint(citizen=request.user, **serializer.validated_data),
         )
-        return Response(ComplaintSummarySerializer(complaint).data, status=status.HTTP_201_CREATED)
+        return Response(complaint_summary_payload(complaint), status=status.HTTP_201_CREATED)
 
 
 class AssistedComplaintApi(APIView):
@@ -89,7 +90,7 @@ class AssistedComplaintApi(APIView):
             model=Complaint,
             create=create,
         )
-        data = {**ComplaintSummarySerializer(complaint).data, "claim_code": codes[0] if codes else None}
+        data = {**complaint_summary_payload(complaint), "claim_code": codes[0] if codes else None}
         return Response(data, status=status.HTTP_201_CREATED)
 
 
