@@ -25,3 +25,8 @@ for _database in DATABASES.values():  # noqa: F405
     _database["OPTIONS"]["options"] = f"{_database['OPTIONS'].get('options', '')} -c synchronous_commit=off".strip()
     # The flushes between transactional tests by DELETE instead of TRUNCATE (tests/flushing_postgresql/base.py).
     _database["ENGINE"] = "tests.flushing_postgresql"
+# The test clients' WhiteNoise finds the static files once per process, not once per client (tests/static_files.py).
+MIDDLEWARE = [
+    "tests.static_files.WhiteNoiseMiddleware" if name == "whitenoise.middleware.WhiteNoiseMiddleware" else name
+    for name in MIDDLEWARE  # noqa: F405
+]
