@@ -90,6 +90,10 @@ def test_nothing_is_lost_while_the_worker_is_down(live_stack, citizen, caseworke
     finally:
         live_stack.start_worker()
     wait_until(lambda: ContactTask.objects.filter(complaint_id=body["id"]).exists(), timeout=90)
+    # Routing queued the receipt and the theme suggestion; both write the complaint's row, so the test ends when
+    # they are done (a worker still writing it deadlocked with the flush after the test).
+    done = Complaint.objects.filter(id=body["id"], acknowledged_at__isnull=False, themes_suggested_at__isnull=False)
+    wait_until(done.exists, timeout=90)
 
 
 def test_nothing_is_lost_while_redis_is_down(live_stack, citizen, caseworker):
