@@ -145,7 +145,7 @@ def families() -> list[str]:
 
 def test_the_walk_reaches_the_page_families(measured):
     """Its setup (the `measured` walk: about 480 in-process page requests over six roles, before and after the
-    growth) takes tens of seconds, once per run: the module is handed to one worker (--dist loadscope)."""
+    growth) takes tens of seconds, once per run: the module goes to one worker (the demo group, conftest.py)."""
     reached = {name for _email, _url, name in measured}
     assert len(reached) >= 40, sorted(reached)
 
