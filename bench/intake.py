@@ -80,13 +80,13 @@ def prepare() -> tuple[str, list[str]]:
     return issue_api_token(user=citizen, device="bench")[1], cookies
 
 
-def worker_commands() -> list[list[str]]:
-    """The product's workers (config/celery.py); on a main from before queues existed, its one worker."""
+def worker_commands() -> dict[str, list[str]]:
+    """The product's workers by queue (config/celery.py); on a main from before queues existed, its one worker."""
     try:
         from config.celery import WORKERS, worker_command
     except ImportError:
-        return [[str(BIN / "celery"), "-A", "config", "worker", "--loglevel", "WARNING", "--concurrency", "2"]]
-    return [worker_command(queue, celery=str(BIN / "celery"), loglevel="WARNING") for queue in WORKERS]
+        return {"all": [str(BIN / "celery"), "-A", "config", "worker", "--loglevel", "WARNING", "--concurrency", "2"]}
+    return {queue: worker_command(queue, celery=str(BIN / "celery"), loglevel="WARNING") for queue in WORKERS}
 
 
 class Inboxes:
@@ -159,8 +159,10 @@ def wait_routed(complaint_ids: list[int], timeout: float = 180) -> None:
         time.sleep(0.2)
 
 
-def one_run(base: str, headers: dict, complaint: bytes, inboxes: Inboxes, workers, args) -> dict[str, float]:
-    cpu_before = sum(cpu_seconds(worker.pid) for worker in workers)
+def one_run(base: str, headers: dict, complaint: bytes, inboxes: Inboxes, workers: dict, args) -> dict[str, float]:
+    """`workers`: queue (and "beat") -> process; their CPU is reported per queue, to show which kind of work
+    spends it."""
+    cpu_before = {name: cpu_seconds(worker.pid) for name, worker in workers.items()}
     results = open_loop(
         {
             "bare": lambda: post(base + "/bench/bare-insert/", b"", headers),
@@ -171,7 +173,9 @@ def one_run(base: str, headers: dict, complaint: bytes, inboxes: Inboxes, worker
     )
     ids = [json.loads(body)["id"] for _, status, body, _ in results["intake"] if status == 201]
     wait_routed(ids)
-    worker_cpu = sum(cpu_seconds(worker.pid) for worker in workers) - cpu_before
+    cpu_by_queue = {name: cpu_seconds(worker.pid) - cpu_before[name] for name, worker in workers.items()}
+    worker_cpu = sum(cpu_by_queue.values())
+    per_complaint = {name: cpu * 1000 / max(1, len(ids)) for name, cpu in cpu_by_queue.items()}
     failures = sum(status != 201 for _, status, _, _ in results["bare"] + results["intake"])
     bare_p50, bare_p99 = report("baseline: bare view inserting one row", [r[0] for r in results["bare"]])
     intake_p50, intake_p99 = report("complaint intake (POST /api/complaints/)", [r[0] for r in results["intake"]])
@@ -181,7 +185,8 @@ def one_run(base: str, headers: dict, complaint: bytes, inboxes: Inboxes, worker
     print(
         f"ratio intake/baseline: p50 {intake_p50 / bare_p50:.2f}x  p99 {intake_p99 / bare_p99:.2f}x; "
         f"routed {len(to_row)}/{len(ids)}, on a socket {len(to_socket)}, failed requests {failures}; "
-        f"worker CPU {worker_cpu * 1000 / max(1, len(ids)):.1f} ms per complaint\n",
+        f"worker CPU {worker_cpu * 1000 / max(1, len(ids)):.1f} ms per complaint "
+        f"({', '.join(f'{name} {ms:.1f}' for name, ms in per_complaint.items())})\n",
         flush=True,
     )
     return {
@@ -199,6 +204,7 @@ def one_run(base: str, headers: dict, complaint: bytes, inboxes: Inboxes, worker
         "not on a socket": missing,
         "failed requests": failures,
         "worker CPU ms/complaint": worker_cpu * 1000 / max(1, len(ids)),
+        **{f"{name} CPU ms/complaint": ms for name, ms in per_complaint.items()},
     }
 
 
@@ -216,8 +222,9 @@ def main() -> int:
         [str(BIN / "uvicorn"), "bench.asgi:application", "--port", str(port), "--log-level", "warning"], port
     )
     schedule = f"{tempfile.mkdtemp(prefix='bench-beat-')}/schedule"
-    workers = [start(command) for command in worker_commands()]
+    workers = {queue: start(command) for queue, command in worker_commands().items()}
     beat = start([str(BIN / "celery"), "-A", "config", "beat", "--loglevel", "WARNING", "--schedule", schedule])
+    workers["beat"] = beat
     base = f"http://127.0.0.1:{port}"
     headers = {"Content-Type": "application/json", "Authorization": f"Token {token}"}
     complaint = json.dumps(
@@ -241,7 +248,7 @@ def main() -> int:
             print(f"Run {run + 1} of {args.repeat}")
             runs.append(one_run(base, headers, complaint, inboxes, workers, args))
     finally:
-        stop(server, beat, *workers)
+        stop(server, *workers.values())
     summarise(runs)
     ok = all(run["failed requests"] == 0 and run["not routed"] == 0 for run in runs)
     return 0 if ok else 1

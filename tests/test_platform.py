@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -214,6 +215,42 @@ def test_docker_compose_runs_a_worker_for_every_queue_as_config_celery_says():
     assert workers == {f"worker-{queue}": worker_command(queue) for queue in WORKERS}
     assert {route["queue"] for route in TASK_ROUTES.values()} <= set(WORKERS)
     assert services["web"].get("command") is None  # the image's: python -m config.server
+
+
+def niceness(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as stat:
+        return int(stat.read().rsplit(")", 1)[1].split()[16])  # field 19 of proc_pid_stat(5)
+
+
+def test_a_heavy_queue_worker_yields_the_cpu():
+    """A real worker (its broker a closed port, so it never takes a task): theme suggestion gives way to the web
+    processes and routing (config.celery.NICENESS), from worker_init on, before its pool forks."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--queues", "heavy", "--pool", "solo"],
+        cwd=ROOT,
+        env={**clean, "DEMO": "1", "REDIS_URL": "redis://127.0.0.1:1/0"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):  # Django's start-up comes first
+            if niceness(worker.pid) != 0 or worker.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert worker.poll() is None
+        assert niceness(worker.pid) == 10
+    finally:
+        worker.kill()
+        worker.wait()
+
+
+def test_a_worker_that_routes_keeps_its_priority():
+    from config.celery import niceness_of
+
+    assert (niceness_of(["heavy"]), niceness_of(["default"])) == (10, 5)
+    assert niceness_of(["routing", "heavy"]) == 0  # the browser tests' one worker for every queue
+    assert niceness_of(()) == 0  # no --queues: every queue
 
 
 def test_every_task_goes_to_a_queue_a_worker_serves():
