@@ -11,11 +11,12 @@ from complaints.models import (
     ContactTask,
     Representation,
 )
+from core.serializers import FieldsBuiltOnce
 from themes.selectors import active_themes
 from themes.serializers import ThemeRefSerializer, ThemeSuggestionSerializer
 
 
-class ComplaintCreateSerializer(serializers.Serializer):
+class ComplaintCreateSerializer(FieldsBuiltOnce):
     kind = serializers.ChoiceField(choices=Complaint.Kind.choices)
     department = serializers.SlugRelatedField(slug_field="slug", queryset=departments_accepting_complaints())
     subject = serializers.CharField(max_length=200)
