@@ -75,6 +75,9 @@ async def closed_with(communicator, code):
     while output["type"] == "websocket.send":
         output = await communicator.receive_output(timeout=WAIT)
     assert output == {"type": "websocket.close", "code": code}
+    # As the server does once the client has answered the close: the application hears of it and ends (leaving
+    # nothing behind, such as its presence on the process's heartbeat, for the tests that follow).
+    await communicator.disconnect(code=code, timeout=WAIT)
 
 
 stored = database_sync_to_async(lambda **filters: list(Message.objects.filter(**filters).order_by("seq")))
