@@ -187,7 +187,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 CHANNEL_LAYERS = {
     "default": {
-        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "BACKEND": "core.fanout.GroupNamingChannelLayer",  # channels_redis's, naming the group of a message
         "CONFIG": {
             "hosts": [
                 {

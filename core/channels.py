@@ -32,48 +32,6 @@ logger = logging.getLogger(__name__)
 LIVE_ERRORS = (RedisError, OSError, asyncio.TimeoutError)
 
 
-class SurvivesRedisOutage:
-    """For socket consumers: while Redis (the channel layer) is away the socket stays open.
-
-    Channels waits for the socket's channel-layer messages in the same loop as for the client's frames, so a
-    failed wait would end the socket with an error. Here the wait pauses and retries instead (from 0.5 up to 5
-    seconds apart); once Redis answers again the socket joins its groups (`live_groups`) again (a restarted
-    Redis has forgotten them) and gets a `live.restored` event, in order with everything else, to catch up
-    with what it missed (the thread socket replays from the database)."""
-
-    live_groups: tuple[str, ...] = ()
-
-    @property
-    def channel_receive(self):
-        return self._receive_surviving_outages
-
-    @channel_receive.setter
-    def channel_receive(self, receive):  # set by channels' AsyncConsumer.__call__
-        self._layer_receive = receive
-
-    async def join_live_groups(self) -> bool:
-        for group in self.live_groups:
-            if await best_effort(self.channel_layer.group_add(group, self.channel_name), f"join {group}") is False:
-                return False
-        return True
-
-    async def _receive_surviving_outages(self):
-        delay = 0.5
-        while True:
-            try:
-                return await self._layer_receive()
-            except LIVE_ERRORS:
-                logger.warning("Channel layer unavailable; the socket waits for Redis")
-            while True:
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 5)
-                if await self.join_live_groups():
-                    return {"type": "live.restored"}
-
-    async def live_restored(self, event):
-        """Redis is back; a consumer that keeps live state catches up here."""
-
-
 class _SessionOnly:
     """What django.contrib.auth.get_user reads of a request: its session."""
 

@@ -14,7 +14,6 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
 import rules
-from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
@@ -25,7 +24,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.channels import SurvivesRedisOutage, best_effort
+from core.channels import best_effort
+from core.fanout import LiveSocket
 from core.parsers import json_problem
 from core.ratelimit import RateLimited
 from dialogue import live, services
@@ -135,7 +135,7 @@ async def announce_gone(thread_id: int, user_ids) -> None:
 HEARTBEAT = live.Heartbeat(on_gone=announce_gone)
 
 
-class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
+class ThreadConsumer(LiveSocket, AsyncWebsocketConsumer):
     thread: Thread | None = None
     closing = False
 
@@ -149,11 +149,10 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
         # stored after the client's handshake completes is newer than the snapshot and reaches this socket
         # through the group (a fan-out of an older one is skipped as delivered).
         self.group = services.thread_group(thread_id)
-        self.live_groups = (self.group,)
-        await self.join_live_groups()
+        await self.join_live_group(self.group)
         opened = await in_database(open_thread)(user=self.user, thread_id=thread_id)
         if opened is None:
-            await self.leave_group()
+            await self.leave_live_groups()
             await self.refuse(CLOSE_FORBIDDEN)
             return
         self.thread, self.can_moderate, (self.delivered_seq, self.delivered_id) = opened
@@ -181,14 +180,10 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
         if not self.closing:
             await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
 
-    async def leave_group(self):
-        await best_effort(self.channel_layer.group_discard(self.group, self.channel_name), "leave the group")
-
     async def disconnect(self, code):
         if self.thread is None:
             return
         HEARTBEAT.remove(thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name)
-        await self.leave_group()
         change = await best_effort(
             live.update_presence(
                 op="leave", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
@@ -197,15 +192,6 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
         )
         if change:
             await self.announce_gone(change.gone)
-
-    async def dispatch(self, message):
-        """As channels' own dispatch, without its per-message database clean-up hop: every database call here
-        goes through database_sync_to_async, which cleans up around itself, and under load that hop queued each
-        event behind the one thread a process has for such calls."""
-        handler = getattr(self, get_handler_name(message), None)
-        if handler is None:
-            raise ValueError(f"No handler for message type {message['type']}")
-        await handler(message)
 
     # Frames from the client
 
@@ -266,7 +252,7 @@ class ThreadConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
             return
         self.last_typing = now
         event = {"type": "thread.typing", "user": self.user.id, "user_name": self.user.full_name}
-        await best_effort(self.channel_layer.group_send(self.group, event), "typing")
+        await best_effort(get_channel_layer().group_send(self.group, event), "typing")
 
     async def on_read(self, frame: dict):
         await in_database(services.mark_read)(user=self.user, thread=self.thread, up_to=frame.get("up_to"))

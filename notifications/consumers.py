@@ -11,26 +11,20 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.channels import SurvivesRedisOutage, best_effort
+from core.fanout import LiveSocket
 from notifications.services import user_group_name
 
 CLOSE_UNAUTHENTICATED = 4401
 
 
-class UserEventsConsumer(SurvivesRedisOutage, AsyncWebsocketConsumer):
+class UserEventsConsumer(LiveSocket, AsyncWebsocketConsumer):
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        self.group = user_group_name(user.id)
-        self.live_groups = (self.group,)
-        await self.join_live_groups()
+        await self.join_live_group(user_group_name(user.id))
         await self.accept()
-
-    async def disconnect(self, code):
-        if hasattr(self, "group"):
-            await best_effort(self.channel_layer.group_discard(self.group, self.channel_name), "leave the group")
 
     async def receive(self, text_data=None, bytes_data=None):
         with translation.override(self.scope["user"].language):
