@@ -239,6 +239,7 @@ class LiveSocket:
         finally:
             self.hub.running.discard(task)
             self.hub.forget(self)
+            self.gone()
 
     async def join_live_group(self, group: str) -> bool:
         self.live_groups = (*self.live_groups, group)
@@ -294,6 +295,10 @@ class LiveSocket:
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
         await handler(message)
+
+    def gone(self) -> None:
+        """The socket has ended, whether by its disconnect or cancelled (a server that stops, a test's loop that
+        closes): a consumer drops here what its process keeps of it."""
 
     async def live_restored(self, event):
         """Redis is back; a consumer that keeps live state catches up here."""

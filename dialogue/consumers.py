@@ -183,7 +183,7 @@ class ThreadConsumer(LiveSocket, AsyncWebsocketConsumer):
     async def disconnect(self, code):
         if self.thread is None:
             return
-        HEARTBEAT.remove(thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name)
+        self.gone()  # off the heartbeat first, or a beat could renew the presence that leaving takes away
         change = await best_effort(
             live.update_presence(
                 op="leave", thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name
@@ -192,6 +192,10 @@ class ThreadConsumer(LiveSocket, AsyncWebsocketConsumer):
         )
         if change:
             await self.announce_gone(change.gone)
+
+    def gone(self):
+        if self.thread is not None:
+            HEARTBEAT.remove(thread_id=self.thread.id, user_id=self.user.id, channel_name=self.channel_name)
 
     # Frames from the client
 
