@@ -26,6 +26,7 @@ import asyncio
 import collections
 import itertools
 import logging
+import time
 from weakref import WeakKeyDictionary
 
 from channels.consumer import get_handler_name
@@ -65,7 +66,8 @@ class Hub:
         self.layer = layer
         self.channel = channel
         self.groups: dict[str, set] = {}  # group -> the sockets in it
-        self.in_layer: set[str] = set()  # the groups the hub's channel is in, as far as the hub knows
+        # The groups the hub's channel is in, as far as the hub knows, with when it joined (time.monotonic()).
+        self.in_layer: dict[str, float] = {}
         self.changing: dict[str, asyncio.Task] = {}  # group -> its layer join or leave under way
         self.task: asyncio.Task | None = None  # the receive loop, while a socket is in a group
         self.ending: set[asyncio.Task] = set()  # receive loops told to end (the next one waits for their end)
@@ -121,7 +123,7 @@ class Hub:
         while (change := self.changing.get(group)) is not None:
             await asyncio.shield(change)
         wanted = group in self.groups
-        if wanted == (group in self.in_layer):
+        if wanted == (group in self.in_layer) and not (wanted and self._joined_long_ago(group)):
             return True
         change = self.changing[group] = asyncio.get_running_loop().create_task(self._change(group, wanted))
         return await asyncio.shield(change)  # a socket cancelled meanwhile does not cancel the others' join
@@ -130,20 +132,26 @@ class Hub:
         try:
             if wanted:
                 await self.layer.group_add(group, self.channel)
-                self.in_layer.add(group)
+                self.in_layer[group] = time.monotonic()
             else:
                 await self.layer.group_discard(group, self.channel)
-                self.in_layer.discard(group)
+                self.in_layer.pop(group, None)
             return True
         except LIVE_ERRORS:
             logger.warning("Live step skipped (Redis unavailable): %s %s", "join" if wanted else "leave", group)
             if wanted:
                 self._restore_soon()
             else:
-                self.in_layer.discard(group)  # its layer entry expires; messages for it are dropped here
+                self.in_layer.pop(group, None)  # its layer entry expires; messages for it are dropped here
             return False
         finally:
             del self.changing[group]
+
+    def _joined_long_ago(self, group: str) -> bool:
+        """channels_redis forgets a group's member `group_expiry` after it was added (a day by default), and a
+        group that always has a socket here is never left and joined again: a join after half of that adds the
+        hub's channel anew, so a busy group does not go quiet."""
+        return time.monotonic() - self.in_layer[group] > self.layer.group_expiry / 2
 
     def _restore_soon(self) -> None:
         """A join failed: the receive loop starts over by joining every group again once Redis answers."""

@@ -112,6 +112,26 @@ async def test_a_socket_that_goes_is_out_of_the_hub_and_the_last_one_takes_the_h
     await nothing_left_running()  # the hub's receive loop has ended, and no socket's task is left
 
 
+async def test_a_group_that_always_has_a_socket_is_joined_anew_before_the_layer_forgets_it(citizen):
+    """channels_redis drops a group member a day after it was added; the hub never leaves a group that always has
+    a socket here, so a later join renews the hub's membership once half of that has passed."""
+    layer = get_channel_layer()
+    group = user_group_name(citizen.id)
+    first = await open_events(citizen)
+    hub = await fanout.hub()
+    key = layer._group_key(group)
+    await layer.connection(0).zadd(key, {hub.channel: 1})  # as if added long ago (the score is when)
+    second = await open_events(citizen)  # a second tab, joined within the day: nothing to renew yet
+    assert await layer.connection(0).zscore(key, hub.channel) == 1
+    hub.in_layer[group] -= layer.group_expiry  # the hub joined a day ago
+    third = await open_events(citizen)
+    assert await layer.connection(0).zscore(key, hub.channel) > 1
+    await push(citizen, 1)
+    assert await events_of(third) == [{"n": 1}] and await events_of(first) == [{"n": 1}]
+    for socket in (first, second, third):
+        await socket.disconnect()
+
+
 async def test_a_slow_socket_does_not_delay_another(citizen):
     held = asyncio.Event()
     slow = await open_events(citizen, SlowWhenAsked, held=held)
