@@ -51,6 +51,10 @@ TEMPLATES = [
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": STATE_DIR / "devidp.sqlite3"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# The provider keeps no password of a person, and its clients' one secret is published (devidp/clients.py):
+# Django's PBKDF2 (a million rounds, about half a second per token request) would protect nothing here, and it
+# took the test suite's local providers about 90 s of CPU.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "pick-identity"
 LANGUAGE_CODE = "da"
 USE_TZ = True

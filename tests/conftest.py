@@ -52,6 +52,23 @@ def no_rate_limit_counts_from_an_earlier_run():
         counters.delete(name)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def catalogue_survives_flushes(django_db_setup):
+    """Django's flush after each transactional test sends post_migrate, as if the database had just been made:
+    the content types and permissions are rebuilt (about 100 queries) and django-pgtrigger installs every trigger
+    again, about a tenth of a second per test and some 30 s a run. Once the test databases exist nothing of that
+    changes: the flush keeps the catalogue (tests/flushing_postgresql) and DELETE leaves the triggers, so from
+    here on post_migrate has no receivers (a test of migrate itself runs it in a process of its own)."""
+    from django.db.models.signals import post_migrate
+
+    receivers = post_migrate.receivers
+    post_migrate.receivers = []
+    post_migrate.sender_receivers_cache.clear()
+    yield
+    post_migrate.receivers = receivers
+    post_migrate.sender_receivers_cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Hashing a password is slow on purpose; the tests make many users."""

@@ -1,12 +1,18 @@
-"""PostgreSQL as in production, but a transactional test's flush empties the tables with DELETE, not TRUNCATE.
+"""PostgreSQL as in production, but a transactional test's flush empties the tables with DELETE, not TRUNCATE,
+and keeps the schema's catalogue.
 
 After each transactional test (the browser tests, the concurrency tests) Django empties every table. PostgreSQL's
 TRUNCATE gives each of our ~120 tables new files, about 1-4 s per flush on this machine; the tables hold only a
 test's few rows, which DELETE removes in about 0.15 s. The flush runs as the `replica` role for its transaction,
 so neither the foreign keys' triggers nor the append-only triggers (the access log, the staff actions), which
-refuse a DELETE from the product, fire for it. Only the tests use this backend (tests/settings.py)."""
+refuse a DELETE from the product, fire for it. Only the tests use this backend (tests/settings.py).
+
+The content types and permissions are what `migrate` derives from the models, the same before and after every
+test: the flush leaves them, so nothing need rebuild them (tests/conftest.py, catalogue_survives_flushes)."""
 
 from django.db.backends.postgresql import base, operations
+
+CATALOGUE = frozenset({"django_content_type", "auth_permission"})
 
 
 class DatabaseOperations(operations.DatabaseOperations):
@@ -15,7 +21,11 @@ class DatabaseOperations(operations.DatabaseOperations):
             return super().sql_flush(style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
         return [
             "SET LOCAL session_replication_role = replica",
-            *(f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))}" for table in tables),
+            *(
+                f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))}"
+                for table in tables
+                if table not in CATALOGUE
+            ),
         ]
 
 
