@@ -123,6 +123,7 @@ def measured(demo_municipality, django_db_blocker):
                 for url, name in crawl(client, pages=PAGES_PER_ROLE, answer=answer).items():
                     small[email, url, name] = counts[url]
             grow()
+            connection.check_constraints()  # once, not again in every test's teardown (tests/conftest.py, _DemoSeed)
             yield {key: (queries, counted(clients[key[0]], key[1]).queries) for key, queries in small.items()}
         finally:
             transaction.savepoint_rollback(savepoint)

@@ -60,7 +60,9 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) -> 
 
 class LiveStack:
     def __init__(self, env: dict[str, str]):
-        self.env = env
+        # Celery runs Django's system checks as each worker starts (2-3 s of CPU here); the suite runs them once
+        # itself (tests/test_platform.py), so the tests' workers skip them.
+        self.env = {**env, "CELERY_SKIP_CHECKS": "1"}
         self.port = free_port()
         self.server: subprocess.Popen | None = None
         self.worker: subprocess.Popen | None = None
