@@ -44,7 +44,7 @@ BAD_FIELDS = [
         "Denne værdi skal have mindst 3 tegn (den har 2).",
         "Ensure this value has at least 3 characters (it has 2).",
     ),
-    ("subject", ["a", "list"], "Not a valid string.", "Not a valid string."),
+    ("subject", ["a", "list"], "Ikke en gyldig tekst.", "Not a valid string."),
     ("subject", None, "Dette felt må ikke være null.", "This field may not be null."),
     ("subject", "   ", "Dette felt må ikke være tomt.", "This field may not be blank."),
     ("description", "", "Dette felt må ikke være tomt.", "This field may not be blank."),
@@ -123,7 +123,7 @@ BAD_FIELDS = [
         "Tjek at dette felt ikke indeholder flere end 200 tegn.",
         "Ensure this field has no more than 200 characters.",
     ),
-    ("notify_about_decisions", "maybe", "Must be a valid boolean.", "Must be a valid boolean."),
+    ("notify_about_decisions", "maybe", "Skal være sand eller falsk.", "Must be a valid boolean."),
     ("notify_about_decisions", None, "Dette felt må ikke være null.", "This field may not be null."),
     (
         "decision_file",
