@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_application_from_draft_to_decision(live_stack, browser, axe_source, citizen, reviewer, round):  # noqa: F811
+    """One application's whole way, as its three people see it, with axe on each of the eight pages they meet:
+    about 9-11 s, most of it axe's runs (one test, since each step needs the one before)."""
     applicant = browser_context_for(browser, live_stack, citizen)
     page = applicant.new_page()
     page.goto(f"/puljer/{round.pool.slug}/")
