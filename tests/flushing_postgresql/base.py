@@ -8,9 +8,13 @@ so neither the foreign keys' triggers nor the append-only triggers (the access l
 refuse a DELETE from the product, fire for it. Only the tests use this backend (tests/settings.py).
 
 The content types and permissions are what `migrate` derives from the models, the same before and after every
-test: the flush leaves them, so nothing need rebuild them (tests/conftest.py, catalogue_survives_flushes)."""
+test: the flush leaves them, so nothing need rebuild them (tests/conftest.py, catalogue_survives_flushes).
 
-from django.db.backends.postgresql import base, operations
+At the end of the run the test database is dropped WITH (FORCE): a connection a test's thread still holds (the
+concurrency tests' threads, the async tests' database thread) made DROP DATABASE wait its 5 s for them, then
+fail and leave the database behind."""
+
+from django.db.backends.postgresql import base, creation, operations
 
 CATALOGUE = frozenset({"django_content_type", "auth_permission"})
 
@@ -29,5 +33,13 @@ class DatabaseOperations(operations.DatabaseOperations):
         ]
 
 
+class DatabaseCreation(creation.DatabaseCreation):
+    def _destroy_test_db(self, test_database_name, verbosity):
+        self.connection.close_pool()
+        with self._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE {self.connection.ops.quote_name(test_database_name)} WITH (FORCE)")
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
     ops_class = DatabaseOperations
+    creation_class = DatabaseCreation
