@@ -39,6 +39,8 @@ def wait_live(page):
 
 
 def test_citizen_grants_the_relative_acts_on_her_behalf_and_loses_access_when_revoked(live_stack, browser, axe_source):
+    """Long on purpose, about 10 s: a power of attorney from grant to revocation as the citizen, the relative and
+    the caseworker each see it, live, with axe on its pages (one test, since each step needs the one before)."""
     family = Department.objects.create(name="Familiecentret", slug="familiecentret")
     mette = User.objects.create_user("borger@example.dk", None, full_name="Mette Hansen")
     store_cpr(user=mette, cpr="6101801234")
