@@ -21,15 +21,12 @@ CATALOGUE = frozenset({"django_content_type", "auth_permission"})
 
 class DatabaseOperations(operations.DatabaseOperations):
     def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        tables = [table for table in tables if table not in CATALOGUE]
         if not tables or reset_sequences:
             return super().sql_flush(style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
         return [
             "SET LOCAL session_replication_role = replica",
-            *(
-                f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))}"
-                for table in tables
-                if table not in CATALOGUE
-            ),
+            *(f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))}" for table in tables),
         ]
 
 
